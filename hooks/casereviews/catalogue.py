@@ -1,0 +1,348 @@
+"""Loading the whole site's content: themes, reviews, boards, and every problem with them.
+
+`load_site` reads content/ strictly, without MkDocs, so `make check` and the build run
+exactly the same validation. It never stops at the first problem: it returns every
+problem in every file with the catalogue of what was valid.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+
+from .anonymisation import Checker, Finding, read_name_list, unused_acceptances
+from .boards import BoardRegistry, near_duplicates, read_registry
+from .fields import SLUG_PATTERN, UK_TIME
+from .problems import Problem, Severity, sorted_problems
+from .publication import Visibility, visibility
+from .reviews import Review, review_from_document
+from .source import StrictLoader, read_document
+from .themes import Theme, ThemeCatalogue, theme_from_document
+
+REVIEWS_DIR = "reviews"
+THEMES_DIR = "themes"
+#: Site data that is read by the build and never published.
+DATA_DIR = "_data"
+BOARDS_FILE = f"{DATA_DIR}/boards.yml"
+NAMES_FILE = f"{DATA_DIR}/never-publish.txt"
+#: Paths the build generates; an authored file or folder at these paths would clash.
+RESERVED = (
+    f"{THEMES_DIR}/index.md",
+    f"{REVIEWS_DIR}/index.md",
+    "years",
+    "boards",
+    "browse.md",
+    "search.md",
+    "search",
+    "pagefind",
+    "feed.xml",
+    "reviews.json",
+    "reviews.csv",
+    "url-manifest.json",
+)
+
+
+@dataclass
+class Site:
+    """Everything valid in content/, what the public may see of each review, and the problems."""
+
+    themes: ThemeCatalogue
+    reviews: dict[str, Review]
+    visibility: dict[str, Visibility]
+    boards: BoardRegistry
+    board_names: dict[str, str]
+    problems: list[Problem] = field(default_factory=list)
+    findings: list[Finding] = field(default_factory=list)
+
+    @property
+    def errors(self) -> list[Problem]:
+        return [problem for problem in self.problems if problem.severity is Severity.ERROR]
+
+    @property
+    def warnings(self) -> list[Problem]:
+        return [problem for problem in self.problems if problem.severity is Severity.WARNING]
+
+    def listed(self) -> list[Review]:
+        """Reviews counted in lists and indexes, newest first (ties by slug)."""
+        reviews = [review for slug, review in self.reviews.items() if self.visibility[slug].is_listed]
+        return sorted(reviews, key=lambda review: (-review.published.toordinal(), review.slug))
+
+    def with_pages(self) -> list[Review]:
+        """Reviews that have a page at their URL (listed ones and withdrawal notices)."""
+        return [review for slug, review in sorted(self.reviews.items()) if self.visibility[slug].has_page]
+
+    def board_slug(self, review: Review) -> str:
+        return self.boards.slug_of(review.board)
+
+    def board_name(self, review: Review) -> str:
+        return self.board_names.get(self.board_slug(review), review.board)
+
+
+def display_path(path: Path, root: Path) -> str:
+    """The path as an author sees it from the project folder, e.g. content/reviews/x.md."""
+    try:
+        return path.relative_to(root).as_posix()
+    except ValueError:
+        return path.as_posix()
+
+
+def load_site(docs_dir: Path, now: dt.datetime, project_dir: Path | None = None) -> Site:
+    """Read and validate all content under `docs_dir` as at the aware moment `now`."""
+    docs_dir = Path(docs_dir)
+    root = project_dir or docs_dir.parent
+    today = now.astimezone(UK_TIME).date()
+    problems: list[Problem] = []
+
+    themes = ThemeCatalogue(_load_themes(docs_dir, root, problems))
+    problems.extend(themes.problems)
+    reviews = _load_reviews(docs_dir, root, themes, today, problems)
+    problems.extend(_duplicate_slugs(reviews))
+    registry = _load_boards(docs_dir, root, problems)
+    shown = {slug: visibility(review, now) for slug, review in reviews.items()}
+
+    with_pages = [review for slug, review in reviews.items() if shown[slug].has_page]
+    board_names = registry.display_names(review.board for review in with_pages)
+    for first, second in near_duplicates(
+        (slug for slug in board_names),
+        settled=_registered_pairs(registry, board_names),
+    ):
+        problems.append(
+            Problem(
+                display_path(docs_dir / BOARDS_FILE, root),
+                None,
+                "boards",
+                f"'{board_names[first]}' and '{board_names[second]}' look like one board spelt two ways; "
+                "expected one spelling (list the other under also_written in the boards file, "
+                "or list both boards there if they are different boards)",
+                Severity.WARNING,
+            )
+        )
+
+    checker = Checker(_load_names(docs_dir, root, problems))
+    findings = _anonymisation_findings(docs_dir, root, reviews, checker, problems)
+    return Site(
+        themes=themes,
+        reviews=reviews,
+        visibility=shown,
+        boards=registry,
+        board_names=board_names,
+        problems=sorted_problems(problems),
+        findings=findings,
+    )
+
+
+def _check_slug(path: Path, root: Path, problems: list[Problem]) -> bool:
+    if SLUG_PATTERN.match(path.stem):
+        return True
+    problems.append(
+        Problem(
+            display_path(path, root),
+            None,
+            None,
+            f"the file name '{path.name}' is not a valid address: expected lower-case letters, "
+            "digits and hyphens, e.g. 2007-tower-hamlets-child-m.md",
+        )
+    )
+    return False
+
+
+def _markdown_files(folder: Path, root: Path, problems: list[Problem]) -> list[Path]:
+    """The .md files directly in `folder`; anything in a subfolder is a problem."""
+    if not folder.is_dir():
+        return []
+    files = []
+    for path in sorted(folder.rglob("*")):
+        if path.is_dir() or path.name.startswith("."):
+            continue
+        if path.suffix != ".md":
+            problems.append(
+                Problem(
+                    display_path(path, root),
+                    None,
+                    None,
+                    f"is not a Markdown file: expected only .md files in {display_path(folder, root)}/ "
+                    "(link to reports with source_url)",
+                )
+            )
+        elif path.parent != folder:
+            problems.append(
+                Problem(
+                    display_path(path, root),
+                    None,
+                    None,
+                    f"is in a subfolder: expected it directly in {display_path(folder, root)}/",
+                )
+            )
+        elif path.name != "index.md":
+            files.append(path)
+    return files
+
+
+def _load_themes(docs_dir: Path, root: Path, problems: list[Problem]) -> list[Theme]:
+    themes = []
+    for path in _markdown_files(docs_dir / THEMES_DIR, root, problems):
+        if not _check_slug(path, root, problems):
+            continue
+        document, read_problems = read_document(path, display_path(path, root))
+        problems.extend(read_problems)
+        if document is not None:
+            theme, theme_problems = theme_from_document(path.stem, document)
+            problems.extend(theme_problems)
+            if theme is not None:
+                themes.append(theme)
+    return themes
+
+
+def _load_reviews(
+    docs_dir: Path, root: Path, themes: ThemeCatalogue, today: dt.date, problems: list[Problem]
+) -> dict[str, Review]:
+    reviews: dict[str, Review] = {}
+    for path in _markdown_files(docs_dir / REVIEWS_DIR, root, problems):
+        if not _check_slug(path, root, problems):
+            continue
+        document, read_problems = read_document(path, display_path(path, root))
+        problems.extend(read_problems)
+        if document is not None:
+            review, review_problems = review_from_document(path.stem, document, themes, today)
+            problems.extend(review_problems)
+            if review is not None:
+                reviews[review.slug] = review
+    for reserved in RESERVED:
+        if (docs_dir / reserved).exists():
+            problems.append(
+                Problem(
+                    display_path(docs_dir / reserved, root),
+                    None,
+                    None,
+                    "this page is generated by the site: expected no file here (remove or rename it)",
+                )
+            )
+    return reviews
+
+
+def _duplicate_slugs(reviews: dict[str, Review]) -> list[Problem]:
+    """A review's old addresses (aliases) must not be another review's address or alias."""
+    owners: dict[str, Review] = dict(reviews)
+    problems = []
+    for review in sorted(reviews.values(), key=lambda review: review.slug):
+        for alias in review.aliases:
+            owner = owners.setdefault(alias, review)
+            if owner is not review:
+                what = "address" if owner.slug == alias else "old address (aliases)"
+                problems.append(
+                    Problem(
+                        review.path,
+                        review.line_of("aliases"),
+                        "aliases",
+                        f"found '{alias}', which is already the {what} of {owner.path}; "
+                        "expected an address no other review uses",
+                    )
+                )
+    return problems
+
+
+def _read_yaml(path: Path, root: Path, problems: list[Problem]) -> object:
+    try:
+        return yaml.load(path.read_text(encoding="utf-8"), Loader=StrictLoader)  # noqa: S506 - StrictLoader is a SafeLoader
+    except (OSError, UnicodeDecodeError, yaml.YAMLError) as error:
+        problems.append(Problem(display_path(path, root), None, None, f"cannot be read as YAML: {error}"))
+        return None
+
+
+def _load_boards(docs_dir: Path, root: Path, problems: list[Problem]) -> BoardRegistry:
+    path = docs_dir / BOARDS_FILE
+    if not path.exists():
+        return BoardRegistry()
+    data = _read_yaml(path, root, problems)
+    if data is None:
+        return BoardRegistry()
+    registry, registry_problems = read_registry(data, display_path(path, root))
+    problems.extend(registry_problems)
+    return registry
+
+
+def _registered_pairs(registry: BoardRegistry, board_names: Iterable[str]) -> list[frozenset[str]]:
+    """Pairs of boards both named in the boards file: declared distinct, never near-duplicates."""
+    registered = sorted(slug for slug in board_names if registry.is_registered(slug))
+    return [frozenset((a, b)) for index, a in enumerate(registered) for b in registered[index + 1 :]]
+
+
+def _load_names(docs_dir: Path, root: Path, problems: list[Problem]) -> list[str]:
+    path = docs_dir / NAMES_FILE
+    if not path.exists():
+        return []
+    try:
+        return read_name_list(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError) as error:
+        problems.append(Problem(display_path(path, root), None, None, f"cannot be read: {error}"))
+        return []
+
+
+def _numbered_lines(path: Path) -> list[tuple[int, str]]:
+    text = path.read_text(encoding="utf-8-sig", errors="replace")
+    return list(enumerate(text.replace("\r\n", "\n").split("\n"), start=1))
+
+
+def _review_lines_to_check(review: Review, path: Path) -> list[tuple[int, str]]:
+    """The lines of a review file that can reach the public, minus the acceptances block.
+
+    Drafts are skipped (checked when they become published); embargoed reviews are checked
+    now, because they will be published by a later build with nobody watching; of a
+    withdrawn review only the lines shown on its notice are checked.
+    """
+    if review.status == "draft":
+        return []
+    lines = _numbered_lines(path)
+    if review.status == "withdrawn":
+        notice = {review.line_of(key) for key in ("title", "board", "withdrawn_reason")}
+        return [(number, line) for number, line in lines if number in notice]
+    start = review.line_of("accepted_findings")
+    if start is None:
+        return lines
+    later_keys = [line for line in review.key_lines.values() if line > start]
+    end = min(later_keys, default=review.body_line - 1)
+    return [(number, line) for number, line in lines if not start <= number < end]
+
+
+def _anonymisation_findings(
+    docs_dir: Path,
+    root: Path,
+    reviews: dict[str, Review],
+    checker: Checker,
+    problems: list[Problem],
+) -> list[Finding]:
+    """Check every published page's source; unaccepted findings become errors."""
+    findings: list[Finding] = []
+    for review in reviews.values():
+        path = docs_dir / REVIEWS_DIR / f"{review.slug}.md"
+        found = checker.check(review.path, _review_lines_to_check(review, path), review.accepted_findings)
+        findings.extend(found)
+        for entry in unused_acceptances(found, review.accepted_findings):
+            problems.append(
+                Problem(
+                    review.path,
+                    review.line_of("accepted_findings"),
+                    "accepted_findings",
+                    f"accepts {entry['rule']} '{entry['text']}', which is no longer in the review; "
+                    "expected only findings that are present (remove the entry)",
+                    Severity.WARNING,
+                )
+            )
+    for path in sorted(docs_dir.rglob("*.md")):
+        relative = path.relative_to(docs_dir).as_posix()
+        if relative.startswith((f"{REVIEWS_DIR}/", f"{DATA_DIR}/")) or any(
+            part.startswith(".") for part in path.relative_to(docs_dir).parts
+        ):
+            continue
+        findings.extend(checker.check(display_path(path, root), _numbered_lines(path)))
+    findings.sort(key=lambda finding: (finding.path, finding.line, finding.rule, finding.text))
+    problems.extend(
+        Problem(finding.path, finding.line, finding.rule, finding.text)
+        for finding in findings
+        if finding.accepted_because is None
+    )
+    return findings
