@@ -14,6 +14,7 @@ build: $(RUNTIME)
 
 test: $(DEV)
 	$(BIN)/ruff check hooks scripts tests
+	$(BIN)/ruff format --check hooks scripts tests
 	$(BIN)/python -m pytest
 
 serve: $(RUNTIME)
@@ -24,6 +25,7 @@ check: $(RUNTIME)
 
 lint: $(DEV)
 	$(BIN)/ruff check hooks scripts tests
+	$(BIN)/ruff format --check hooks scripts tests
 
 bench: $(DEV)
 	$(BIN)/python scripts/bench.py

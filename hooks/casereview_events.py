@@ -15,11 +15,12 @@ from __future__ import annotations
 
 import logging
 
-from casereviews.build import BuildState
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import Abort
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
+
+from casereviews.build import BuildState
 
 log = logging.getLogger("mkdocs.plugins.casereviews")
 

@@ -32,13 +32,9 @@ _LIFE_EVENT = (
     r"|\bD\.?O\.?D\b\.?|\bdeceased\b|\bpassed\s+away\b)"
 )
 #: A birth or death word, then (within a few words, no sentence break) a full date.
-DATE_OF_BIRTH_OR_DEATH = re.compile(
-    rf"{_LIFE_EVENT}[^.;\n]{{0,30}}?\b{_FULL_DATE}", re.IGNORECASE
-)
+DATE_OF_BIRTH_OR_DEATH = re.compile(rf"{_LIFE_EVENT}[^.;\n]{{0,30}}?\b{_FULL_DATE}", re.IGNORECASE)
 #: A full UK postcode (outward and inward code), in capitals as written on letters.
-POSTCODE = re.compile(
-    r"\b(?:GIR ?0AA|[A-PR-UWYZ][A-HK-Y]?\d[A-Z\d]? ?\d[ABD-HJLNP-UW-Z]{2})\b"
-)
+POSTCODE = re.compile(r"\b(?:GIR ?0AA|[A-PR-UWYZ][A-HK-Y]?\d[A-Z\d]? ?\d[ABD-HJLNP-UW-Z]{2})\b")
 _STREET_TYPES = (
     r"(?:Street|St|Road|Rd|Avenue|Ave|Lane|Close|Drive|Crescent|Terrace|Gardens|Grove"
     r"|Square|Mews|Way|Place|Boulevard)"
@@ -69,7 +65,7 @@ def _phone_numbers(line: str) -> Iterable[str]:
 
 
 def _nhs_checksum_ok(digits: str) -> bool:
-    total = sum(int(digit) * weight for digit, weight in zip(digits[:9], range(10, 1, -1)))
+    total = sum(int(digit) * weight for digit, weight in zip(digits[:9], range(10, 1, -1), strict=False))
     check = 11 - total % 11
     check = 0 if check == 11 else check
     return check != 10 and check == int(digits[9])
@@ -140,9 +136,7 @@ class Checker:
 
     def __init__(self, never_publish: Iterable[str] = ()) -> None:
         names = [re.escape(name) for name in never_publish]
-        self._names = (
-            re.compile(r"(?<!\w)(?:" + "|".join(names) + r")(?!\w)", re.IGNORECASE) if names else None
-        )
+        self._names = re.compile(r"(?<!\w)(?:" + "|".join(names) + r")(?!\w)", re.IGNORECASE) if names else None
 
     def _matches(self, line: str) -> Iterable[tuple[str, str]]:
         for rule in RULES.values():
@@ -162,7 +156,7 @@ class Checker:
         allow = [(entry["rule"], _normalised(entry["text"]), entry["reason"]) for entry in accepted]
         findings = []
         for number, line in lines:
-            markers = {rule: reason for rule, reason in ACCEPT_MARKER.findall(line)}
+            markers = dict(ACCEPT_MARKER.findall(line))
             scanned = ACCEPT_MARKER.sub(" ", line)
             for rule, text in self._matches(scanned):
                 reason = markers.get(rule) or next(

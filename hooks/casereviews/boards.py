@@ -26,8 +26,16 @@ _ABBREVIATIONS = {
     "rscb": "regional safeguarding children board",
 }
 _SPELLINGS = {"childrens": "children", "adult": "adults", "&": "and"}
-_DROPPED = {"the", "of"}
-NEAR_DUPLICATE_RATIO = 0.88
+#: Words that never tell two boards apart ("Local" Safeguarding Children Board is the statutory name).
+_DROPPED = {"the", "of", "local"}
+#: Words that name the kind of body, not the place: the rest of a name is the place.
+_ORGANISATION_WORDS = {
+    "safeguarding", "children", "child", "adults", "board", "partnership", "committee", "protection",
+    "area", "regional", "and", "young", "people", "multi", "agency", "arrangements",
+}  # fmt: skip
+#: Words in a place name that may or may not be written ("Derby City", "Derby").
+_PLACE_FILLER = {"city", "county", "borough", "council", "metropolitan", "district", "royal"}
+NEAR_DUPLICATE_RATIO = 0.85
 
 
 def board_slug(name: str) -> str:
@@ -78,9 +86,15 @@ def read_registry(data: object, path: str) -> tuple[BoardRegistry, list[Problem]
     names: dict[str, str] = {}
     spellings: dict[str, str] = {}
     for index, entry in enumerate(entries, start=1):
-        if not isinstance(entry, dict) or not isinstance(entry.get("name"), str) or set(entry) - {"name", "also_written"}:
+        if (
+            not isinstance(entry, dict)
+            or not isinstance(entry.get("name"), str)
+            or set(entry) - {"name", "also_written"}
+        ):
             problems.append(
-                Problem(path, None, "boards", f"entry {index}: expected 'name' (text) and optional 'also_written' (a list)")
+                Problem(
+                    path, None, "boards", f"entry {index}: expected 'name' (text) and optional 'also_written' (a list)"
+                )
             )
             continue
         slug = board_slug(entry["name"])
@@ -94,21 +108,38 @@ def read_registry(data: object, path: str) -> tuple[BoardRegistry, list[Problem]
     return BoardRegistry(names, spellings), problems
 
 
-def near_duplicates(slugs: Iterable[str], settled: Iterable[frozenset[str]] = ()) -> list[tuple[str, str]]:
-    """Pairs of board slugs similar enough to be one board spelt two ways.
+def _place_and_body(slug: str) -> tuple[str, str]:
+    """Split a board slug into its place ('tower-hamlets') and its kind of body."""
+    words = slug.split("-")
+    first = next((index for index, word in enumerate(words) if word in _ORGANISATION_WORDS), len(words))
+    return "-".join(words[:first]), "-".join(words[first:])
 
-    Compares boards, not reviews: a national corpus has a few hundred boards.
+
+def near_duplicates(slugs: Iterable[str], settled: Iterable[frozenset[str]] = ()) -> list[tuple[str, str]]:
+    """Pairs of board slugs that are probably one board spelt two ways.
+
+    Two names are near-duplicates when they name the same kind of body and their places
+    differ by a typo ('Tower Hamlet' / 'Tower Hamlets'), or when their places differ only by
+    words such as 'City' or 'County'. Boards are compared within their kind of body, so the
+    cost grows with the number of boards (a few hundred nationally), not with reviews.
     `settled` holds pairs declared distinct in the boards file.
     """
-    ordered = sorted(set(slugs))
     settled_pairs = set(settled)
+    by_body: dict[str, list[tuple[str, str]]] = {}
+    for slug in sorted(set(slugs)):
+        place, body = _place_and_body(slug)
+        by_body.setdefault(body, []).append((place, slug))
     pairs = []
-    for index, first in enumerate(ordered):
-        matcher = difflib.SequenceMatcher(None, "", first)
-        for second in ordered[index + 1 :]:
-            if frozenset((first, second)) in settled_pairs:
-                continue
-            matcher.set_seq1(second)
-            if matcher.real_quick_ratio() >= NEAR_DUPLICATE_RATIO and matcher.ratio() >= NEAR_DUPLICATE_RATIO:
-                pairs.append((first, second))
+    for group in by_body.values():
+        for index, (place, slug) in enumerate(group):
+            bare = [word for word in place.split("-") if word not in _PLACE_FILLER]
+            matcher = difflib.SequenceMatcher(None, "", place)
+            for other_place, other in group[index + 1 :]:
+                if frozenset((slug, other)) in settled_pairs:
+                    continue
+                other_bare = [word for word in other_place.split("-") if word not in _PLACE_FILLER]
+                matcher.set_seq1(other_place)
+                similar = matcher.quick_ratio() >= NEAR_DUPLICATE_RATIO and matcher.ratio() >= NEAR_DUPLICATE_RATIO
+                if bare == other_bare or similar:
+                    pairs.append((slug, other))
     return pairs

@@ -34,7 +34,7 @@ _HEADING = re.compile(r"^(#{1,6})[ \t]+(.*?)[ \t]*#*[ \t]*$")
 _FENCE = re.compile(r"^[ \t]{0,3}(```|~~~)")
 _NUMBERED = re.compile(r"^(\d{1,3})[.)][ \t]+(.*)$")
 _BULLET = re.compile(r"^[ \t]{0,3}[-*+][ \t]+")
-_AUTHOR_ID = re.compile(r"^\{#([^}\s]*)\}[ \t]*")
+_AUTHOR_ID = re.compile(r"^\{#([^}]*)\}[ \t]*")
 _ID_PATTERN = re.compile(r"^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$")
 _AUTOMATIC_ID = re.compile(rf"^(?:{LEARNING}|{RECOMMENDATION})-\d+$")
 
@@ -117,8 +117,7 @@ def parse_body(body: str, body_line: int, path: str) -> tuple[ReviewBody, list[P
                     path,
                     line,
                     None,
-                    f"found a second '## {title}' section (the first is on line {seen_titles[key]}), "
-                    "expected one",
+                    f"found a second '## {title}' section (the first is on line {seen_titles[key]}), expected one",
                 )
             )
             continue
@@ -129,7 +128,7 @@ def parse_body(body: str, body_line: int, path: str) -> tuple[ReviewBody, list[P
             points[kind] = found
             problems.extend(section_problems)
 
-    for kind, title in SECTION_TITLES.items():
+    for title in SECTION_TITLES.values():
         if title.lower() not in seen_titles:
             problems.append(
                 Problem(
@@ -233,9 +232,7 @@ def _parse_points(
             author_id = None
         text_value = " ".join([first, *text_lines[1:]]).strip()
         if not text_value:
-            problems.append(
-                Problem(path, line, None, f"item {position} in '## {title}' is empty, expected text")
-            )
+            problems.append(Problem(path, line, None, f"item {position} in '## {title}' is empty, expected text"))
         points.append(Point(kind, position, point_anchor(kind, position, author_id), text_value, line))
     return points, problems
 

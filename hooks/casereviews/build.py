@@ -40,15 +40,14 @@ def build_time(environ: dict[str, str] | os._Environ[str]) -> tuple[dt.datetime,
     """The moment the build publishes as at: now, or REVIEW_SITE_NOW; and a problem, if any."""
     value = environ.get(NOW_VARIABLE)
     if not value:
-        return dt.datetime.now(dt.timezone.utc), None
+        return dt.datetime.now(dt.UTC), None
     try:
         moment = dt.datetime.fromisoformat(value)
     except ValueError:
         moment = None
     if moment is None or moment.tzinfo is None:
-        return dt.datetime.now(dt.timezone.utc), (
-            f"{NOW_VARIABLE}: found {value!r}, expected a date and time with an offset, "
-            "e.g. 2026-12-01T09:00:00+00:00"
+        return dt.datetime.now(dt.UTC), (
+            f"{NOW_VARIABLE}: found {value!r}, expected a date and time with an offset, e.g. 2026-12-01T09:00:00+00:00"
         )
     return moment, None
 
@@ -168,7 +167,7 @@ class BuildState:
             related = self.indexes.related.for_review(review) if shown.is_listed else []
             page.meta = {
                 "title": safe_text(review.title),
-                "description": safe_text(review.summary),
+                "description": safe_text(review.summary if shown.is_listed else "This review has been withdrawn."),
                 "template": "review.html",
                 "review": review_view(review, self.site, related),
             }

@@ -138,8 +138,7 @@ def uk_datetime(value: Any) -> dt.datetime:
             ) from None
     else:
         raise FieldError(
-            f"{_found(value)}, expected a date and time written YYYY-MM-DD HH:MM "
-            "(UK time), e.g. 2026-12-01 09:30"
+            f"{_found(value)}, expected a date and time written YYYY-MM-DD HH:MM (UK time), e.g. 2026-12-01 09:30"
         )
     if parsed.tzinfo is None:
         parsed = parsed.replace(tzinfo=UK_TIME)
@@ -208,17 +207,14 @@ def validate_fields(
                     document.path,
                     document.line_of(key),
                     key,
-                    f"is not a known field{did_you_mean(key, fields)}; "
-                    f"expected {one_of(fields)}",
+                    f"is not a known field{did_you_mean(key, fields)}; expected {one_of(fields)}",
                 )
             )
             continue
         try:
             values[key] = field.parse(raw)
         except FieldError as error:
-            problems.append(
-                Problem(document.path, document.line_of(key, error.index), key, error.message)
-            )
+            problems.append(Problem(document.path, document.line_of(key, error.index), key, error.message))
     if report_missing:
         for field in fields.values():
             if field.required and field.name not in document.meta:

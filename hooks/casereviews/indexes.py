@@ -51,8 +51,7 @@ class Indexes:
     def matrix(self) -> dict[str, dict[int, int]]:
         """Theme → year → number of listed reviews (only non-zero cells)."""
         return {
-            theme: {year: len(reviews) for year, reviews in self.theme_years(theme).items()}
-            for theme in self.by_theme
+            theme: {year: len(reviews) for year, reviews in self.theme_years(theme).items()} for theme in self.by_theme
         }
 
 

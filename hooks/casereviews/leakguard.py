@@ -8,6 +8,7 @@ decompressing gzip files (sitemap.xml.gz, the search index's fragments) first.
 
 from __future__ import annotations
 
+import contextlib
 import gzip
 import html
 import re
@@ -39,10 +40,8 @@ def _normalise(text: str) -> str:
 def readable_text(data: bytes) -> str:
     """File bytes as text, decompressed when gzip-compressed."""
     if data[:2] == b"\x1f\x8b":
-        try:
+        with contextlib.suppress(OSError, EOFError, zlib.error):
             data = gzip.decompress(data)
-        except (OSError, EOFError, zlib.error):
-            pass
     text = data.decode("utf-8", errors="ignore")
     return _normalise(text.replace('\\"', '"').replace("\\/", "/"))
 

@@ -47,7 +47,7 @@ def read_manifest(path: Path) -> frozenset[str]:
         raise ValueError(f"cannot be read as a URL manifest: {error}") from None
     urls = data.get("urls") if isinstance(data, dict) else None
     if not isinstance(urls, list) or not all(isinstance(url, str) for url in urls):
-        raise ValueError("is not a URL manifest: expected {\"urls\": [...]}")
+        raise ValueError('is not a URL manifest: expected {"urls": [...]}')
     return frozenset(urls)
 
 
@@ -68,7 +68,4 @@ def _advice(url: str) -> str:
 def disappeared(previous: frozenset[str], current: Iterable[str]) -> list[str]:
     """One message for each URL of the previous manifest that this build does not serve."""
     missing = sorted(previous - set(current))
-    return [
-        f"URL check: {url} was published and would disappear with this build: {_advice(url)}"
-        for url in missing
-    ]
+    return [f"URL check: {url} was published and would disappear with this build: {_advice(url)}" for url in missing]

@@ -53,9 +53,7 @@ def page_boards(site: Site) -> list[str]:
     return sorted(site.board_names)
 
 
-def write_outputs(
-    config: MkDocsConfig, site: Site, indexes: Indexes, previous: frozenset[str] | None
-) -> list[str]:
+def write_outputs(config: MkDocsConfig, site: Site, indexes: Indexes, previous: frozenset[str] | None) -> list[str]:
     """Write exports, feed, redirects, search index and manifest; check the output. Problems."""
     site_dir = Path(config.site_dir)
     site_url = config.site_url or ""

@@ -78,8 +78,7 @@ def year_chart(counts: dict[int, int], years: list[int], label: str) -> str:
         )
     width = len(span) * (bar + gap) - gap
     rows = "".join(
-        f'<tr><th scope="row">{year}</th><td>{counts[year]}</td></tr>'
-        for year in sorted(counts, reverse=True)
+        f'<tr><th scope="row">{year}</th><td>{counts[year]}</td></tr>' for year in sorted(counts, reverse=True)
     )
     return (
         '<div class="year-chart">'
@@ -114,7 +113,9 @@ def themes_index(site: Site, indexes: Indexes) -> str:
             f"{chart}</li>"
         )
     return (
-        front_matter(title="Themes", description="Every theme, with the number of published reviews and reviews per year.")
+        front_matter(
+            title="Themes", description="Every theme, with the number of published reviews and reviews per year."
+        )
         + "Reviews are indexed by the themes they raise. Choose a theme to see its reviews, "
         "grouped by year, and every learning point they hold. "
         f'The <a href="{href(page_url, "browse/")}">theme and year table</a> shows all themes at once.\n\n'
@@ -146,9 +147,11 @@ def theme_sections(theme: Theme, site: Site, indexes: Indexes) -> str:
 
 
 def _learning_digest(reviews: list[Review], site: Site, page_url: str) -> str:
-    """"What these reviews teach": each review's learning points, linked to their anchors."""
+    """ "What these reviews teach": each review's learning points, linked to their anchors."""
     parts = ["## What these reviews teach {#what-these-reviews-teach}\n\n"]
-    teaching = [review for review in reviews if site.visibility[review.slug].value == "published" and review.content.learning]
+    teaching = [
+        review for review in reviews if site.visibility[review.slug].value == "published" and review.content.learning
+    ]
     if not teaching:
         return ""
     parts.append(
@@ -265,7 +268,7 @@ def browse_matrix(site: Site, indexes: Indexes) -> str:
         + '<div class="table-scroll" role="region" aria-labelledby="matrix-caption" tabindex="0">'
         + '<table class="browse-matrix"><caption id="matrix-caption">Published reviews by theme and year</caption>'
         + f'<thead><tr><th scope="col">Theme</th>{head}<th scope="col">All years</th></tr></thead>'
-        + f'<tbody>{"".join(rows)}</tbody></table></div>\n'
+        + f"<tbody>{''.join(rows)}</tbody></table></div>\n"
     )
 
 
@@ -279,8 +282,7 @@ def reviews_index(site: Site, indexes: Indexes) -> str:
         f'Find others <a href="{href(page_url, "themes/")}">by theme</a>, '
         f'<a href="{href(page_url, "years/")}">by year</a>, '
         f'<a href="{href(page_url, "boards/")}">by board</a> or with '
-        f'<a href="{href(page_url, "search/")}">search</a>.\n\n'
-        + review_list(latest, site, page_url)
+        f'<a href="{href(page_url, "search/")}">search</a>.\n\n' + review_list(latest, site, page_url)
     )
 
 

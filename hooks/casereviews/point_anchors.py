@@ -8,7 +8,7 @@ removed from the text) and a visible "Link to this" control. Numbering follows
 
 from __future__ import annotations
 
-import xml.etree.ElementTree as etree
+import xml.etree.ElementTree as etree  # noqa: N813 - the name Python-Markdown uses
 
 from markdown import Extension, Markdown
 from markdown.treeprocessors import Treeprocessor

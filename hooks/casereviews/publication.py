@@ -11,13 +11,13 @@
 from __future__ import annotations
 
 import datetime as dt
-from enum import Enum
+from enum import StrEnum
 
 from .fields import UK_TIME
 from .reviews import Review
 
 
-class Visibility(str, Enum):
+class Visibility(StrEnum):
     """What the public site shows of a review."""
 
     PUBLISHED = "published"

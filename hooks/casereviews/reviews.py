@@ -165,8 +165,7 @@ def review_from_document(
                     path,
                     document.line_of("themes", index),
                     "themes",
-                    f"found '{term}', expected a theme from content/themes/"
-                    f"{did_you_mean(term, themes.names())}",
+                    f"found '{term}', expected a theme from content/themes/{did_you_mean(term, themes.names())}",
                 )
             )
         elif theme_slug in resolved:

@@ -56,9 +56,7 @@ StrictLoader.yaml_implicit_resolvers = {
     first: [(tag, regexp) for tag, regexp in resolvers if tag not in (_BOOL_TAG, _TIMESTAMP_TAG)]
     for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
 }
-StrictLoader.add_implicit_resolver(
-    _BOOL_TAG, re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"), list("tTfF")
-)
+StrictLoader.add_implicit_resolver(_BOOL_TAG, re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"), list("tTfF"))
 
 
 @dataclass
@@ -97,9 +95,7 @@ def parse_document(raw: bytes, display_path: str) -> tuple[SourceDocument | None
         return None, [Problem(display_path, line, None, message)]
 
     if not raw.strip():
-        return problem(
-            "the file is empty: expected front matter between two '---' lines, then the text"
-        )
+        return problem("the file is empty: expected front matter between two '---' lines, then the text")
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as error:
@@ -115,9 +111,7 @@ def parse_document(raw: bytes, display_path: str) -> tuple[SourceDocument | None
             f"found {lines[0][:40]!r} on the first line, expected '---' to open the front matter",
             1,
         )
-    closing = next(
-        (index for index in range(1, len(lines)) if lines[index].rstrip() in ("---", "...")), None
-    )
+    closing = next((index for index in range(1, len(lines)) if lines[index].rstrip() in ("---", "...")), None)
     if closing is None:
         return problem("the front matter is never closed: expected a line '---' after it", 1)
 
@@ -147,9 +141,12 @@ def _parse_yaml(
 ) -> tuple[dict[str, Any] | None, dict[str, int], dict[str, list[int]], list[Problem]]:
     """YAML text to a mapping, with the file line of each key and of each list item."""
     if not text.strip():
-        return None, {}, {}, [
-            Problem(display_path, 1, None, "the front matter is empty: expected title, status and the other fields")
-        ]
+        return (
+            None,
+            {},
+            {},
+            [Problem(display_path, 1, None, "the front matter is empty: expected title, status and the other fields")],
+        )
     loader = StrictLoader(text)
     try:
         node = loader.get_single_node()
@@ -157,44 +154,62 @@ def _parse_yaml(
     except _DuplicateKey as error:
         line = error.mark.line + _FIRST_LINE
         first = error.first_line + _FIRST_LINE
-        return None, {}, {}, [
-            Problem(
-                display_path,
-                line,
-                str(error.key),
-                f"appears twice (first on line {first}): expected each field once",
-            )
-        ]
+        return (
+            None,
+            {},
+            {},
+            [
+                Problem(
+                    display_path,
+                    line,
+                    str(error.key),
+                    f"appears twice (first on line {first}): expected each field once",
+                )
+            ],
+        )
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         line = mark.line + _FIRST_LINE if mark else None
-        reason = " ".join(part for part in (error.context, error.problem) if part)
-        return None, {}, {}, [
-            Problem(
-                display_path,
-                line,
-                None,
-                f"malformed front matter: {reason}; expected valid YAML "
-                "(check indentation, and quote text that contains a colon)",
-            )
-        ]
+        reason = ", ".join(part for part in (error.context, error.problem) if part)
+        return (
+            None,
+            {},
+            {},
+            [
+                Problem(
+                    display_path,
+                    line,
+                    None,
+                    f"malformed front matter: {reason}; expected valid YAML "
+                    "(check indentation, and quote text that contains a colon)",
+                )
+            ],
+        )
     except yaml.YAMLError as error:
-        return None, {}, {}, [
-            Problem(display_path, None, None, f"malformed front matter: {error}; expected valid YAML")
-        ]
+        return (
+            None,
+            {},
+            {},
+            [Problem(display_path, None, None, f"malformed front matter: {error}; expected valid YAML")],
+        )
     finally:
         loader.dispose()
 
     if not isinstance(data, dict):
         kind = "nothing" if data is None else type(data).__name__
-        return None, {}, {}, [
-            Problem(
-                display_path,
-                _FIRST_LINE,
-                None,
-                f"the front matter is {kind}, expected fields written as 'name: value' lines",
-            )
-        ]
+        return (
+            None,
+            {},
+            {},
+            [
+                Problem(
+                    display_path,
+                    _FIRST_LINE,
+                    None,
+                    f"the front matter is {kind}, expected fields written as 'name: value' lines",
+                )
+            ],
+        )
     key_lines: dict[str, int] = {}
     item_lines: dict[str, list[int]] = {}
     for key_node, value_node in node.value:

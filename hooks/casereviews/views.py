@@ -91,9 +91,7 @@ def review_view(review: Review, site: Site, related: list[tuple[Review, int]] | 
         "published_iso": review.published.isoformat(),
         "year_href": href(page_url, year_url(review.year)),
         "facts": review_facts(review),
-        "themes": [
-            (site.themes[slug].title, href(page_url, theme_url(slug))) for slug in review.themes
-        ],
+        "themes": [(site.themes[slug].title, href(page_url, theme_url(slug))) for slug in review.themes],
         "source_url": review.source_url if shown is Visibility.PUBLISHED else None,
         "online_until": long_date(review.online_until) if review.online_until else None,
         "withdrawn_on": long_date(review.withdrawn_on) if review.withdrawn_on else None,

@@ -1,0 +1,148 @@
+"""Test helpers: throwaway projects built by the real MkDocs command line into temp folders."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+PROJECT = Path(__file__).resolve().parent.parent
+SAMPLE_CONTENT = PROJECT / "content"
+#: The moment test builds publish as at, unless a test says otherwise.
+TEST_NOW = "2026-11-22T12:00:00+00:00"
+
+DEFAULT_REVIEW: dict[str, Any] = {
+    "title": "Serious case review: Child T",
+    "review_type": "serious-case-review",
+    "board": "Testshire Safeguarding Children Board",
+    "published": "2015-03-01",
+    "themes": ["neglect"],
+    "summary": "A summary of a review written for the tests, about a child who was harmed.",
+    "status": "published",
+}
+DEFAULT_BODY = """\
+## Summary of events
+
+What happened, in general terms.
+
+## Learning
+
+1. The first lesson.
+2. The second lesson.
+
+## Recommendations
+
+1. The first recommendation.
+"""
+
+
+@dataclass
+class BuildResult:
+    """What a build printed and where it wrote."""
+
+    returncode: int
+    output: str
+    site_dir: Path
+
+    def path(self, relative: str) -> Path:
+        return self.site_dir / relative
+
+    def exists(self, relative: str) -> bool:
+        return (self.site_dir / relative).exists()
+
+    def text(self, relative: str) -> str:
+        return (self.site_dir / relative).read_text(encoding="utf-8")
+
+    def page(self, url: str) -> str:
+        """The HTML of the page at a directory URL such as 'reviews/child-m/'."""
+        return self.text(url.strip("/") + "/index.html" if url.strip("/") else "index.html")
+
+
+def front_matter_file(fields: dict[str, Any], body: str) -> str:
+    """A review or theme file from fields (None values left out) and a body."""
+    meta = {key: value for key, value in fields.items() if value is not None}
+    return "---\n" + yaml.safe_dump(meta, sort_keys=False, allow_unicode=True) + "---\n" + body
+
+
+class SiteProject:
+    """A project folder in a temp dir using this repository's hooks and overrides.
+
+    It starts as a copy of the sample site (without its reviews if `sample_reviews` is
+    false: then the about page's link to a sample review is broken, so only use that for
+    checks that do not build).
+    """
+
+    def __init__(self, root: Path, *, sample_reviews: bool = True) -> None:
+        self.root = root
+        self.content = root / "content"
+        ignore = None if sample_reviews else shutil.ignore_patterns("reviews")
+        shutil.copytree(SAMPLE_CONTENT, self.content, ignore=ignore)
+        (self.content / "reviews").mkdir(exist_ok=True)
+        config = yaml.safe_load((PROJECT / "mkdocs.yml").read_text(encoding="utf-8"))
+        config["docs_dir"] = str(self.content)
+        config["site_dir"] = str(root / "site")
+        config["theme"]["custom_dir"] = str(PROJECT / "overrides")
+        config["hooks"] = [str(PROJECT / hook) for hook in config["hooks"]]
+        self.config_file = root / "mkdocs.yml"
+        self.write_config(config)
+
+    def write_config(self, config: dict[str, Any]) -> None:
+        self.config_file.write_text(yaml.safe_dump(config, sort_keys=False), encoding="utf-8")
+
+    def config(self) -> dict[str, Any]:
+        return yaml.safe_load(self.config_file.read_text(encoding="utf-8"))
+
+    def write(self, relative: str, text: str | bytes) -> Path:
+        path = self.content / relative
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if isinstance(text, bytes):
+            path.write_bytes(text)
+        else:
+            path.write_text(text, encoding="utf-8")
+        return path
+
+    def write_review(self, slug: str, body: str = DEFAULT_BODY, **fields: Any) -> Path:
+        """A review file: the default fields, overridden (or removed, with None) by `fields`."""
+        return self.write(f"reviews/{slug}.md", front_matter_file({**DEFAULT_REVIEW, **fields}, body))
+
+    def remove(self, relative: str) -> None:
+        (self.content / relative).unlink()
+
+    def environment(self, now: str = TEST_NOW, **extra: str) -> dict[str, str]:
+        return dict(os.environ, NO_MKDOCS_2_WARNING="1", REVIEW_SITE_NOW=now, **extra)
+
+    def build(self, site_dir: Path | None = None, *, now: str = TEST_NOW, **extra: str) -> BuildResult:
+        """`mkdocs build --strict` as an author runs it."""
+        target = site_dir or self.root / "site"
+        command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--config-file", str(self.config_file),
+                   "--site-dir", str(target)]  # fmt: skip
+        return self._run(command, target, now, extra)
+
+    def build_atomic(self, site_dir: Path | None = None, *, now: str = TEST_NOW, **extra: str) -> BuildResult:
+        """`make build`'s script: build aside, swap into place only on success."""
+        target = site_dir or self.root / "site"
+        command = [sys.executable, str(PROJECT / "scripts" / "build_site.py"),
+                   "--config-file", str(self.config_file), "--site-dir", str(target)]  # fmt: skip
+        return self._run(command, target, now, extra)
+
+    def check(self, *, now: str = TEST_NOW) -> BuildResult:
+        """`make check`'s script over this project's content."""
+        command = [sys.executable, str(PROJECT / "scripts" / "check_content.py"), "--docs-dir", str(self.content)]
+        return self._run(command, self.root / "site", now, {})
+
+    def _run(self, command: list[str], target: Path, now: str, extra: dict[str, str]) -> BuildResult:
+        completed = subprocess.run(
+            command, env=self.environment(now, **extra), capture_output=True, text=True, check=False
+        )
+        return BuildResult(completed.returncode, completed.stdout + completed.stderr, target)
+
+
+def output_files(site_dir: Path) -> list[Path]:
+    """Every file a build wrote."""
+    return sorted(path for path in site_dir.rglob("*") if path.is_file())
