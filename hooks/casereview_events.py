@@ -13,7 +13,10 @@ Order of work in a build:
 
 from __future__ import annotations
 
+import functools
 import logging
+from collections.abc import Callable
+from typing import Any, TypeVar
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import Abort
@@ -26,7 +29,32 @@ log = logging.getLogger("mkdocs.plugins.casereviews")
 
 state: BuildState | None = None
 
+Event = TypeVar("Event", bound=Callable[..., Any])
 
+
+def reported(event: Event) -> Event:
+    """Turn a fault in our own code into a short message: no traceback reaches an author.
+
+    The traceback is still logged at debug level (`mkdocs build --verbose`) for developers.
+    """
+
+    @functools.wraps(event)
+    def run(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return event(*args, **kwargs)
+        except Abort:
+            raise
+        except Exception as error:
+            log.debug("Traceback of the fault:", exc_info=True)
+            raise Abort(
+                f"Build stopped by a fault in the site's code ({event.__name__}: {type(error).__name__}: {error}). "
+                "This is not a problem with your content: run 'mkdocs build --verbose' and report what it prints."
+            ) from None
+
+    return run  # type: ignore[return-value]
+
+
+@reported
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     """Create this build's state and register the learning-point anchors extension."""
     global state
@@ -38,6 +66,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     return config
 
 
+@reported
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     """Load content, stop on problems, and decide which files become pages."""
     assert state is not None
@@ -51,18 +80,21 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     return state.arrange_files(files, config)
 
 
+@reported
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     """Give review pages their record and template; add generated lists to theme pages."""
     assert state is not None
     return state.page_markdown(markdown, page)
 
 
+@reported
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     """Remove HTML comments: editors' notes must never reach the output."""
     assert state is not None
     return state.page_content(html)
 
 
+@reported
 def on_post_build(config: MkDocsConfig) -> None:
     """Write exports, feed, redirects, search index and manifest; then check for leaks."""
     assert state is not None

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+
 from casereviews.anonymisation import RULES, Checker, Finding, read_name_list, unused_acceptances
 
 CHECKER = Checker(["Jayden Exampleton", "Smith-Jones"])

@@ -6,6 +6,7 @@ import datetime as dt
 import random
 
 import pytest
+
 from casereviews.boards import BoardRegistry, board_slug, near_duplicates, read_registry
 from casereviews.indexes import RelatedReviews, taxonomy
 from casereviews.reviews import Review

@@ -47,7 +47,9 @@ def test_missing_front_matter():
 
 def test_unclosed_front_matter():
     """Front matter that is never closed is a problem."""
-    assert messages(b"---\ntitle: A\n") == [f"{PATH}:1: the front matter is never closed: expected a line '---' after it"]
+    assert messages(b"---\ntitle: A\n") == [
+        f"{PATH}:1: the front matter is never closed: expected a line '---' after it"
+    ]
 
 
 def test_malformed_yaml_gives_the_line():

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+
 from casereviews.body import parse_body
 from casereviews.reviews import review_from_document
 from casereviews.source import parse_document
@@ -71,7 +72,9 @@ def test_wrong_type():
 
 def test_impossible_date():
     """30 February is not a date; the message says so and gives the line."""
-    assert messages(published="2007-02-30") == [f"{PATH}:5: published: found '2007-02-30', expected a real date (that day does not exist)"]
+    assert messages(published="2007-02-30") == [
+        f"{PATH}:5: published: found '2007-02-30', expected a real date (that day does not exist)"
+    ]
 
 
 def test_date_in_another_format():
@@ -143,7 +146,7 @@ def test_embargo_read_in_uk_time():
     """An embargo without an offset is UK time (here British Summer Time, UTC+1)."""
     review, _ = validate(embargo_until="2026-07-01 09:30")
     assert review.embargo_until.utcoffset() == dt.timedelta(hours=1)
-    assert review.embargo_until.astimezone(dt.timezone.utc).hour == 8
+    assert review.embargo_until.astimezone(dt.UTC).hour == 8
 
 
 @pytest.mark.parametrize(
@@ -177,8 +180,8 @@ def test_embargo_read_in_uk_time():
         (
             "## Learning\n\n1. {#Bad Id} One.\n\n## Recommendations\n\n1. {#learning-1} R.\n",
             [
-                "content/reviews/child-t.md:13: found the id {#Bad Id}, expected lower-case letters, digits and hyphens "
-                "starting with a letter, e.g. {#father-not-known}",
+                "content/reviews/child-t.md:13: found the id {#Bad Id}, expected lower-case letters, digits and "
+                "hyphens starting with a letter, e.g. {#father-not-known}",
                 "content/reviews/child-t.md:17: found the id {#learning-1}, which looks like an automatic anchor; "
                 "expected a descriptive id, e.g. {#father-not-known}",
             ],

@@ -29,8 +29,9 @@ def front_matter(**meta: Any) -> str:
     return "---\n" + yaml.safe_dump(meta, allow_unicode=True, sort_keys=True) + "---\n\n"
 
 
-def review_list(reviews: list[Review], site: Site, page_url: str, *, show_themes: bool = True) -> str:
-    """An HTML list of review cards: title, board, date, type, summary and themes."""
+def review_list(reviews: list[Review], site: Site, page_url: str, *, heading: int, show_themes: bool = True) -> str:
+    """An HTML list of review cards: title (a heading of level `heading`), board, date, type,
+    summary and themes."""
     items = []
     for review in reviews:
         themes = ""
@@ -49,7 +50,8 @@ def review_list(reviews: list[Review], site: Site, page_url: str, *, show_themes
         )
         items.append(
             '<li class="review-card">'
-            f'<h3 class="review-card__title"><a href="{href(page_url, review.url)}">{escape(review.title)}</a></h3>'
+            f'<h{heading} class="review-card__title"><a href="{href(page_url, review.url)}">'
+            f"{escape(review.title)}</a></h{heading}>"
             f'<p class="review-card__meta">{meta}</p>'
             f'<p class="review-card__summary">{escape(review.summary)}</p>'
             f"{themes}</li>"
@@ -141,7 +143,7 @@ def theme_sections(theme: Theme, site: Site, indexes: Indexes) -> str:
     ]
     for year, group in indexes.theme_years(theme.slug).items():
         parts.append(f"### {year} {{#{year}}}\n\n")
-        parts.append(review_list(group, site, page_url) + "\n")
+        parts.append(review_list(group, site, page_url, heading=4) + "\n")
     parts.append(_learning_digest(reviews, site, page_url))
     return "".join(parts)
 
@@ -194,7 +196,7 @@ def year_page(year: int, site: Site, indexes: Indexes) -> str:
     return (
         front_matter(title=f"Reviews published in {year}", description=f"Case reviews published in {year}.")
         + f'<p class="listing-count">{plural(len(reviews), "review")} published in {year}, newest first.</p>\n\n'
-        + review_list(reviews, site, year_url(year))
+        + review_list(reviews, site, year_url(year), heading=2)
     )
 
 
@@ -228,7 +230,7 @@ def board_page(slug: str, site: Site, indexes: Indexes) -> str:
         by_year.setdefault(review.year, []).append(review)
     for year, group in by_year.items():
         parts.append(f"## {year} {{#{year}}}\n\n")
-        parts.append(review_list(group, site, page_url) + "\n")
+        parts.append(review_list(group, site, page_url, heading=3) + "\n")
     return "".join(parts)
 
 
@@ -282,7 +284,7 @@ def reviews_index(site: Site, indexes: Indexes) -> str:
         f'Find others <a href="{href(page_url, "themes/")}">by theme</a>, '
         f'<a href="{href(page_url, "years/")}">by year</a>, '
         f'<a href="{href(page_url, "boards/")}">by board</a> or with '
-        f'<a href="{href(page_url, "search/")}">search</a>.\n\n' + review_list(latest, site, page_url)
+        f'<a href="{href(page_url, "search/")}">search</a>.\n\n' + review_list(latest, site, page_url, heading=2)
     )
 
 
