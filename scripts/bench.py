@@ -22,14 +22,14 @@ sys.path.insert(0, str(PROJECT / "hooks"))
 sys.path.insert(0, str(PROJECT / "scripts"))
 
 import yaml  # noqa: E402
-from generate_corpus import generate  # noqa: E402
 
 from casereviews import pages  # noqa: E402
 from casereviews.catalogue import load_site  # noqa: E402
 from casereviews.indexes import build_indexes  # noqa: E402
 from casereviews.output import page_boards, page_years  # noqa: E402
+from generate_corpus import generate  # noqa: E402
 
-NOW = dt.datetime(2026, 11, 22, 12, tzinfo=dt.timezone.utc)
+NOW = dt.datetime(2026, 11, 22, 12, tzinfo=dt.UTC)
 
 
 def timed(action):  # type: ignore[no-untyped-def]
@@ -89,7 +89,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--sizes", type=int, nargs="+", default=[500, 2000])
     parser.add_argument("--no-build", action="store_true", help="skip the full MkDocs builds")
     arguments = parser.parse_args(argv)
-    print(f"{'reviews':>8} {'load s':>8} {'index s':>8} {'pages s':>8} {'build s':>8}   per review (ms): load index pages build")
+    print(f"{'reviews':>8} {'load s':>8} {'index s':>8} {'pages s':>8} {'build s':>8}", end="")
+    print("   per review (ms): load index pages build")
     for size in arguments.sizes:
         with tempfile.TemporaryDirectory(prefix="bench-") as folder:
             root = Path(folder)

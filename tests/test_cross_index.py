@@ -13,10 +13,11 @@ from pathlib import Path
 
 import frontmatter
 import pytest
+
 from sitekit import PROJECT, BuildResult, SiteProject
 
 sys.path.insert(0, str(PROJECT / "scripts"))
-from generate_corpus import generate  # noqa: E402
+from generate_corpus import generate
 
 CARD_LINK = re.compile(r'class="review-card__title"><a href="(?:\.\./)+reviews/([^/"]+)/"')
 YEAR_SECTION = re.compile(r'<h([234]) id="(\d{4})">\d{4}</h\1>\s*<ul class="review-list">(.*?)</ul>', re.DOTALL)
@@ -56,7 +57,9 @@ def reviews_section(html: str) -> str:
 def check_indexes(site: BuildResult, content: Path) -> None:
     reviews = published_reviews(content)
     names = theme_names(content)
-    expected_themes = {slug: {names[t.lower().replace("-", " ")] for t in meta["themes"]} for slug, meta in reviews.items()}
+    expected_themes = {
+        slug: {names[theme.lower().replace("-", " ")] for theme in meta["themes"]} for slug, meta in reviews.items()
+    }
 
     on_theme_pages: dict[str, set[str]] = defaultdict(set)
     matrix_from_pages: Counter = Counter()
