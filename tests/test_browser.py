@@ -63,3 +63,88 @@ def test_print_hides_navigation_and_keeps_the_learning(site_url, browser_page):
     assert not page.locator(".md-sidebar--primary").is_visible()
     assert page.locator("#father-not-known").is_visible()
     assert not page.locator("#father-not-known .review-point__link").is_visible()
+
+
+SCRIPT = "<script>window.__xss=1</script>"
+IMAGE = '<img src=x onerror="window.__xss=2">'
+SVG = "\"'><svg onload=window.__xss=3>"
+PAYLOAD = SCRIPT + IMAGE + SVG
+
+
+@pytest.fixture(scope="module")
+def injection_site(tmp_path_factory):
+    """A site whose review, board and theme metadata are all script injection attempts."""
+    from browser import serve
+    from sitekit import SiteProject, front_matter_file
+
+    project = SiteProject(tmp_path_factory.mktemp("injection"))
+    project.write(
+        "themes/injected.md",
+        front_matter_file({"title": SCRIPT + IMAGE, "summary": PAYLOAD, "aliases": [SVG]}, "Intro.\n"),
+    )
+    fields = {
+        "title": PAYLOAD,
+        "board": f"{IMAGE} Safeguarding Children Board",
+        "summary": PAYLOAD,
+        "pseudonym": IMAGE,
+        "age_at_incident": IMAGE,
+        "review_model": PAYLOAD,
+        "keywords": [IMAGE, SCRIPT],
+        "themes": ["injected", "neglect"],
+    }
+    project.write_review("injected", **fields)
+    project.write_review(
+        "injected-withdrawn",
+        status="withdrawn",
+        withdrawn_on="2020-01-01",
+        withdrawn_reason=PAYLOAD,
+        **{**fields, "title": SCRIPT + " withdrawn"},
+    )
+    result = project.build()
+    assert result.returncode == 0, result.output
+    with serve(result.site_dir) as url:
+        yield url, result
+
+
+INJECTION_PAGES = [
+    "reviews/injected/",
+    "reviews/injected-withdrawn/",
+    "themes/injected/",
+    "themes/",
+    "themes/neglect/",
+    "years/2015/",
+    "boards/",
+    "browse/",
+    "reviews/",
+]
+
+
+@pytest.mark.parametrize("path", INJECTION_PAGES)
+def test_injection_payloads_render_as_text(path, injection_site, browser_page):
+    """Script, image and SVG payloads in every metadata field show as text and never run."""
+    url, _ = injection_site
+    page, watch = browser_page
+    dialogs = []
+    page.on("dialog", lambda dialog: dialogs.append(dialog.message) or dialog.dismiss())
+    page.goto(url + path, wait_until="networkidle")
+    assert page.evaluate("window.__xss") is None
+    assert dialogs == []
+    assert page.evaluate("document.querySelectorAll('[onerror], [onload], svg[onload]').length") == 0
+    runnable = "[...document.scripts].filter(s => !s.type || /javascript|module/.test(s.type))"
+    assert page.evaluate(f"{runnable}.filter(s => s.textContent.includes('__xss')).length") == 0
+    text = page.evaluate("document.body.innerText")
+    assert IMAGE in text or SCRIPT in text
+    assert watch.foreign_requests() == []
+
+
+def test_injection_payloads_are_escaped_in_feed_and_data(injection_site):
+    """The feed parses and holds the payload as text; JSON-LD cannot close its script element."""
+    import xml.etree.ElementTree as ET
+
+    _, result = injection_site
+    feed = ET.fromstring(result.text("feed.xml"))
+    assert PAYLOAD in [e.text for e in feed.iter("{http://www.w3.org/2005/Atom}title")]
+    html = result.page("reviews/injected/")
+    structured = html.split('<script type="application/ld+json">')[1].split("</script>")[0]
+    assert "<" not in structured and "\\u003cscript\\u003e" in structured
+    assert f"<title>{PAYLOAD}" not in html

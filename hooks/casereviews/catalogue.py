@@ -17,10 +17,10 @@ import yaml
 from .anonymisation import Checker, Finding, read_name_list, unused_acceptances
 from .boards import BoardRegistry, near_duplicates, read_registry
 from .fields import SLUG_PATTERN, UK_TIME
-from .problems import Problem, Severity, sorted_problems
+from .problems import Problem, Severity, did_you_mean, one_of, sorted_problems
 from .publication import Visibility, visibility
 from .reviews import Review, review_from_document
-from .source import StrictLoader, read_document
+from .source import StrictLoader, parse_document, read_document
 from .themes import Theme, ThemeCatalogue, theme_from_document
 
 REVIEWS_DIR = "reviews"
@@ -122,6 +122,7 @@ def load_site(docs_dir: Path, now: dt.datetime, project_dir: Path | None = None)
             )
         )
 
+    problems.extend(_other_pages_problems(docs_dir, root))
     checker = Checker(_load_names(docs_dir, root, problems))
     findings = _anonymisation_findings(docs_dir, root, reviews, checker, problems)
     return Site(
@@ -133,6 +134,42 @@ def load_site(docs_dir: Path, now: dt.datetime, project_dir: Path | None = None)
         problems=sorted_problems(problems),
         findings=findings,
     )
+
+
+#: Fields MkDocs and Material read from the front matter of other pages (home, about).
+PAGE_FIELDS = ("title", "description", "template", "hide")
+
+
+def _other_pages(docs_dir: Path) -> list[Path]:
+    """Markdown pages that are neither reviews, themes nor site data."""
+    return [
+        path
+        for path in sorted(docs_dir.rglob("*.md"))
+        if not path.relative_to(docs_dir).as_posix().startswith((f"{REVIEWS_DIR}/", f"{THEMES_DIR}/", f"{DATA_DIR}/"))
+        and not any(part.startswith(".") for part in path.relative_to(docs_dir).parts)
+    ]
+
+
+def _other_pages_problems(docs_dir: Path, root: Path) -> list[Problem]:
+    """Other pages' front matter is read as strictly as a review's: MkDocs would drop bad YAML."""
+    problems: list[Problem] = []
+    for path in _other_pages(docs_dir):
+        raw = path.read_bytes()
+        if not raw.lstrip(b"\xef\xbb\xbf").startswith(b"---"):
+            continue
+        document, read_problems = parse_document(raw, display_path(path, root))
+        problems.extend(read_problems)
+        for key in document.meta if document else ():
+            if key not in PAGE_FIELDS:
+                problems.append(
+                    Problem(
+                        document.path,
+                        document.line_of(key),
+                        key,
+                        f"is not a known field{did_you_mean(key, PAGE_FIELDS)}; expected {one_of(PAGE_FIELDS)}",
+                    )
+                )
+    return problems
 
 
 def _check_slug(path: Path, root: Path, problems: list[Problem]) -> bool:
@@ -332,12 +369,8 @@ def _anonymisation_findings(
                     Severity.WARNING,
                 )
             )
-    for path in sorted(docs_dir.rglob("*.md")):
-        relative = path.relative_to(docs_dir).as_posix()
-        if relative.startswith((f"{REVIEWS_DIR}/", f"{DATA_DIR}/")) or any(
-            part.startswith(".") for part in path.relative_to(docs_dir).parts
-        ):
-            continue
+    themes = sorted((docs_dir / THEMES_DIR).glob("*.md")) if (docs_dir / THEMES_DIR).is_dir() else []
+    for path in [*themes, *_other_pages(docs_dir)]:
         findings.extend(checker.check(display_path(path, root), _numbered_lines(path)))
     findings.sort(key=lambda finding: (finding.path, finding.line, finding.rule, finding.text))
     problems.extend(

@@ -22,14 +22,20 @@ MIN_MARKER_LENGTH = 40
 
 
 def unpublished_markers(site: Site) -> dict[str, str]:
-    """Text that must appear in no output file → what it is, for the message."""
+    """Text that must appear in no output file → what it is, for the message.
+
+    A summary that a listed review also has (word for word) is public, so it is no marker.
+    """
+    public = {_normalise(review.summary) for review in site.listed()}
     markers: dict[str, str] = {}
     for slug, review in sorted(site.reviews.items()):
         shown = site.visibility[slug]
         if shown is Visibility.HIDDEN:
             markers[f"reviews/{slug}/"] = f"the address of unpublished review {review.path}"
-        if shown in (Visibility.HIDDEN, Visibility.WITHDRAWN) and len(review.summary) >= MIN_MARKER_LENGTH:
-            markers[_normalise(review.summary)] = f"the summary of unpublished review {review.path}"
+        summary = _normalise(review.summary)
+        unpublished = shown in (Visibility.HIDDEN, Visibility.WITHDRAWN)
+        if unpublished and len(summary) >= MIN_MARKER_LENGTH and summary not in public:
+            markers[summary] = f"the summary of unpublished review {review.path}"
     return markers
 
 

@@ -191,13 +191,20 @@ def years_index(site: Site, indexes: Indexes) -> str:
 
 
 def year_page(year: int, site: Site, indexes: Indexes) -> str:
-    """/years/<yyyy>/: the reviews published that year, with their themes."""
-    reviews = indexes.by_year[year]
+    """/years/<yyyy>/: the reviews published that year, with their themes.
+
+    A year whose reviews were all withdrawn keeps its page (its address was published).
+    """
+    reviews = indexes.by_year.get(year, [])
+    listing = review_list(reviews, site, year_url(year), heading=2) if reviews else _NONE_LISTED
     return (
         front_matter(title=f"Reviews published in {year}", description=f"Case reviews published in {year}.")
         + f'<p class="listing-count">{plural(len(reviews), "review")} published in {year}, newest first.</p>\n\n'
-        + review_list(reviews, site, year_url(year), heading=2)
+        + listing
     )
+
+
+_NONE_LISTED = '<p class="empty-notice">No review is listed here at present.</p>\n'
 
 
 def boards_index(site: Site, indexes: Indexes) -> str:
@@ -220,7 +227,7 @@ def board_page(slug: str, site: Site, indexes: Indexes) -> str:
     """/boards/<slug>/: a board's reviews by year, newest first."""
     name = site.board_names[slug]
     page_url = board_url(slug)
-    reviews = indexes.by_board[slug]
+    reviews = indexes.by_board.get(slug, [])
     parts = [
         front_matter(title=name, description=f"Case reviews published by {name}."),
         f'<p class="listing-count">{plural(len(reviews), "published review")}, newest first.</p>\n\n',
@@ -231,6 +238,8 @@ def board_page(slug: str, site: Site, indexes: Indexes) -> str:
     for year, group in by_year.items():
         parts.append(f"## {year} {{#{year}}}\n\n")
         parts.append(review_list(group, site, page_url, heading=3) + "\n")
+    if not reviews:
+        parts.append(_NONE_LISTED)
     return "".join(parts)
 
 

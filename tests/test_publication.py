@@ -1,0 +1,207 @@
+"""Publication safety on real builds: nothing unpublished leaves the build, in any byte."""
+
+from __future__ import annotations
+
+import gzip
+import json
+import xml.etree.ElementTree as ET
+import zlib
+from pathlib import Path
+
+import pytest
+
+from sitekit import BuildResult, SiteProject, output_files
+
+BEFORE_EMBARGO = "2026-11-30T08:59:00+00:00"
+AFTER_EMBARGO = "2026-11-30T09:00:00+00:00"
+
+
+def canary(kind: str, where: str) -> str:
+    """A word found nowhere else, that search indexing and stemming leave intact."""
+    return f"canary{kind}{where}zq"
+
+
+def canary_fields(kind: str, *, shown_on_notice: bool = False) -> dict[str, object]:
+    """Front-matter fields each holding a canary (title and board only where the notice shows them)."""
+    fields: dict[str, object] = {
+        "summary": f"A summary holding {canary(kind, 'summary')} among other words.",
+        "pseudonym": f"Child {canary(kind, 'pseudonym')}",
+        "age_at_incident": f"{canary(kind, 'age')} months",
+        "review_model": f"Model {canary(kind, 'model')}",
+        "keywords": [canary(kind, "keyword")],
+        "source_url": f"https://example.org/{canary(kind, 'report')}.pdf",
+    }
+    if not shown_on_notice:
+        fields["title"] = f"Serious case review: {canary(kind, 'title')}"
+        fields["board"] = f"{canary(kind, 'board').capitalize()} Safeguarding Children Board"
+    return fields
+
+
+def canary_body(kind: str) -> str:
+    return (
+        f"## Summary of events\n\nThe body holds {canary(kind, 'body')}.\n\n"
+        f"## Learning\n\n1. A point holding {canary(kind, 'learning')}.\n\n"
+        f"## Recommendations\n\n1. A recommendation holding {canary(kind, 'recommendation')}.\n"
+    )
+
+
+def readable(path: Path) -> bytes:
+    """A file's bytes, decompressed when gzip- or zlib-compressed (sitemap.xml.gz, search index)."""
+    data = path.read_bytes()
+    if data[:2] == b"\x1f\x8b":
+        return gzip.decompress(data)
+    try:
+        return zlib.decompress(data)
+    except zlib.error:
+        return data
+
+
+def files_containing(site: BuildResult, word: str) -> list[str]:
+    needle = word.encode()
+    return [p.relative_to(site.site_dir).as_posix() for p in output_files(site.site_dir) if needle in readable(p)]
+
+
+@pytest.fixture(scope="module")
+def canary_site(tmp_path_factory: pytest.TempPathFactory) -> BuildResult:
+    """A site with a draft, an embargoed, a withdrawn and an archived review full of canaries."""
+    project = SiteProject(tmp_path_factory.mktemp("canary"))
+    project.write_review("draft-one", body=canary_body("draft"), status="draft", **canary_fields("draft"))
+    project.write_review(
+        "embargoed-one",
+        body=canary_body("embargo"),
+        embargo_until="2026-11-30 09:00",
+        **canary_fields("embargo"),
+    )
+    project.write_review(
+        "withdrawn-one",
+        body=canary_body("withdrawn"),
+        status="withdrawn",
+        withdrawn_on="2020-05-01",
+        withdrawn_reason="Withdrawn at the family's request.",
+        **canary_fields("withdrawn", shown_on_notice=True),
+    )
+    project.write_review(
+        "archived-one",
+        body=canary_body("archived"),
+        online_until="2020-01-01",
+        source_url=f"https://example.org/{canary('archived', 'report')}.pdf",
+    )
+    project.write_review("published-one", body=canary_body("published"), **canary_fields("published"))
+    result = project.build(now=BEFORE_EMBARGO)
+    assert result.returncode == 0, result.output
+    return result
+
+
+FIELDS = (
+    "title",
+    "board",
+    "summary",
+    "pseudonym",
+    "age",
+    "model",
+    "keyword",
+    "report",
+    "body",
+    "learning",
+    "recommendation",
+)
+#: A withdrawal notice shows the title and board by design; everything else of it is gone.
+UNPUBLISHED = [
+    (kind, where)
+    for kind in ("draft", "embargo", "withdrawn")
+    for where in FIELDS
+    if not (kind == "withdrawn" and where in ("title", "board"))
+]
+
+
+@pytest.mark.parametrize(("kind", "where"), UNPUBLISHED)
+def test_unpublished_reviews_leave_no_byte_in_the_output(canary_site, kind, where):
+    """No output file (HTML, sitemap, feed, exports, search index, compressed or not) holds a canary."""
+    assert files_containing(canary_site, canary(kind, where)) == []
+
+
+@pytest.mark.parametrize("where", ["body", "learning", "recommendation", "report"])
+def test_archived_review_drops_its_full_text(canary_site, where):
+    """After online_until, the body and the report link are gone from every output."""
+    assert files_containing(canary_site, canary("archived", where)) == []
+
+
+def test_the_scan_finds_published_text(canary_site):
+    """The same scan finds a published review's canaries in its page, the feed and the exports."""
+    found = files_containing(canary_site, canary("published", "summary"))
+    assert {"reviews/published-one/index.html", "feed.xml", "reviews.json", "reviews.csv"} <= set(found)
+    assert "reviews/published-one/index.html" in files_containing(canary_site, canary("published", "learning"))
+
+
+def test_draft_and_embargoed_reviews_have_no_page_and_no_board(canary_site):
+    """Neither the review's address nor its board's page exists."""
+    for slug in ("draft-one", "embargoed-one"):
+        assert not canary_site.exists(f"reviews/{slug}")
+    assert [p.name for p in canary_site.path("boards").iterdir() if "canary" in p.name] == [
+        "canarypublishedboardzq-safeguarding-children-board"
+    ]
+
+
+def test_withdrawn_review_shows_a_notice_and_is_listed_nowhere(canary_site):
+    """The address keeps a notice with title, board, date and reason; no list, sitemap or feed has it."""
+    html = canary_site.page("reviews/withdrawn-one/")
+    assert "This review has been withdrawn" in html
+    assert "It was withdrawn on 1 May 2020. Withdrawn at the family&#39;s request." in html
+    assert "Testshire Safeguarding Children Board" in html
+    for listing in ("sitemap.xml", "feed.xml", "reviews.json", "reviews.csv", "reviews/index.html"):
+        assert "withdrawn-one" not in canary_site.text(listing), listing
+    assert "withdrawn-one" not in canary_site.page("themes/neglect/")
+
+
+def test_archived_review_keeps_its_record(canary_site):
+    """An archived review keeps its title, summary and record, with a note that the text is offline."""
+    html = canary_site.page("reviews/archived-one/")
+    assert "The full text is no longer online" in html and "1 January 2020" in html
+    assert "A summary of a review written for the tests" in html
+    assert "archived-one" in canary_site.page("themes/neglect/")
+
+
+def test_embargo_lifts_at_its_moment(tmp_path: Path):
+    """An embargoed review is out of the build until the moment (UK time), then in."""
+    project = SiteProject(tmp_path)
+    project.write_review("embargoed-one", embargo_until="2026-11-30 09:00")
+    before = project.build(tmp_path / "before", now=BEFORE_EMBARGO)
+    after = project.build(tmp_path / "after", now=AFTER_EMBARGO)
+    assert before.returncode == after.returncode == 0, before.output + after.output
+    assert not before.exists("reviews/embargoed-one")
+    assert after.exists("reviews/embargoed-one/index.html")
+    assert "embargoed-one" in after.page("themes/neglect/")
+
+
+def test_feed_and_exports_are_well_formed(canary_site):
+    """The feed parses as Atom; the JSON lists published reviews only, newest first."""
+    feed = ET.fromstring(canary_site.text("feed.xml"))
+    titles = [e.text for e in feed.iter("{http://www.w3.org/2005/Atom}title")]
+    assert "Serious case review: canarypublishedtitlezq" in titles
+    records = json.loads(canary_site.text("reviews.json"))["reviews"]
+    slugs = [r["slug"] for r in records]
+    assert "published-one" in slugs and "archived-one" in slugs
+    assert not {"draft-one", "embargoed-one", "withdrawn-one"} & set(slugs)
+    assert [r["published"] for r in records] == sorted((r["published"] for r in records), reverse=True)
+    archived = next(r for r in records if r["slug"] == "archived-one")
+    assert archived["source_url"] is None and "learning" not in archived
+
+
+def test_leak_guard_stops_a_build_that_would_leak(project: SiteProject):
+    """If an unpublished summary reached the output, the leak guard stops the build and names the file."""
+    project.write_review("draft-one", status="draft", summary="A secret summary that must never be published, ever.")
+    project.write("about/notes.md", "---\ntitle: Notes\n---\nA secret summary that must never be published, ever.\n")
+    result = project.build()
+    assert result.returncode == 1
+    assert (
+        "Leak guard: about/notes/index.html contains the summary of unpublished review content/reviews/draft-one.md"
+        in result.output
+    )
+
+
+def test_malformed_front_matter_on_any_page_fails(project: SiteProject):
+    """An about page's malformed front matter fails the build too (MkDocs would drop it silently)."""
+    project.write("about/extra.md", "---\ntitle: [Extra\n---\nText\n")
+    result = project.build()
+    assert result.returncode == 1
+    assert "content/about/extra.md:2: malformed front matter" in result.output
