@@ -21,6 +21,9 @@ PAGE_TYPES = {
     "board": "boards/tower-hamlets-safeguarding-children-board/",
     "browse matrix": "browse/",
     "latest reviews": "reviews/",
+    "archived review": "reviews/2009-westmoor-child-k/",
+    "withdrawal notice": "reviews/2012-westmoor-child-w/",
+    "search": "search/",
     "about": "about/",
     "404": "no-such-page/",
 }

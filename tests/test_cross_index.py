@@ -20,7 +20,9 @@ sys.path.insert(0, str(PROJECT / "scripts"))
 from generate_corpus import generate
 
 CARD_LINK = re.compile(r'class="review-card__title"><a href="(?:\.\./)+reviews/([^/"]+)/"')
-YEAR_SECTION = re.compile(r'<h([234]) id="(\d{4})">\d{4}</h\1>\s*<ul class="review-list">(.*?)</ul>', re.DOTALL)
+YEAR_SECTION = re.compile(
+    r'<h([234])[^>]*\bid="(\d{4})"[^>]*>\d{4}</h\1>\s*<ul class="review-list"[^>]*>(.*?)</ul>', re.DOTALL
+)
 
 
 def published_reviews(content: Path) -> dict[str, dict]:

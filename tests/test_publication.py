@@ -127,10 +127,13 @@ def test_archived_review_drops_its_full_text(canary_site, where):
 
 
 def test_the_scan_finds_published_text(canary_site):
-    """The same scan finds a published review's canaries in its page, the feed and the exports."""
+    """The same scan finds a published review's canaries in its page, feed, exports and search index."""
     found = files_containing(canary_site, canary("published", "summary"))
     assert {"reviews/published-one/index.html", "feed.xml", "reviews.json", "reviews.csv"} <= set(found)
-    assert "reviews/published-one/index.html" in files_containing(canary_site, canary("published", "learning"))
+    learning = files_containing(canary_site, canary("published", "learning"))
+    assert "reviews/published-one/index.html" in learning
+    assert any(path.startswith("pagefind/fragment/") for path in learning)
+    assert any(path.startswith("pagefind/index/") for path in learning)
 
 
 def test_draft_and_embargoed_reviews_have_no_page_and_no_board(canary_site):

@@ -26,7 +26,7 @@ from .point_anchors import PointAnchorExtension
 from .problems import summary_line
 from .publication import Visibility
 from .reviews import Review
-from .views import review_view
+from .views import review_view, search_options
 
 #: Set to an ISO date-time with offset to build the site as at that moment (previews, tests).
 NOW_VARIABLE = "REVIEW_SITE_NOW"
@@ -139,7 +139,7 @@ class BuildState:
             "boards/index.md": pages.boards_index(site, indexes),
             "browse.md": pages.browse_matrix(site, indexes),
             f"{REVIEWS_DIR}/index.md": pages.reviews_index(site, indexes),
-            "search.md": pages.search_page(),
+            pages.SEARCH_PAGE: pages.search_page(),
         }
         for year in output.page_years(site):
             generated[f"years/{year}.md"] = pages.year_page(year, site, indexes)
@@ -182,7 +182,10 @@ class BuildState:
         if theme_slug in self.site.themes.themes:
             theme = self.site.themes[theme_slug]
             page.meta["description"] = safe_text(theme.summary)
+            page.meta["template"] = "theme.html"
             return markdown + pages.theme_sections(theme, self.site, self.indexes)
+        if uri == pages.SEARCH_PAGE:
+            page.meta["search"] = search_options(self.site, self.indexes.listed)
         return markdown
 
     @staticmethod

@@ -60,7 +60,7 @@ def write_outputs(config: MkDocsConfig, site: Site, indexes: Indexes, previous: 
     exports.write_catalogue(site_dir, site, indexes.listed, site_url)
     exports.write_feed(site_dir, site, indexes.listed, site_url, config.site_name)
     redirects.write_redirects(site_dir, site, site_url)
-    problems = search.build_index(site_dir)
+    problems = search.build_index(site_dir, len(indexes.listed) + len(site.themes))
     urls = manifest.public_urls(site_dir)
     manifest.write_manifest(site_dir, urls)
     if previous is not None:

@@ -11,16 +11,19 @@ import math
 from html import escape
 from typing import Any
 
+import markdown
 import yaml
 
 from . import vocabulary
 from .catalogue import Site
 from .indexes import Indexes
+from .publication import Visibility
 from .reviews import Review
 from .themes import Theme
 from .views import board_url, href, long_date, plural, theme_url, year_url
 
 LATEST_COUNT = 20
+SEARCH_PAGE = "search.md"
 HEAT_LEVELS = 4
 
 
@@ -33,7 +36,7 @@ def review_list(reviews: list[Review], site: Site, page_url: str, *, heading: in
     """An HTML list of review cards: title (a heading of level `heading`), board, date, type,
     summary and themes."""
     items = []
-    for review in reviews:
+    for review in reviews:  # each card: title link, meta line, summary, theme links
         themes = ""
         if show_themes:
             links = ", ".join(
@@ -56,7 +59,7 @@ def review_list(reviews: list[Review], site: Site, page_url: str, *, heading: in
             f'<p class="review-card__summary">{escape(review.summary)}</p>'
             f"{themes}</li>"
         )
-    return '<ul class="review-list">' + "".join(items) + "</ul>\n"
+    return '<ul class="review-list" data-pagefind-ignore="all">' + "".join(items) + "</ul>\n"
 
 
 def year_chart(counts: dict[int, int], years: list[int], label: str) -> str:
@@ -128,47 +131,60 @@ def themes_index(site: Site, indexes: Indexes) -> str:
 
 
 def theme_sections(theme: Theme, site: Site, indexes: Indexes) -> str:
-    """Appended to a theme page: its reviews by year, then what they teach."""
+    """Appended to a theme page: its reviews by year, then what they teach.
+
+    Left out of the search index (data-pagefind-ignore): the reviews are indexed on their own
+    pages, and a theme page should be found for its introduction, not for every review.
+    """
     page_url = theme_url(theme.slug)
     reviews = indexes.by_theme.get(theme.slug, [])
+    heading = '\n\n## Reviews on this theme {#reviews-on-this-theme data-pagefind-ignore="all"}\n\n'
     if not reviews:
-        return (
-            "\n\n## Reviews on this theme\n\n"
-            '<p class="empty-notice">No review on this theme has been published yet. '
+        return heading + (
+            '<p class="empty-notice" data-pagefind-ignore="all">No review on this theme has been published yet. '
             "Reviews will be listed here as they are published; this address will not change.</p>\n"
         )
+    search = href(page_url, f"search/?theme={theme.slug}")
     parts = [
-        "\n\n## Reviews on this theme\n\n",
-        f'<p class="listing-count">{plural(len(reviews), "published review")}, newest first.</p>\n\n',
+        heading,
+        f'<p class="listing-count" data-pagefind-ignore="all">{plural(len(reviews), "published review")}, '
+        f'newest first. <a href="{search}">Search within these reviews</a>.</p>\n\n',
     ]
     for year, group in indexes.theme_years(theme.slug).items():
-        parts.append(f"### {year} {{#{year}}}\n\n")
+        parts.append(f'### {year} {{#{year} data-pagefind-ignore="all"}}\n\n')
         parts.append(review_list(group, site, page_url, heading=4) + "\n")
     parts.append(_learning_digest(reviews, site, page_url))
     return "".join(parts)
 
 
+def inline_markdown(text: str) -> str:
+    """A learning point's Markdown (emphasis, links) as HTML without its paragraph."""
+    html = markdown.markdown(text)
+    return html.removeprefix("<p>").removesuffix("</p>")
+
+
 def _learning_digest(reviews: list[Review], site: Site, page_url: str) -> str:
     """ "What these reviews teach": each review's learning points, linked to their anchors."""
-    parts = ["## What these reviews teach {#what-these-reviews-teach}\n\n"]
-    teaching = [
-        review for review in reviews if site.visibility[review.slug].value == "published" and review.content.learning
-    ]
+    teaching = [r for r in reviews if site.visibility[r.slug] is Visibility.PUBLISHED and r.content.learning]
     if not teaching:
         return ""
-    parts.append(
-        '<p class="listing-count">The learning points of these reviews, grouped by review. '
-        "Each links to the point on its review page.</p>\n\n"
-    )
+    parts = [
+        '## What these reviews teach {#what-these-reviews-teach data-pagefind-ignore="all"}\n\n',
+        '<p class="listing-count" data-pagefind-ignore="all">The learning points of these reviews, grouped by '
+        "review. Each links to the point on its review page.</p>\n\n",
+    ]
     for review in teaching:
-        parts.append(
-            f'<h3 class="digest-review"><a href="{href(page_url, review.url)}">{escape(review.title)}</a> '
-            f'<span class="digest-review__meta">{escape(site.board_name(review))}, {review.year}</span></h3>\n\n'
+        points = "".join(
+            f'<li><a class="point-ref" href="{href(page_url, f"{review.url}#{point.anchor}")}">'
+            f"Learning {point.number}</a> {inline_markdown(point.text)}</li>"
+            for point in review.content.learning
         )
-        for point in review.content.learning:
-            link = href(page_url, f"{review.url}#{point.anchor}")
-            parts.append(f'- <a class="point-ref" href="{link}">Learning {point.number}</a> {point.text}\n')
-        parts.append("\n")
+        parts.append(
+            '<section class="digest" data-pagefind-ignore="all">'
+            f'<h3 class="digest-review"><a href="{href(page_url, review.url)}">{escape(review.title)}</a> '
+            f'<span class="digest-review__meta">{escape(site.board_name(review))}, {review.year}</span></h3>'
+            f'<ul class="digest-points">{points}</ul></section>\n\n'
+        )
     return "".join(parts)
 
 

@@ -44,7 +44,9 @@ class PointAnchorTreeprocessor(Treeprocessor):
             anchor = point_anchor(kind, number, author_id)
             item.set("id", anchor)
             item.set("class", "review-point")
-            link = etree.SubElement(item, "a", {"class": "review-point__link", "href": f"#{anchor}"})
+            link = etree.SubElement(
+                item, "a", {"class": "review-point__link", "href": f"#{anchor}", "data-pagefind-ignore": ""}
+            )
             link.text = "Link to this"
             hidden = etree.SubElement(link, "span", {"class": "md-visually-hidden"})
             hidden.text = f" {_READABLE_KIND[kind]} ({number})"

@@ -107,7 +107,20 @@ def review_view(review: Review, site: Site, related: list[tuple[Review, int]] | 
             for other, shared in (related or [])
         ],
         "structured_data": structured_data(review, site) if shown.is_listed else None,
+        "search_filters": search_filters(review, site) if shown.is_listed else [],
+        "search_meta": {"board": site.board_name(review), "year": str(review.year)},
     }
+
+
+def search_filters(review: Review, site: Site) -> list[tuple[str, str]]:
+    """(filter, value) pairs a review is found by in search: slugs, stable in deep links."""
+    pairs = [("theme", slug) for slug in review.themes]
+    pairs += [("year", str(review.year)), ("board", site.board_slug(review)), ("type", review.review_type)]
+    if review.age_band:
+        pairs.append(("age", review.age_band))
+    if review.outcome:
+        pairs.append(("outcome", review.outcome))
+    return pairs
 
 
 def structured_data(review: Review, site: Site) -> dict[str, Any]:
@@ -125,3 +138,35 @@ def structured_data(review: Review, site: Site) -> dict[str, Any]:
     if review.keywords:
         data["keywords"] = ", ".join(review.keywords)
     return data
+
+
+def search_options(site: Site, listed: list[Review]) -> dict[str, Any]:
+    """The search page's filter choices: every value a listed review has, with its label."""
+    used: dict[str, set[str]] = {name: set() for name in ("theme", "board", "type", "age", "outcome")}
+    years: set[int] = set()
+    for review in listed:
+        for name, value in search_filters(review, site):
+            if name == "year":
+                years.add(int(value))
+            else:
+                used[name].add(value)
+
+    def options(labels: dict[str, str], name: str) -> list[tuple[str, str]]:
+        return [(value, label) for value, label in labels.items() if value in used[name]]
+
+    themes = {theme.slug: theme.title for theme in sorted(site.themes, key=lambda theme: theme.title.lower())}
+    boards = dict(sorted(site.board_names.items(), key=lambda item: item[1].lower()))
+    groups = (
+        ("theme", "Themes", "Reviews with every theme you tick.", themes),
+        ("type", "Type of review", "", vocabulary.REVIEW_TYPES),
+        ("age", "Age group", "", vocabulary.AGE_BANDS),
+        ("outcome", "Outcome", "", vocabulary.OUTCOMES),
+        ("board", "Board", "", boards),
+    )
+    return {
+        "years": sorted(years),
+        "groups": [
+            {"name": name, "legend": legend, "hint": hint, "options": options(labels, name)}
+            for name, legend, hint, labels in groups
+        ],
+    }
