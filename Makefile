@@ -29,6 +29,7 @@ lint: $(DEV)
 
 bench: $(DEV)
 	$(BIN)/python scripts/bench.py
+	$(BIN)/python scripts/measure_search.py
 
 clean:
 	rm -rf site .site-build-* .pytest_cache

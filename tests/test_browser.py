@@ -43,6 +43,7 @@ def test_page_type_is_accessible_and_private(page_type, site_url, browser_page):
         assert watch.failed == []
     assert watch.console_errors == []
     assert watch.foreign_requests() == []
+    assert not [url for url in watch.requests if url.endswith("sitemap.xml")]  # 690 KB at 5,000 reviews
     assert page.context.cookies() == []
 
 

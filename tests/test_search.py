@@ -153,7 +153,7 @@ def test_changing_the_search_updates_the_address(site_url, browser_page):
 
 
 def test_search_by_keyboard_alone(site_url, browser_page):
-    """Tab to the box, type, Enter; tick a filter with Space; Tab to a result and open it with Enter."""
+    """Tab to the box, type, Enter; open Themes and tick one with Space; Tab to a result, Enter opens it."""
     page, _ = browser_page
     page.goto(site_url + "search/")
     page.wait_for_function("document.getElementById('review-search').dataset.ready === 'true'")
@@ -169,6 +169,8 @@ def test_search_by_keyboard_alone(site_url, browser_page):
     page.keyboard.type("methadone")
     page.keyboard.press("Enter")
     page.wait_for_function(STATUS_DONE)
+    tab_to("e.tagName === 'SUMMARY' && e.textContent.trim() === 'Themes'")
+    page.keyboard.press("Enter")
     tab_to("e.id === 'filter-theme-infants'")
     page.keyboard.press("Space")
     page.wait_for_function("location.search.includes('theme=infants')")
@@ -212,3 +214,15 @@ def test_withdrawn_and_draft_reviews_are_not_found(site_url, browser_page):
     title_word = frontmatter.load(SAMPLE_CONTENT / "reviews" / f"{draft}.md").metadata["pseudonym"].split()[-1]
     paths = search(page, f"{site_url}search/?q={title_word}&theme=disabled-children")
     assert paths == []
+
+
+def test_counts_follow_the_current_search(site_url, browser_page):
+    """After a query, opening a filter group shows counts for that query, matching the filtered results."""
+    page, _ = browser_page
+    search(page, site_url + "search/?q=neglect")
+    page.click("summary:has-text('Outcome')")
+    page.wait_for_function("document.querySelector('[data-count=\"outcome:death\"]').textContent !== ''")
+    shown = page.text_content('[data-count="outcome:death"]')
+    paths = search(page, site_url + "search/?q=neglect&outcome=death")
+    assert shown == f"({len(paths)})"
+    assert page.text_content('[data-count="outcome:death"]') == f"({len(paths)})"

@@ -8,12 +8,17 @@ from __future__ import annotations
 
 import datetime as dt
 import posixpath
+from collections import Counter
 from typing import Any
 
 from . import vocabulary
 from .catalogue import Site
 from .publication import Visibility
 from .reviews import Review
+
+#: A word every listed review page carries for search (in an attribute, never shown): searching
+#: for it lists all reviews, so a search by filters alone reads one index chunk, not all.
+SEARCH_ALL_WORD = "allcasereviews"
 
 MONTHS = (
     "January", "February", "March", "April", "May", "June",
@@ -108,7 +113,8 @@ def review_view(review: Review, site: Site, related: list[tuple[Review, int]] | 
         ],
         "structured_data": structured_data(review, site) if shown.is_listed else None,
         "search_filters": search_filters(review, site) if shown.is_listed else [],
-        "search_meta": {"board": site.board_name(review), "year": str(review.year)},
+        "search_meta": {"board": site.board_name(review), "year": str(review.year), "summary": review.summary},
+        "search_all_word": SEARCH_ALL_WORD,
     }
 
 
@@ -143,16 +149,18 @@ def structured_data(review: Review, site: Site) -> dict[str, Any]:
 def search_options(site: Site, listed: list[Review]) -> dict[str, Any]:
     """The search page's filter choices: every value a listed review has, with its label."""
     used: dict[str, set[str]] = {name: set() for name in ("theme", "board", "type", "age", "outcome")}
+    counts: Counter[tuple[str, str]] = Counter()
     years: set[int] = set()
     for review in listed:
         for name, value in search_filters(review, site):
+            counts[name, value] += 1
             if name == "year":
                 years.add(int(value))
             else:
                 used[name].add(value)
 
-    def options(labels: dict[str, str], name: str) -> list[tuple[str, str]]:
-        return [(value, label) for value, label in labels.items() if value in used[name]]
+    def options(labels: dict[str, str], name: str) -> list[tuple[str, str, int]]:
+        return [(value, label, counts[name, value]) for value, label in labels.items() if value in used[name]]
 
     themes = {theme.slug: theme.title for theme in sorted(site.themes, key=lambda theme: theme.title.lower())}
     boards = dict(sorted(site.board_names.items(), key=lambda item: item[1].lower()))
@@ -165,6 +173,7 @@ def search_options(site: Site, listed: list[Review]) -> dict[str, Any]:
     )
     return {
         "years": sorted(years),
+        "search_all_word": SEARCH_ALL_WORD,
         "groups": [
             {"name": name, "legend": legend, "hint": hint, "options": options(labels, name)}
             for name, legend, hint, labels in groups

@@ -1,6 +1,10 @@
 // Review search: Pagefind over the published reviews and themes, with filters.
 // The query, filters and order live in the address (?q=…&theme=…&from=…), so a search is a
 // link that can be shared, and opening it restores the search. Only this site is contacted.
+//
+// Downloads are kept small: a search by words reads only the index chunks of those words;
+// a search by filters alone searches for a word every review carries (one chunk); filter
+// indexes load only when used, or when a filter group is opened (to show its counts).
 
 const PAGE_SIZE = 10;
 const LIST_FILTERS = ["theme", "type", "age", "outcome", "board"];
@@ -18,16 +22,19 @@ const more = document.getElementById("search-more");
 const permalink = document.getElementById("search-permalink");
 const link = document.getElementById("search-link");
 const years = [...from.options].map((option) => option.value).filter(Boolean);
+const everyReview = form.dataset.allWord;
 
 const siteRoot = new URL("../../", import.meta.url);
 const pagefind = await import(new URL("pagefind/pagefind.js", siteRoot).href);
-await pagefind.options({ baseUrl: siteRoot.pathname, excerptLength: 30 });
+// The main thread is fast enough for this index; the worker would be one more download.
+await pagefind.options({ baseUrl: siteRoot.pathname, excerptLength: 30, noWorker: true });
 pagefind.init();
-const totals = await pagefind.filters();
 
 let found = [];
 let shown = 0;
 let generation = 0;
+let active = null; // the state of the search on show, if any
+let allFiltersLoaded = false;
 
 function boxes(name) {
   return [...form.querySelectorAll(`input[type=checkbox][name="${name}"]`)];
@@ -94,11 +101,14 @@ function pagefindFilters(state) {
   return filters;
 }
 
+// Counts: the build's totals when no search is on show; else the counts Pagefind gives
+// for the groups whose index it has loaded (the others fill in when their group is opened).
 function showCounts(counts) {
   for (const label of form.querySelectorAll("[data-count]")) {
     const [name, value] = label.dataset.count.split(":");
-    const count = (counts[name] && counts[name][value]) || 0;
-    label.textContent = `(${count})`;
+    if (!counts) label.textContent = `(${label.dataset.total})`;
+    else if (counts[name]) label.textContent = `(${counts[name][value] || 0})`;
+    else label.textContent = "";
   }
 }
 
@@ -130,7 +140,8 @@ function resultItem(data) {
   meta.textContent = data.meta.board ? `${data.meta.board} · ${data.meta.year}` : "Theme";
   const excerpt = document.createElement("p");
   excerpt.className = "search-result__excerpt";
-  excerptInto(excerpt, data.excerpt || "");
+  if (active && active.q) excerptInto(excerpt, data.excerpt || "");
+  else excerpt.textContent = data.meta.summary || "";
   item.append(heading, meta, excerpt);
   return item;
 }
@@ -162,14 +173,17 @@ async function search(state, { record }) {
   shown = 0;
   more.hidden = true;
   if (!state.q && !Object.keys(filters).length) {
+    active = null;
     status.textContent = "Type words to search for, or choose filters.";
     permalink.hidden = true;
-    showCounts(totals);
+    showCounts(null);
     return;
   }
   status.textContent = "Searching…";
-  const outcome = await pagefind.search(state.q || null, { filters, sort: SORTS[state.sort] });
+  const sort = SORTS[state.sort] || (state.q ? undefined : SORTS.newest);
+  const outcome = await pagefind.search(state.q || everyReview, { filters, sort });
   if (run !== generation) return;
+  active = state;
   found = outcome.results;
   showCounts(outcome.filters);
   await showMore(run, false);
@@ -195,6 +209,14 @@ form.addEventListener("submit", (event) => {
 });
 form.addEventListener("reset", () => setTimeout(() => search(stateFromForm(), { record: true })));
 more.addEventListener("click", () => showMore(generation, true));
+for (const group of form.querySelectorAll("details")) {
+  group.addEventListener("toggle", async () => {
+    if (!group.open || allFiltersLoaded || !active) return;
+    allFiltersLoaded = true;
+    await pagefind.filters(); // loads every filter index, so later counts cover every group
+    search(active, { record: false });
+  });
+}
 window.addEventListener("popstate", () => {
   const state = stateFromAddress();
   showInForm(state);

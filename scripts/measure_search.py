@@ -1,0 +1,86 @@
+"""Measure what a browser downloads for a first search, on a generated corpus.
+
+Builds a corpus of N fictional reviews, serves it on 127.0.0.1, opens the search page in
+Debian's Chromium, runs a first query (with and without a filter) and prints the bytes
+downloaded: the search code and index (Pagefind's script, WebAssembly, index chunks,
+filters and result fragments, and the page's search.js), and everything the page loaded.
+Bytes are uncompressed response bodies: a server that compresses sends less.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import sys
+import tempfile
+from pathlib import Path
+
+PROJECT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(PROJECT / "scripts"))
+sys.path.insert(0, str(PROJECT / "tests"))
+
+from bench import full_build, write_config  # noqa: E402
+from browser import CHROMIUM, CHROMIUM_ARGS, serve  # noqa: E402
+from generate_corpus import generate  # noqa: E402
+
+QUERIES = (
+    "search/?q=methadone",
+    "search/?q=methadone&theme=neglect",
+    "search/?q=methadone+bruising&board=ashby-safeguarding-children-board",
+    "search/?theme=infants&from=2010&to=2015",
+)
+
+
+def compressed(body: bytes) -> int:
+    """Bytes on the wire from a server that gzips (Pagefind's data files are gzip already)."""
+    return len(body) if body[:2] == b"\x1f\x8b" else len(gzip.compress(body, 6))
+
+
+def first_query_bytes(base_url: str, address: str) -> tuple[int, int, int, int]:
+    """(search bytes, the same gzipped, all bytes, results shown) for a first visit to a search address."""
+    from playwright.sync_api import sync_playwright
+
+    sizes: dict[str, int] = {}
+    gzipped: dict[str, int] = {}
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        page = browser.new_page()
+
+        def record(response) -> None:  # type: ignore[no-untyped-def]
+            body = response.body()
+            sizes[response.url] = len(body)
+            gzipped[response.url] = compressed(body)
+
+        page.on("response", record)
+        page.goto(base_url + address)
+        page.wait_for_function("() => /result/.test(document.getElementById('search-status').textContent)")
+        page.wait_for_load_state("networkidle")
+        shown = page.locator("#search-results li").count()
+        browser.close()
+    searching = [url for url in sizes if "/pagefind/" in url or url.endswith("/search.js")]
+    return sum(sizes[u] for u in searching), sum(gzipped[u] for u in searching), sum(sizes.values()), shown
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--count", type=int, default=5000)
+    arguments = parser.parse_args(argv)
+    with tempfile.TemporaryDirectory(prefix="search-size-") as folder:
+        root = Path(folder)
+        generate(root / "content", arguments.count)
+        full_build(root, write_config(root, root / "content"))
+        index_bytes = sum(p.stat().st_size for p in (root / "site" / "pagefind").rglob("*") if p.is_file())
+        print(f"{arguments.count} generated reviews; the whole search index is {index_bytes / 1024:.0f} KB on disk")
+        with serve(root / "site") as url:
+            for address in QUERIES:
+                search, search_gzipped, total, shown = first_query_bytes(url, address)
+                print(f"  {address}")
+                print(
+                    f"      search downloads {search / 1024:6.1f} KB ({search_gzipped / 1024:.1f} KB gzipped); "
+                    f"whole page {total / 1024:6.1f} KB; {shown} results shown"
+                )
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
