@@ -226,3 +226,15 @@ def test_counts_follow_the_current_search(site_url, browser_page):
     paths = search(page, site_url + "search/?q=neglect&outcome=death")
     assert shown == f"({len(paths)})"
     assert page.text_content('[data-count="outcome:death"]') == f"({len(paths)})"
+
+
+def test_home_page_search_box_opens_the_search(site_url, browser_page):
+    """The home page's search box sends its words to the search page, which runs them."""
+    page, _ = browser_page
+    page.goto(site_url)
+    page.fill("#home-search-query", "methadone")
+    page.press("#home-search-query", "Enter")
+    page.wait_for_function(STATUS_DONE)
+    assert "/reviews/2007-tower-hamlets-baby-e/" in [
+        urlsplit(href).path for href in page.eval_on_selector_all("#search-results h2 a", "as => as.map(a => a.href)")
+    ]
