@@ -52,17 +52,67 @@ def readable_text(data: bytes) -> str:
     return _normalise(text.replace('\\"', '"').replace("\\/", "/"))
 
 
+#: Markers are found by their first characters (through a trie-shaped pattern, so the cost
+#: grows with the output, not with output × markers), then compared in full.
+KEY_LENGTH = 60
+
+
+def _trie_pattern(keys: list[str]) -> str:
+    """One regular expression matching any of `keys`, shaped as a trie (shared prefixes once)."""
+    trie: dict = {}
+    for key in keys:
+        node = trie
+        for character in key:
+            node = node.setdefault(character, {})
+        node[None] = {}
+
+    def branch(node: dict) -> str:
+        choices = [
+            re.escape(character) + branch(child)
+            for character, child in sorted(((c, n) for c, n in node.items() if c is not None), key=lambda item: item[0])
+        ]
+        if not choices:
+            return ""
+        body = choices[0] if len(choices) == 1 else "(?:" + "|".join(choices) + ")"
+        return f"(?:{body})?" if None in node else body
+
+    return branch(trie)
+
+
+def find_markers(
+    text: str, markers: dict[str, str], pattern: re.Pattern[str], by_key: dict[str, list[str]]
+) -> set[str]:
+    """The markers present in `text` (overlapping occurrences included).
+
+    The pattern matches the longest key at a position; shorter keys that are prefixes of it
+    are looked up too, so a marker is never hidden behind a longer one.
+    """
+    lengths = sorted({len(key) for key in by_key})
+    found = set()
+    for match in pattern.finditer(text):
+        start, longest = match.start(), len(match.group(1))
+        for length in lengths:
+            if length > longest:
+                break
+            for marker in by_key.get(text[start : start + length], ()):
+                if text.startswith(marker, start):
+                    found.add(marker)
+    return found
+
+
 def scan(site_dir: Path, markers: dict[str, str]) -> list[str]:
     """One message for each output file holding a marker."""
     if not markers:
         return []
-    pattern = re.compile("|".join(re.escape(marker) for marker in sorted(markers, key=len, reverse=True)))
+    by_key: dict[str, list[str]] = {}
+    for marker in markers:
+        by_key.setdefault(marker[:KEY_LENGTH], []).append(marker)
+    pattern = re.compile(f"(?=({_trie_pattern(sorted(by_key))}))")
     problems = []
     for path in sorted(site_dir.rglob("*")):
         if not path.is_file():
             continue
-        found = {match.group(0) for match in pattern.finditer(readable_text(path.read_bytes()))}
-        for marker in sorted(found):
+        for marker in sorted(find_markers(readable_text(path.read_bytes()), pattern, by_key)):
             problems.append(
                 f"Leak guard: {path.relative_to(site_dir).as_posix()} contains {markers[marker]}; "
                 "nothing from this build may be published"
