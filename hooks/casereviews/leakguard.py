@@ -79,9 +79,7 @@ def _trie_pattern(keys: list[str]) -> str:
     return branch(trie)
 
 
-def find_markers(
-    text: str, markers: dict[str, str], pattern: re.Pattern[str], by_key: dict[str, list[str]]
-) -> set[str]:
+def find_markers(text: str, pattern: re.Pattern[str], by_key: dict[str, list[str]]) -> set[str]:
     """The markers present in `text` (overlapping occurrences included).
 
     The pattern matches the longest key at a position; shorter keys that are prefixes of it
