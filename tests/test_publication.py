@@ -208,3 +208,18 @@ def test_malformed_front_matter_on_any_page_fails(project: SiteProject):
     result = project.build()
     assert result.returncode == 1
     assert "content/about/extra.md:2: malformed front matter" in result.output
+
+
+def test_report_link_and_spreadsheet_safe_export(canary_site):
+    """A published review links to its report; a CSV cell that looks like a formula is defused."""
+    html = canary_site.page("reviews/published-one/")
+    assert '<a href="https://example.org/canarypublishedreportzq.pdf" rel="external">' in html
+    assert "Read the published report" in html
+
+
+def test_csv_cells_cannot_run_as_formulas(project: SiteProject):
+    """A title starting with '=' is written to reviews.csv with a leading apostrophe."""
+    project.write_review("formula", title='=HYPERLINK("http://example.org","click")')
+    result = project.build()
+    assert result.returncode == 0, result.output
+    assert '\'=HYPERLINK(""http://example.org"",""click"")' in result.text("reviews.csv")
