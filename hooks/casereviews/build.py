@@ -114,17 +114,15 @@ class BuildState:
             uri = file.src_uri
             if uri.startswith(f"{DATA_DIR}/"):
                 files.remove(file)
-                continue
-            review = self.review_for(uri)
-            if not uri.startswith(f"{REVIEWS_DIR}/") or uri == f"{REVIEWS_DIR}/index.md":
-                continue
-            shown = self.site.visibility.get(review.slug) if review else None
-            if review is None or shown is None or shown is Visibility.HIDDEN:
-                files.remove(file)
-            elif shown in (Visibility.WITHDRAWN, Visibility.ARCHIVED):
-                # The full text is never read by MkDocs: the page is built from the record.
-                files.remove(file)
-                files.append(File.generated(config, uri, content=pages.front_matter(title=review.title)))
+            elif uri.startswith(f"{REVIEWS_DIR}/"):
+                review = self.review_for(uri)
+                shown = self.site.visibility[review.slug] if review else Visibility.HIDDEN
+                if shown is Visibility.HIDDEN:  # a draft, an embargoed review, or anything unvalidated
+                    files.remove(file)
+                elif shown in (Visibility.WITHDRAWN, Visibility.ARCHIVED):
+                    # The full text is never read by MkDocs: the page is built from the record.
+                    files.remove(file)
+                    files.append(File.generated(config, uri, content=pages.front_matter(title=review.title)))
         for uri, content in sorted(self.generated_pages().items()):
             files.append(File.generated(config, uri, content=content))
         return files
