@@ -152,3 +152,16 @@ def test_injection_payloads_are_escaped_in_feed_and_data(injection_site):
     structured = html.split('<script type="application/ld+json">')[1].split("</script>")[0]
     assert "<" not in structured and "\\u003cscript\\u003e" in structured
     assert f"<title>{PAYLOAD}" not in html
+
+
+def test_missing_browser_fails_under_ci(monkeypatch):
+    """With CI=true, a missing Chromium is a failure, never a silent skip."""
+    import browser
+
+    monkeypatch.setattr(browser, "CHROMIUM", "/nonexistent/chromium")
+    monkeypatch.setenv("CI", "true")
+    with pytest.raises(pytest.fail.Exception, match="install Debian's chromium"):
+        browser.require_chromium()
+    monkeypatch.setenv("CI", "false")
+    with pytest.raises(pytest.skip.Exception):
+        browser.require_chromium()
