@@ -223,3 +223,10 @@ def test_csv_cells_cannot_run_as_formulas(project: SiteProject):
     result = project.build()
     assert result.returncode == 0, result.output
     assert '\'=HYPERLINK(""http://example.org"",""click"")' in result.text("reviews.csv")
+
+
+def test_site_data_is_never_published(canary_site):
+    """The board's list of names never to publish, and the rest of content/_data/, stay out of the output."""
+    assert not canary_site.exists("_data")
+    assert files_containing(canary_site, "Jayden Exampleton") == []
+    assert files_containing(canary_site, "Maisie Samplewood") == []
