@@ -157,9 +157,9 @@ def theme_sections(theme: Theme, site: Site, indexes: Indexes) -> str:
     return "".join(parts)
 
 
-def inline_markdown(text: str) -> str:
+def inline_markdown(text: str, converter: markdown.Markdown) -> str:
     """A learning point's Markdown (emphasis, links) as HTML without its paragraph."""
-    html = markdown.markdown(text)
+    html = converter.reset().convert(text)
     return html.removeprefix("<p>").removesuffix("</p>")
 
 
@@ -173,10 +173,11 @@ def _learning_digest(reviews: list[Review], site: Site, page_url: str) -> str:
         '<p class="listing-count" data-pagefind-ignore="all">The learning points of these reviews, grouped by '
         "review. Each links to the point on its review page.</p>\n\n",
     ]
+    converter = markdown.Markdown()  # one per page: creating one is the costly part
     for review in teaching:
         points = "".join(
             f'<li><a class="point-ref" href="{href(page_url, f"{review.url}#{point.anchor}")}">'
-            f"Learning {point.number}</a> {inline_markdown(point.text)}</li>"
+            f"Learning {point.number}</a> {inline_markdown(point.text, converter)}</li>"
             for point in review.content.learning
         )
         parts.append(
