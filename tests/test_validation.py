@@ -214,3 +214,17 @@ def test_duplicate_author_id():
     assert [str(p) for p in problems] == [
         f"{PATH}:7: the id {{#same}} is already used by the item on line 3, expected an id used once in the review"
     ]
+
+
+def test_blank_optional_fields_count_as_not_given():
+    """An optional field left blank, as in a copied template, is not an error; a blank required one is."""
+    text = front_matter_file(DEFAULT_REVIEW, DEFAULT_BODY)
+    blank_optional = text.replace("status: published", "status: published\nkeywords:\npseudonym:")
+    document, _ = parse_document(blank_optional.encode(), PATH)
+    review, problems = review_from_document("child-t", document, THEMES, TODAY)
+    assert problems == [] and review.keywords == () and review.pseudonym is None
+
+    document, _ = parse_document(text.replace("board: Testshire Safeguarding Children Board", "board:").encode(), PATH)
+    _, problems = review_from_document("child-t", document, THEMES, TODAY)
+    assert [str(p) for p in problems] == [f"{PATH}:4: board: found nothing, expected text"]
+    assert messages(themes=[]) == [f"{PATH}:6: themes: found 0, expected at least 1"]

@@ -169,8 +169,8 @@ def list_of(item: Parser, min_items: int = 0, max_items: int | None = None) -> P
 
     def parse(value: Any) -> tuple[Any, ...]:
         items = value if isinstance(value, list) else [value]
-        if value is None or (isinstance(value, list) and not value and min_items):
-            raise FieldError(f"found nothing, expected a list of at least {min_items}")
+        if value is None:
+            raise FieldError("found nothing, expected a list")
         if len(items) < min_items:
             raise FieldError(f"found {len(items)}, expected at least {min_items}")
         if max_items is not None and len(items) > max_items:
@@ -211,6 +211,8 @@ def validate_fields(
                 )
             )
             continue
+        if raw is None and not field.required:
+            continue  # an optional field left blank (as in a copied template) is not given
         try:
             values[key] = field.parse(raw)
         except FieldError as error:
