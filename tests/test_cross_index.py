@@ -75,11 +75,24 @@ def check_indexes(site: BuildResult, content: Path) -> None:
             matrix_from_pages[theme, year] = len(slugs)
     assert dict(on_theme_pages) == expected_themes
 
+    themes_index = site.page("themes/")
+    for theme in sorted(set(names.values())):
+        count = sum(matrix_from_pages[theme, year] for year in range(1900, 2100))
+        card = themes_index.split(f'id="{theme}"')[1].split('class="theme-card"')[0]
+        assert re.search(r'<p class="theme-card__count">(\d+) reviews?</p>', card).group(1) == str(count), theme
+        if count == 0:
+            assert "No review on this theme has been published yet" in site.page(f"themes/{theme}/")
+
     on_year_pages: dict[str, list[int]] = defaultdict(list)
     for page in sorted(site.path("years").glob("*/index.html")):
         for slug in CARD_LINK.findall(page.read_text(encoding="utf-8")):
             on_year_pages[slug].append(int(page.parent.name))
     assert dict(on_year_pages) == {slug: [int(str(meta["published"])[:4])] for slug, meta in reviews.items()}
+    per_year = Counter(year for years in on_year_pages.values() for year in years)
+    years_index = dict(
+        re.findall(r'<a href="\d{4}/">(\d{4})</a> <span class="count">(\d+) reviews?</span>', site.page("years/"))
+    )
+    assert {int(year): int(count) for year, count in years_index.items()} == dict(per_year)
 
     on_board_pages: dict[str, list[str]] = defaultdict(list)
     for page in sorted(site.path("boards").glob("*/index.html")):
