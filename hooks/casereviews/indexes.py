@@ -36,6 +36,7 @@ class Indexes:
     by_theme: dict[str, list[Review]]
     by_year: dict[int, list[Review]]
     by_board: dict[str, list[Review]]
+    by_theme_year: dict[str, dict[int, list[Review]]]
     related: RelatedReviews
 
     @property
@@ -45,13 +46,12 @@ class Indexes:
 
     def theme_years(self, theme: str) -> dict[int, list[Review]]:
         """A theme's reviews grouped by year, newest year first."""
-        grouped = taxonomy(self.by_theme.get(theme, []), lambda review: [review.year])
-        return dict(sorted(grouped.items(), reverse=True))
+        return self.by_theme_year.get(theme, {})
 
     def matrix(self) -> dict[str, dict[int, int]]:
         """Theme → year → number of listed reviews (only non-zero cells)."""
         return {
-            theme: {year: len(reviews) for year, reviews in self.theme_years(theme).items()} for theme in self.by_theme
+            theme: {year: len(group) for year, group in years.items()} for theme, years in self.by_theme_year.items()
         }
 
 
@@ -60,9 +60,14 @@ def build_indexes(site: Site) -> Indexes:
     listed = site.listed()
     by_theme = {slug: [] for slug in site.themes.themes}
     by_theme.update(taxonomy(listed, lambda review: review.themes))
+    by_theme_year = {
+        theme: dict(sorted(taxonomy(reviews, lambda review: [review.year]).items(), reverse=True))
+        for theme, reviews in sorted(by_theme.items())
+    }
     return Indexes(
         listed=listed,
         by_theme=dict(sorted(by_theme.items())),
+        by_theme_year=by_theme_year,
         by_year=taxonomy(listed, lambda review: [review.year]),
         by_board=dict(sorted(taxonomy(listed, lambda review: [site.board_slug(review)]).items())),
         related=RelatedReviews(listed),
