@@ -15,6 +15,7 @@ from pathlib import Path
 PROJECT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(PROJECT / "hooks"))
 
+from casereviews.anonymity import cache_folder  # noqa: E402
 from casereviews.build import build_time  # noqa: E402
 from casereviews.catalogue import load_site  # noqa: E402
 from casereviews.problems import summary_line  # noqa: E402
@@ -29,7 +30,7 @@ def main(argv: list[str] | None = None) -> int:
         print(problem, file=sys.stderr)
         return 2
     docs_dir = arguments.docs_dir.resolve()
-    site = load_site(docs_dir, now, docs_dir.parent)
+    site = load_site(docs_dir, now, docs_dir.parent, cache_folder(docs_dir.parent))
 
     for warning in site.warnings:
         print(f"warning: {warning}")

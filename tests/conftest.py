@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from collections.abc import Iterator
 from pathlib import Path
@@ -14,6 +15,12 @@ sys.path.insert(0, str(TESTS))
 
 from browser import CHROMIUM, CHROMIUM_ARGS, PageWatch, require_chromium, serve  # noqa: E402
 from sitekit import BuildResult, SiteProject  # noqa: E402
+
+
+@pytest.fixture(scope="session", autouse=True)
+def shared_findings_cache(tmp_path_factory: pytest.TempPathFactory) -> None:
+    """One anonymisation cache for the session: the sample files are checked once, not per build."""
+    os.environ["REVIEW_SITE_CACHE"] = str(tmp_path_factory.mktemp("findings-cache"))
 
 
 @pytest.fixture(scope="session")

@@ -131,10 +131,16 @@ class SiteProject:
                    "--config-file", str(self.config_file), "--site-dir", str(target)]  # fmt: skip
         return self._run(command, target, now, extra)
 
-    def check(self, *, now: str = TEST_NOW) -> BuildResult:
+    def check(self, *args: str, now: str = TEST_NOW, **extra: str) -> BuildResult:
         """`make check`'s script over this project's content."""
-        command = [sys.executable, str(PROJECT / "scripts" / "check_content.py"), "--docs-dir", str(self.content)]
-        return self._run(command, self.root / "site", now, {})
+        command = [
+            sys.executable,
+            str(PROJECT / "scripts" / "check_content.py"),
+            "--docs-dir",
+            str(self.content),
+            *args,
+        ]
+        return self._run(command, self.root / "site", now, extra)
 
     def _run(self, command: list[str], target: Path, now: str, extra: dict[str, str]) -> BuildResult:
         completed = subprocess.run(

@@ -13,6 +13,7 @@ Accepted findings stay in the report, marked as accepted, with their reason.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
@@ -107,6 +108,21 @@ RULES: dict[str, Rule] = {
 
 
 @dataclass(frozen=True)
+class TextUnit:
+    """A piece of text exactly as it will be published, and where it comes from."""
+
+    path: str
+    field: str | None
+    text: str
+    line: int
+    line_breaks: tuple[int, ...] = ()
+
+    def line_at(self, offset: int) -> int:
+        """The file line of the character at `offset`."""
+        return self.line + bisect.bisect_right(self.line_breaks, offset)
+
+
+@dataclass(frozen=True)
 class Finding:
     """One likely identifying detail, and the reason it was accepted, if it was."""
 
@@ -114,10 +130,13 @@ class Finding:
     line: int
     rule: str
     text: str
+    field: str | None = None
     accepted_because: str | None = None
 
     def __str__(self) -> str:
         found = f"{self.path}:{self.line}: {self.rule}: {self.text}"
+        if self.field:
+            found += f" (in {self.field})"
         return f"{found} (accepted: {self.accepted_because})" if self.accepted_because else found
 
 
@@ -138,33 +157,42 @@ class Checker:
         names = [re.escape(name) for name in never_publish]
         self._names = re.compile(r"(?<!\w)(?:" + "|".join(names) + r")(?!\w)", re.IGNORECASE) if names else None
 
-    def _matches(self, line: str) -> Iterable[tuple[str, str]]:
+    def _matches(self, line: str) -> Iterable[tuple[str, str, int]]:
         for rule in RULES.values():
             for text in rule.find(line):
-                yield rule.name, text
+                yield rule.name, text, max(line.find(text), 0)
         if self._names is not None:
             for match in self._names.finditer(line):
-                yield "listed-name", match.group(0)
+                yield "listed-name", match.group(0), match.start()
 
     def check(
         self,
-        path: str,
-        lines: Iterable[tuple[int, str]],
+        units: Iterable[TextUnit],
         accepted: Iterable[dict[str, str]] = (),
+        allowed_names: Iterable[str] = (),
     ) -> list[Finding]:
-        """Findings in the given (line number, text) pairs, with acceptances applied."""
+        """Findings in the given units, with acceptances applied."""
         allow = [(entry["rule"], _normalised(entry["text"]), entry["reason"]) for entry in accepted]
         findings = []
-        for number, line in lines:
-            markers = dict(ACCEPT_MARKER.findall(line))
-            scanned = ACCEPT_MARKER.sub(" ", line)
-            for rule, text in self._matches(scanned):
+        for unit in units:
+            markers = dict(ACCEPT_MARKER.findall(unit.text))
+            scanned = ACCEPT_MARKER.sub(lambda match: " " * len(match.group(0)), unit.text)
+            for rule, text, start in self._matches(scanned):
                 reason = markers.get(rule) or next(
                     (why for name, wanted, why in allow if name == rule and wanted == _normalised(text)),
                     None,
                 )
-                findings.append(Finding(path, number, rule, text, reason))
-        return sorted(set(findings), key=lambda f: (f.path, f.line, f.rule, f.text))
+                findings.append(Finding(unit.path, unit.line_at(start), rule, text, unit.field, reason))
+        return sorted(set(findings), key=lambda f: (f.path, f.line, f.rule, f.text, f.field or ""))
+
+    def fingerprint(self) -> str:
+        """What the findings depend on besides the text: the rules and the names."""
+        return f"rules-0;{self._names.pattern if self._names else ''}"
+
+
+def units_from_lines(path: str, lines: Iterable[tuple[int, str]], field: str | None = None) -> list[TextUnit]:
+    """One unit per (line number, text) pair."""
+    return [TextUnit(path, field, text, number) for number, text in lines]
 
 
 def unused_acceptances(findings: Iterable[Finding], accepted: Iterable[dict[str, str]]) -> list[dict[str, str]]:

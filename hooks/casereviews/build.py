@@ -20,6 +20,7 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
 from . import output, pages
+from .anonymity import cache_folder
 from .catalogue import DATA_DIR, REVIEWS_DIR, THEMES_DIR, Site, load_site
 from .indexes import Indexes, build_indexes
 from .point_anchors import PointAnchorExtension
@@ -97,7 +98,7 @@ class BuildState:
 
     def load(self) -> Site:
         """Load and validate content/; index what is listed."""
-        self.site = load_site(self.docs_dir, self.now, self.project_dir)
+        self.site = load_site(self.docs_dir, self.now, self.project_dir, cache_folder(self.project_dir))
         self.indexes = build_indexes(self.site)
         return self.site
 

@@ -15,13 +15,15 @@ from typing import TypeVar
 
 import yaml
 
+from . import embeds
 from .anonymisation import Checker, Finding, read_name_list, unused_acceptances
+from .anonymity import AnonymityCheck, FindingsCache
 from .boards import BoardRegistry, near_duplicates, read_registry
 from .fields import SLUG_PATTERN, UK_TIME
 from .problems import Problem, Severity, did_you_mean, one_of, sorted_problems
 from .publication import Visibility, visibility
 from .reviews import Review, review_from_document
-from .source import SourceDocument, StrictLoader, parse_document, read_document
+from .source import SourceDocument, StrictLoader, parse_document, plain_document, read_document
 from .themes import Theme, ThemeCatalogue, theme_from_document
 
 Record = TypeVar("Record")
@@ -93,16 +95,20 @@ def display_path(path: Path, root: Path) -> str:
         return path.as_posix()
 
 
-def load_site(docs_dir: Path, now: dt.datetime, project_dir: Path | None = None) -> Site:
-    """Read and validate all content under `docs_dir` as at the aware moment `now`."""
+def load_site(docs_dir: Path, now: dt.datetime, project_dir: Path | None = None, cache_dir: Path | None = None) -> Site:
+    """Read and validate all content under `docs_dir` as at the aware moment `now`.
+
+    Anonymisation findings are cached in `cache_dir` when it is given.
+    """
     docs_dir = Path(docs_dir)
     root = project_dir or docs_dir.parent
     today = now.astimezone(UK_TIME).date()
     problems: list[Problem] = []
+    documents: dict[str, tuple[str | None, SourceDocument]] = {}
 
-    themes = ThemeCatalogue(_load_themes(docs_dir, root, problems))
+    themes = ThemeCatalogue(_load_themes(docs_dir, root, problems, documents))
     problems.extend(themes.problems)
-    reviews = _load_reviews(docs_dir, root, themes, today, problems)
+    reviews = _load_reviews(docs_dir, root, themes, today, problems, documents)
     problems.extend(_reserved_paths_problems(docs_dir, root))
     problems.extend(_duplicate_slugs(reviews))
     registry = _load_boards(docs_dir, root, problems)
@@ -126,9 +132,10 @@ def load_site(docs_dir: Path, now: dt.datetime, project_dir: Path | None = None)
             )
         )
 
-    problems.extend(_other_pages_problems(docs_dir, root))
-    checker = Checker(_load_names(docs_dir, root, problems))
-    findings = _anonymisation_findings(docs_dir, root, reviews, checker, problems)
+    problems.extend(_other_pages_problems(docs_dir, root, documents))
+    check = AnonymityCheck(Checker(_load_names(docs_dir, root, problems)), FindingsCache(cache_dir))
+    findings = _anonymisation_findings(documents, reviews, check, problems)
+    problems.extend(_embed_problems(documents))
     return Site(
         themes=themes,
         reviews=reviews,
@@ -154,15 +161,21 @@ def _other_pages(docs_dir: Path) -> list[Path]:
     ]
 
 
-def _other_pages_problems(docs_dir: Path, root: Path) -> list[Problem]:
+def _other_pages_problems(
+    docs_dir: Path, root: Path, documents: dict[str, tuple[str | None, SourceDocument]]
+) -> list[Problem]:
     """Other pages' front matter is read as strictly as a review's: MkDocs would drop bad YAML."""
     problems: list[Problem] = []
     for path in _other_pages(docs_dir):
         raw = path.read_bytes()
+        shown_path = display_path(path, root)
         if not raw.lstrip(b"\xef\xbb\xbf").startswith(b"---"):
+            documents[shown_path] = (None, plain_document(raw, shown_path))
             continue
-        document, read_problems = parse_document(raw, display_path(path, root))
+        document, read_problems = parse_document(raw, shown_path)
         problems.extend(read_problems)
+        if document is not None:
+            documents[shown_path] = (None, document)
         for key in document.meta if document else ():
             if key not in PAGE_FIELDS:
                 problems.append(
@@ -228,8 +241,13 @@ def _read_records(
     root: Path,
     problems: list[Problem],
     record_from: Callable[[str, SourceDocument], tuple[Record | None, list[Problem]]],
+    documents: dict[str, tuple[str | None, SourceDocument]],
 ) -> list[Record]:
-    """Read every Markdown file of a folder strictly and validate each into a record."""
+    """Read every Markdown file of a folder strictly and validate each into a record.
+
+    Every document read is kept in `documents` (display path → slug and document; no slug
+    for a page that is not a review), valid or not, for the anonymisation check.
+    """
     records = []
     for path in _markdown_files(folder, root, problems):
         if not _check_slug(path, root, problems):
@@ -238,6 +256,7 @@ def _read_records(
         problems.extend(read_problems)
         if document is None:
             continue
+        documents[document.path] = (path.stem, document)
         record, record_problems = record_from(path.stem, document)
         problems.extend(record_problems)
         if record is not None:
@@ -245,18 +264,29 @@ def _read_records(
     return records
 
 
-def _load_themes(docs_dir: Path, root: Path, problems: list[Problem]) -> list[Theme]:
-    return _read_records(docs_dir / THEMES_DIR, root, problems, theme_from_document)
+def _load_themes(
+    docs_dir: Path, root: Path, problems: list[Problem], documents: dict[str, tuple[str | None, SourceDocument]]
+) -> list[Theme]:
+    themes: dict[str, tuple[str | None, SourceDocument]] = {}
+    records = _read_records(docs_dir / THEMES_DIR, root, problems, theme_from_document, themes)
+    documents.update((path, (None, document)) for path, (_, document) in themes.items())
+    return records
 
 
 def _load_reviews(
-    docs_dir: Path, root: Path, themes: ThemeCatalogue, today: dt.date, problems: list[Problem]
+    docs_dir: Path,
+    root: Path,
+    themes: ThemeCatalogue,
+    today: dt.date,
+    problems: list[Problem],
+    documents: dict[str, tuple[str | None, SourceDocument]],
 ) -> dict[str, Review]:
     reviews = _read_records(
         docs_dir / REVIEWS_DIR,
         root,
         problems,
         lambda slug, document: review_from_document(slug, document, themes, today),
+        documents,
     )
     return {review.slug: review for review in reviews}
 
@@ -333,62 +363,48 @@ def _load_names(docs_dir: Path, root: Path, problems: list[Problem]) -> list[str
         return []
 
 
-def _numbered_lines(path: Path) -> list[tuple[int, str]]:
-    text = path.read_text(encoding="utf-8-sig", errors="replace")
-    return list(enumerate(text.replace("\r\n", "\n").split("\n"), start=1))
-
-
-def _review_lines_to_check(review: Review, path: Path) -> list[tuple[int, str]]:
-    """The lines of a review file that can reach the public, minus the acceptances block.
-
-    Drafts are skipped (checked when they become published); embargoed reviews are checked
-    now, because they will be published by a later build with nobody watching; of a
-    withdrawn review only the lines shown on its notice are checked.
-    """
-    if review.status == "draft":
-        return []
-    lines = _numbered_lines(path)
-    if review.status == "withdrawn":
-        notice = {review.line_of(key) for key in ("title", "board", "withdrawn_reason")}
-        return [(number, line) for number, line in lines if number in notice]
-    start = review.line_of("accepted_findings")
-    if start is None:
-        return lines
-    later_keys = [line for line in review.key_lines.values() if line > start]
-    end = min(later_keys, default=review.body_line - 1)
-    return [(number, line) for number, line in lines if not start <= number < end]
+def _embed_problems(documents: dict[str, tuple[str | None, SourceDocument]]) -> list[Problem]:
+    """Resources from other hosts embedded in any body that is, or will be, published."""
+    return [
+        problem
+        for _, (slug, document) in sorted(documents.items())
+        if slug is None or document.meta.get("status") not in ("draft", "withdrawn")
+        for problem in embeds.content_problems(document.path, document.body, document.body_line)
+    ]
 
 
 def _anonymisation_findings(
-    docs_dir: Path,
-    root: Path,
+    documents: dict[str, tuple[str | None, SourceDocument]],
     reviews: dict[str, Review],
-    checker: Checker,
+    check: AnonymityCheck,
     problems: list[Problem],
 ) -> list[Finding]:
-    """Check every published page's source; unaccepted findings become errors."""
+    """Check what every file publishes, valid or not; unaccepted findings become errors."""
+    valid = {review.path: review for review in reviews.values()}
     findings: list[Finding] = []
-    for review in reviews.values():
-        path = docs_dir / REVIEWS_DIR / f"{review.slug}.md"
-        found = checker.check(review.path, _review_lines_to_check(review, path), review.accepted_findings)
+    for path, (slug, document) in sorted(documents.items()):
+        if slug is None:
+            findings.extend(check.page(document))
+            continue
+        found = check.review(document, slug)
         findings.extend(found)
-        for entry in unused_acceptances(found, review.accepted_findings):
+        review = valid.get(path)
+        for entry in unused_acceptances(found, review.accepted_findings if review else ()):
             problems.append(
                 Problem(
-                    review.path,
-                    review.line_of("accepted_findings"),
+                    path,
+                    document.line_of("accepted_findings"),
                     "accepted_findings",
                     f"accepts {entry['rule']} '{entry['text']}', which is no longer in the review; "
                     "expected only findings that are present (remove the entry)",
                     Severity.WARNING,
                 )
             )
-    themes = sorted((docs_dir / THEMES_DIR).glob("*.md")) if (docs_dir / THEMES_DIR).is_dir() else []
-    for path in [*themes, *_other_pages(docs_dir)]:
-        findings.extend(checker.check(display_path(path, root), _numbered_lines(path)))
-    findings.sort(key=lambda finding: (finding.path, finding.line, finding.rule, finding.text))
+    findings.sort(key=lambda finding: (finding.path, finding.line, finding.rule, finding.text, finding.field or ""))
     problems.extend(
-        Problem(finding.path, finding.line, finding.rule, finding.text)
+        Problem(
+            finding.path, finding.line, finding.rule, finding.text + (f" (in {finding.field})" if finding.field else "")
+        )
         for finding in findings
         if finding.accepted_because is None
     )

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from mkdocs.config.defaults import MkDocsConfig
 
-from . import exports, leakguard, manifest, redirects, search
+from . import embeds, exports, leakguard, manifest, redirects, search
 from .catalogue import Site
 from .indexes import Indexes
 from .publication import Visibility
@@ -66,6 +67,10 @@ def write_outputs(config: MkDocsConfig, site: Site, indexes: Indexes, previous: 
     if previous is not None:
         problems.extend(manifest.disappeared(previous, urls))
     problems.extend(leakguard.scan(site_dir, leakguard.unpublished_markers(site)))
+    own_host = urlsplit(site_url).hostname
+    root = Path(config.config_file_path or config.docs_dir).parent
+    found = embeds.output_problems(site_dir, own_host, lambda: _content_texts(Path(config.docs_dir), root))
+    problems.extend(str(problem) for problem in found)
     problems.extend(_withdrawn_in_sitemap(site_dir, site))
     return problems
 
@@ -81,3 +86,15 @@ def _withdrawn_in_sitemap(site_dir: Path, site: Site) -> list[str]:
         for slug, review in sorted(site.reviews.items())
         if site.visibility[slug] is Visibility.WITHDRAWN and f"/reviews/{slug}/<" in text
     ]
+
+
+def _content_texts(docs_dir: Path, root: Path) -> list[tuple[str, str]]:
+    """Each content file's display path and text, to trace an address back to its source."""
+    texts = []
+    for path in sorted(docs_dir.rglob("*.md")):
+        try:
+            shown = path.relative_to(root).as_posix()
+        except ValueError:
+            shown = path.as_posix()
+        texts.append((shown, path.read_text(encoding="utf-8", errors="replace")))
+    return texts

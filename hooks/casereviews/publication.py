@@ -1,7 +1,8 @@
 """Publication status: what of a review, if anything, may leave the build at a given moment.
 
 - A draft is never in the output.
-- A review with `embargo_until` in the future is out of the build until then.
+- A review with `embargo_until` in the future is out of the build until then, whatever its
+  status: a withdrawn review's notice too waits for the embargo.
 - A withdrawn review keeps its URL as a short notice (title, board, date, reason) and is in
   no list, count, chart, search index, feed or export.
 - After `online_until`, a published review keeps its catalogue record and summary but drops
@@ -42,10 +43,10 @@ def visibility(review: Review, now: dt.datetime) -> Visibility:
         raise ValueError("now must be timezone-aware")
     if review.status == "draft":
         return Visibility.HIDDEN
+    if review.embargo_until is not None and now < review.embargo_until:
+        return Visibility.HIDDEN  # before the embargo lifts, not even a withdrawal notice
     if review.status == "withdrawn":
         return Visibility.WITHDRAWN
-    if review.embargo_until is not None and now < review.embargo_until:
-        return Visibility.HIDDEN
     if review.online_until is not None and now.astimezone(UK_TIME).date() > review.online_until:
         return Visibility.ARCHIVED
     return Visibility.PUBLISHED

@@ -263,9 +263,15 @@ def _cross_field_problems(values: dict[str, Any], document: SourceDocument, toda
             ("withdrawn_on", "the date of withdrawal, written YYYY-MM-DD"),
             ("withdrawn_reason", "a short reason shown on the withdrawal notice"),
         ):
-            if key not in document.meta:
+            if document.meta.get(key) is None:
+                found = "is missing" if key not in document.meta else "is blank"
                 problems.append(
-                    Problem(path, document.line_of("status"), key, f"is missing: a withdrawn review needs {wanted}")
+                    Problem(
+                        path,
+                        document.line_of(key) or document.line_of("status"),
+                        key,
+                        f"{found}: a withdrawn review needs {wanted}",
+                    )
                 )
     elif status:
         for key in ("withdrawn_on", "withdrawn_reason"):

@@ -12,6 +12,7 @@ pseudonym "No" stays a string).
 
 from __future__ import annotations
 
+import hashlib
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -59,6 +60,22 @@ StrictLoader.yaml_implicit_resolvers = {
 StrictLoader.add_implicit_resolver(_BOOL_TAG, re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"), list("tTfF"))
 
 
+@dataclass(frozen=True)
+class ScalarValue:
+    """One text value of the front matter as YAML reads it (folded), and the lines it spans.
+
+    `where` names it for messages: 'summary', 'keywords[2]', 'subjects[1].pseudonym'.
+    `source` holds the file's lines from `line` to the value's last line, so a value
+    folded over several lines can be mapped back to the line of any of its words.
+    """
+
+    key: str
+    where: str
+    text: str
+    line: int
+    source: tuple[str, ...]
+
+
 @dataclass
 class SourceDocument:
     """A file split into validated-as-YAML front matter and a Markdown body."""
@@ -69,6 +86,8 @@ class SourceDocument:
     item_lines: dict[str, list[int]] = field(default_factory=dict)
     body: str = ""
     body_line: int = 1
+    scalars: tuple[ScalarValue, ...] = ()
+    digest: str = ""
 
     def line_of(self, key: str, index: int | None = None) -> int | None:
         """The file line of a top-level key, or of item `index` of its list value."""
@@ -116,7 +135,7 @@ def parse_document(raw: bytes, display_path: str) -> tuple[SourceDocument | None
         return problem("the front matter is never closed: expected a line '---' after it", 1)
 
     front_matter = "\n".join(lines[1:closing])
-    meta, key_lines, item_lines, problems = _parse_yaml(front_matter, display_path)
+    meta, key_lines, item_lines, problems, node = _parse_yaml(front_matter, display_path)
     if meta is None:
         return None, problems
     body_lines = lines[closing + 1 :]
@@ -128,17 +147,26 @@ def parse_document(raw: bytes, display_path: str) -> tuple[SourceDocument | None
             item_lines=item_lines,
             body="\n".join(body_lines),
             body_line=closing + 2,
+            scalars=tuple(_scalar_values(node, lines)),
+            digest=hashlib.sha256(raw).hexdigest(),
         ),
         [],
     )
 
 
+def plain_document(raw: bytes, display_path: str) -> SourceDocument:
+    """A page without front matter: all of it is body."""
+    text = raw.decode("utf-8-sig", errors="replace").replace("\r\n", "\n").replace("\r", "\n")
+    return SourceDocument(display_path, {}, {}, body=text, digest=hashlib.sha256(raw).hexdigest())
+
+
 _FIRST_LINE = 2  # the front matter's first line in the file, after the opening '---'
 
 
-def _parse_yaml(
-    text: str, display_path: str
-) -> tuple[dict[str, Any] | None, dict[str, int], dict[str, list[int]], list[Problem]]:
+ParsedYaml = tuple[dict[str, Any] | None, dict[str, int], dict[str, list[int]], list[Problem], yaml.Node | None]
+
+
+def _parse_yaml(text: str, display_path: str) -> ParsedYaml:
     """YAML text to a mapping, with the file line of each key and of each list item."""
     if not text.strip():
         return (
@@ -146,6 +174,7 @@ def _parse_yaml(
             {},
             {},
             [Problem(display_path, 1, None, "the front matter is empty: expected title, status and the other fields")],
+            None,
         )
     loader = StrictLoader(text)
     try:
@@ -166,6 +195,7 @@ def _parse_yaml(
                     f"appears twice (first on line {first}): expected each field once",
                 )
             ],
+            None,
         )
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
@@ -184,6 +214,7 @@ def _parse_yaml(
                     "(check indentation, and quote text that contains a colon)",
                 )
             ],
+            None,
         )
     except yaml.YAMLError as error:
         return (
@@ -191,6 +222,7 @@ def _parse_yaml(
             {},
             {},
             [Problem(display_path, None, None, f"malformed front matter: {error}; expected valid YAML")],
+            None,
         )
     finally:
         loader.dispose()
@@ -209,6 +241,7 @@ def _parse_yaml(
                     f"the front matter is {kind}, expected fields written as 'name: value' lines",
                 )
             ],
+            None,
         )
     key_lines: dict[str, int] = {}
     item_lines: dict[str, list[int]] = {}
@@ -218,4 +251,28 @@ def _parse_yaml(
         if isinstance(value_node, yaml.SequenceNode):
             item_lines[key] = [item.start_mark.line + _FIRST_LINE for item in value_node.value]
     meta = {str(key): value for key, value in data.items()}
-    return meta, key_lines, item_lines, []
+    return meta, key_lines, item_lines, [], node
+
+
+def _scalar_values(node: yaml.Node | None, file_lines: list[str]) -> list[ScalarValue]:
+    """Every scalar value under the top-level mapping, with where it is and its lines."""
+    found: list[ScalarValue] = []
+
+    def walk(value: yaml.Node, key: str, where: str) -> None:
+        if isinstance(value, yaml.ScalarNode):
+            first = value.start_mark.line + _FIRST_LINE - 1  # index into file_lines
+            last = value.end_mark.line + _FIRST_LINE - 1
+            if value.end_mark.column == 0 and last > first:
+                last -= 1  # a block scalar ends at the start of the next line
+            found.append(ScalarValue(key, where, str(value.value), first + 1, tuple(file_lines[first : last + 1])))
+        elif isinstance(value, yaml.SequenceNode):
+            for index, item in enumerate(value.value):
+                walk(item, key, f"{where}[{index + 1}]")
+        elif isinstance(value, yaml.MappingNode):
+            for key_node, item in value.value:
+                walk(item, key, f"{where}.{key_node.value}")
+
+    if isinstance(node, yaml.MappingNode):
+        for key_node, value_node in node.value:
+            walk(value_node, str(key_node.value), str(key_node.value))
+    return found
