@@ -28,6 +28,7 @@ def canary_fields(kind: str, *, shown_on_notice: bool = False) -> dict[str, obje
         "pseudonym": f"Child {canary(kind, 'pseudonym')}",
         "age_at_incident": f"{canary(kind, 'age')} months",
         "review_model": f"Model {canary(kind, 'model')}",
+        "reviewer": [f"Reviewer {canary(kind, 'reviewer')}"],
         "keywords": [canary(kind, "keyword")],
         "source_url": f"https://example.org/{canary(kind, 'report')}.pdf",
     }

@@ -198,3 +198,18 @@ def test_findings_are_cached_by_content(project: SiteProject, tmp_path: Path):
     assert "date-of-birth-or-death" not in project.check(REVIEW_SITE_CACHE=str(cache)).output
     review.write_text(review.read_text(encoding="utf-8") + "\n", encoding="utf-8")
     assert "date-of-birth-or-death" in project.check(REVIEW_SITE_CACHE=str(cache)).output
+
+
+def test_the_reviewer_is_published_and_never_a_finding(project: SiteProject):
+    """Working Together 2018: the reviewer's name is published, on the page and in the exports."""
+    body = "## Summary of events\n\nThe review was led by Helen Marsh and Tom Kerridge.\n\n" + POINTS
+    project.write_review("2015-testshire-child-v", body=body, reviewer=["Helen Marsh", "Tom Kerridge"])
+    result = project.build()
+    assert result.returncode == 0, result.output
+    page = result.page("reviews/2015-testshire-child-v/")
+    assert "Reviewers" in page and "Helen Marsh, Tom Kerridge" in page
+    record = next(
+        r for r in json.loads(result.text("reviews.json"))["reviews"] if r["slug"] == "2015-testshire-child-v"
+    )
+    assert record["reviewer"] == ["Helen Marsh", "Tom Kerridge"]
+    assert "Helen Marsh; Tom Kerridge" in result.text("reviews.csv")

@@ -28,7 +28,7 @@ FEED_LENGTH = 50
 CSV_COLUMNS = (
     "url", "title", "review_type", "board", "published", "themes", "summary", "pseudonym",
     "age_at_incident", "age_band", "outcome", "incident_year", "agencies", "review_model",
-    "source_url", "keywords",
+    "reviewer", "source_url", "keywords",
 )  # fmt: skip
 
 
@@ -51,6 +51,7 @@ def record(review: Review, site: Site, site_url: str) -> dict[str, Any]:
         "incident_year": review.incident_year,
         "agencies": list(review.agencies),
         "review_model": review.review_model,
+        "reviewer": list(review.reviewer),
         "source_url": review.source_url if published_in_full else None,
         "keywords": list(review.keywords),
     }

@@ -79,6 +79,7 @@ REVIEW_FIELDS = (
     Field("incident_year", year),
     Field("agencies", list_of(choice(vocabulary.AGENCIES))),
     Field("review_model", text(200)),
+    Field("reviewer", list_of(text(120), min_items=1), description="the reviewer's name, or a list of names"),
     Field("source_url", web_address),
     Field("keywords", list_of(text(60))),
     Field("embargo_until", uk_datetime),
@@ -113,6 +114,7 @@ class Review:
     incident_year: int | None = None
     agencies: tuple[str, ...] = ()
     review_model: str | None = None
+    reviewer: tuple[str, ...] = ()
     source_url: str | None = None
     keywords: tuple[str, ...] = ()
     embargo_until: dt.datetime | None = None
@@ -214,6 +216,7 @@ def review_from_document(
                 "incident_year",
                 "agencies",
                 "review_model",
+                "reviewer",
                 "source_url",
                 "keywords",
                 "embargo_until",

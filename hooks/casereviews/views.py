@@ -77,6 +77,8 @@ def review_facts(review: Review) -> list[tuple[str, str]]:
         facts.append(("Agencies involved", ", ".join(vocabulary.AGENCIES[a] for a in review.agencies)))
     if review.review_model:
         facts.append(("Review model", review.review_model))
+    if review.reviewer:
+        facts.append(("Reviewer" if len(review.reviewer) == 1 else "Reviewers", ", ".join(review.reviewer)))
     return facts
 
 
