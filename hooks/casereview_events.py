@@ -1,14 +1,15 @@
 """MkDocs hooks: the events only. Everything they do lives in the `casereviews` package.
 
-Order of work in a build:
-- on_config: fresh state for this build (hooks survive `mkdocs serve` rebuilds).
-- on_files: load and validate all content; stop with every problem listed; drop what must
-  not be published; replace withdrawn and archived reviews by their notices; add the
-  generated pages.
-- on_page_markdown: review pages get their record and template; theme pages get their lists.
+Order of work in a build (each event's work is in `casereviews.adapter.build.SiteBuild`,
+created per build in on_config and kept on the configuration object, not in this module):
+- on_config: settings and a fresh build.
+- on_files: load and validate all content, vet what it publishes; stop with every problem
+  listed; keep only what the public view publishes; add the generated pages.
+- on_page_markdown: review pages get their record, template and anchored point lists;
+  theme pages get their lists.
 - on_page_content: HTML comments (editors' notes) never reach the output.
-- on_post_build: exports, feed, redirects, search index and URL manifest, then the leak
-  guard over every file written.
+- on_post_build: exports, feed, redirects, search index and URL manifest, then the checks
+  of every file written (leak guard, loads from other hosts, URL stability).
 """
 
 from __future__ import annotations
@@ -23,11 +24,9 @@ from mkdocs.exceptions import Abort
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
-from casereviews.build import BuildState
+from casereviews.adapter.build import SiteBuild
 
 log = logging.getLogger("mkdocs.plugins.casereviews")
-
-state: BuildState | None = None
 
 Event = TypeVar("Event", bound=Callable[..., Any])
 
@@ -56,12 +55,11 @@ def reported(event: Event) -> Event:
 
 @reported
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
-    """Create this build's state and register the learning-point anchors extension."""
-    global state
-    state = BuildState.create(config)
-    for message in state.config_problems:
-        log.error(message)
-    if state.config_problems:
+    """Start this build: settings read and checked."""
+    build = SiteBuild.start(config)
+    for problem in build.config_problems:
+        log.error(str(problem))
+    if build.config_problems:
         raise Abort("Build stopped: the site configuration needs fixing (see above).")
     return config
 
@@ -69,36 +67,34 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 @reported
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     """Load content, stop on problems, and decide which files become pages."""
-    assert state is not None
-    site = state.load()
+    build = SiteBuild.of(config)
+    site = build.load()
     for warning in site.warnings:
         log.warning(str(warning))
     if site.errors:
         for error in site.errors:
             log.error(str(error))
-        raise Abort(f"Build stopped: {state.problem_summary()}. Nothing was published; fix the problems above.")
-    return state.arrange_files(files, config)
+        raise Abort(f"Build stopped: {build.problem_summary()}. Nothing was published; fix the problems above.")
+    return build.arrange_files(files, config)
 
 
 @reported
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     """Give review pages their record and template; add generated lists to theme pages."""
-    assert state is not None
-    return state.page_markdown(markdown, page)
+    return SiteBuild.of(config).page_markdown(markdown, page)
 
 
 @reported
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     """Remove HTML comments: editors' notes must never reach the output."""
-    assert state is not None
-    return state.page_content(html)
+    return SiteBuild.page_content(html)
 
 
 @reported
 def on_post_build(config: MkDocsConfig) -> None:
-    """Write exports, feed, redirects, search index and manifest; then check for leaks."""
-    assert state is not None
-    for message in state.post_build(config):
-        log.error(message)
-    if state.post_build_failed:
+    """Write exports, feed, redirects, search index and manifest; then check the output."""
+    build = SiteBuild.of(config)
+    for problem in build.post_build(config):
+        log.error(str(problem))
+    if build.post_build_failed:
         raise Abort("Build stopped after writing: see the problems above. Publish nothing from this build.")

@@ -24,8 +24,8 @@ sys.path.insert(0, str(PROJECT / "scripts"))
 import yaml  # noqa: E402
 
 from casereviews import pages  # noqa: E402
-from casereviews.catalogue import load_site  # noqa: E402
-from casereviews.indexes import build_indexes  # noqa: E402
+from casereviews.index.indexes import build_indexes  # noqa: E402
+from casereviews.load.catalogue import load_site  # noqa: E402
 from casereviews.output import page_boards, page_years  # noqa: E402
 from generate_corpus import generate  # noqa: E402
 

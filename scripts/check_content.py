@@ -15,9 +15,8 @@ from pathlib import Path
 PROJECT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(PROJECT / "hooks"))
 
-from casereviews.anonymity import cache_folder  # noqa: E402
-from casereviews.build import build_time  # noqa: E402
-from casereviews.catalogue import load_site  # noqa: E402
+from casereviews.policy.publication import build_time  # noqa: E402
+from casereviews.policy.vetting import check_content  # noqa: E402
 from casereviews.problems import summary_line  # noqa: E402
 
 
@@ -30,7 +29,7 @@ def main(argv: list[str] | None = None) -> int:
         print(problem, file=sys.stderr)
         return 2
     docs_dir = arguments.docs_dir.resolve()
-    site = load_site(docs_dir, now, docs_dir.parent, cache_folder(docs_dir.parent))
+    site = check_content(docs_dir, now, docs_dir.parent)
 
     for warning in site.warnings:
         print(f"warning: {warning}")

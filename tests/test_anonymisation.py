@@ -4,7 +4,14 @@ from __future__ import annotations
 
 import pytest
 
-from casereviews.anonymisation import RULES, Checker, Finding, read_name_list, units_from_lines, unused_acceptances
+from casereviews.checks.anonymisation import (
+    RULES,
+    Checker,
+    Finding,
+    read_name_list,
+    units_from_lines,
+    unused_acceptances,
+)
 
 CHECKER = Checker(["Jayden Exampleton", "Smith-Jones"])
 

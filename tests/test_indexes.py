@@ -7,9 +7,9 @@ import random
 
 import pytest
 
-from casereviews.boards import BoardRegistry, board_slug, near_duplicates, read_registry
-from casereviews.indexes import RelatedReviews, taxonomy
-from casereviews.reviews import Review
+from casereviews.index.indexes import RelatedReviews, taxonomy
+from casereviews.model.boards import BoardRegistry, board_slug, near_duplicates, read_registry
+from casereviews.model.reviews import Review
 
 THEMES = ["a", "b", "c", "d", "e", "f", "g"]
 

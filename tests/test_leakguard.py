@@ -3,16 +3,8 @@
 from __future__ import annotations
 
 import random
-import re
 
-from casereviews.leakguard import KEY_LENGTH, _trie_pattern, find_markers
-
-
-def matcher(markers: list[str]):  # type: ignore[no-untyped-def]
-    by_key: dict[str, list[str]] = {}
-    for marker in markers:
-        by_key.setdefault(marker[:KEY_LENGTH], []).append(marker)
-    return re.compile(f"(?=({_trie_pattern(sorted(by_key))}))"), by_key
+from casereviews.checks.leakguard import MarkerSet
 
 
 def test_trie_matching_agrees_with_substring_search():
@@ -21,18 +13,22 @@ def test_trie_matching_agrees_with_substring_search():
     alphabet = "ab c/"
     markers = sorted({"".join(rng.choice(alphabet) for _ in range(rng.randint(3, 90))) for _ in range(120)})
     markers += ["reviews/a/", "reviews/a-b/", "x" * 70 + "one", "x" * 70 + "two"]
-    pattern, by_key = matcher(markers)
+    marker_set = MarkerSet(dict.fromkeys(markers, "a marker"))
     for _ in range(200):
         text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 400)))
         for planted in rng.sample(markers, 3):
             position = rng.randint(0, len(text))
             text = text[:position] + planted + text[position:]
         expected = {marker for marker in markers if marker in text}
-        assert find_markers(text, pattern, by_key) == expected
+        assert marker_set.find(text) == expected
 
 
 def test_markers_sharing_a_long_prefix_are_told_apart():
     """Two summaries with the same first characters are each found only where written in full."""
     markers = ["x" * 70 + "one", "x" * 70 + "two"]
-    pattern, by_key = matcher(markers)
-    assert find_markers("..." + "x" * 70 + "two...", pattern, by_key) == {markers[1]}
+    assert MarkerSet(dict.fromkeys(markers, "a summary")).find("..." + "x" * 70 + "two...") == {markers[1]}
+
+
+def test_no_markers_find_nothing():
+    """A build with nothing unpublished has nothing to look for."""
+    assert MarkerSet({}).find("reviews/anything/") == set()

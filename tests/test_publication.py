@@ -198,7 +198,7 @@ def test_leak_guard_stops_a_build_that_would_leak(project: SiteProject):
     result = project.build()
     assert result.returncode == 1
     assert (
-        "Leak guard: about/notes/index.html contains the summary of unpublished review content/reviews/draft-one.md"
+        "about/notes/index.html: leak guard: contains the summary of unpublished review content/reviews/draft-one.md"
         in result.output
     )
 

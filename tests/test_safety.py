@@ -50,7 +50,7 @@ def test_removing_a_published_review_fails_until_redirected_or_withdrawn(project
     result = project.build_atomic()
     assert result.returncode == 1
     assert (
-        "URL check: /reviews/child-t/ was published and would disappear with this build: keep "
+        "/reviews/child-t/: URL check: was published and would disappear with this build: keep "
         "content/reviews/child-t.md with 'status: withdrawn' (a notice stays at the address), or add 'child-t' "
         "to the aliases of the review that replaces it"
     ) in result.output
@@ -81,7 +81,7 @@ def test_previous_manifest_can_be_given_explicitly(project: SiteProject, tmp_pat
     manifest.write_text('{"urls": ["/reviews/was-live/"]}', encoding="utf-8")
     result = project.build(REVIEW_SITE_PREVIOUS_MANIFEST=str(manifest))
     assert result.returncode == 1
-    assert "URL check: /reviews/was-live/ was published and would disappear" in result.output
+    assert "/reviews/was-live/: URL check: was published and would disappear" in result.output
 
 
 def test_theme_aliases_are_redirects(sample_site):

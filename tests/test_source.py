@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from casereviews.source import parse_document
+from casereviews.model.source import parse_document
 
 PATH = "content/reviews/x.md"
 

@@ -6,10 +6,10 @@ import datetime as dt
 
 import pytest
 
-from casereviews.body import parse_body
-from casereviews.reviews import review_from_document
-from casereviews.source import parse_document
-from casereviews.themes import Theme, ThemeCatalogue
+from casereviews.model.body import parse_body
+from casereviews.model.reviews import review_from_document
+from casereviews.model.source import parse_document
+from casereviews.model.themes import Theme, ThemeCatalogue
 from sitekit import DEFAULT_BODY, DEFAULT_REVIEW, front_matter_file
 
 PATH = "content/reviews/child-t.md"

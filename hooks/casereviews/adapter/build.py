@@ -1,0 +1,201 @@
+"""The adapter to MkDocs: what one build does with MkDocs' configuration, files and pages.
+
+Everything else in the package knows nothing of MkDocs. One `SiteBuild` is created per
+build in `on_config` and kept on the configuration object, never in a module global, so
+`mkdocs serve` rebuilds start clean. The flow:
+
+    content files → load (strict) → vet (checks of what is published) → public view
+    → indexes → pages and exports → checks of the output
+
+Only the public view reaches the indexes and renderers.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from markupsafe import Markup, escape
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.files import File, Files
+from mkdocs.structure.pages import Page
+
+from .. import urls
+from ..index.indexes import Indexes, build_indexes
+from ..load.catalogue import DATA_DIR, Site
+from ..model.reviews import Review
+from ..policy.public import PublicSite, WithdrawalNotice, public_view
+from ..policy.publication import build_time
+from ..policy.vetting import check_content
+from ..problems import Problem, summary_line
+from ..render.pages import Pages, Settings, front_matter
+from ..render.review_body import review_markdown
+from ..render.templating import OVERRIDE_FOLDER, Templates
+from ..render.views import notice_view, review_view, search_options
+from . import output
+
+#: Set to the path of the last published site's url-manifest.json to check URL stability.
+PREVIOUS_MANIFEST_VARIABLE = "REVIEW_SITE_PREVIOUS_MANIFEST"
+#: The attribute of MkDocs' configuration object that holds this build.
+CONFIG_ATTRIBUTE = "casereviews_build"
+
+_HTML_COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
+
+
+def safe_text(value: Any) -> Any:
+    """Author text for Material's templates, which print page titles unescaped."""
+    if isinstance(value, str) and not isinstance(value, Markup):
+        return escape(value)
+    return value
+
+
+@dataclass
+class SiteBuild:
+    """Everything one build knows: settings, the loaded content, the public view and its pages."""
+
+    docs_dir: Path
+    project_dir: Path
+    now: dt.datetime
+    settings: Settings
+    templates: Templates
+    previous_manifest: frozenset[str] | None
+    config_problems: list[Problem] = field(default_factory=list)
+    site: Site | None = None
+    public: PublicSite | None = None
+    indexes: Indexes | None = None
+    pages: Pages | None = None
+    post_build_failed: bool = False
+
+    @classmethod
+    def start(cls, config: MkDocsConfig) -> SiteBuild:
+        """Read settings from the MkDocs config and the environment; keep the build on `config`."""
+        now, problem = build_time(os.environ)
+        problems = [problem] if problem else []
+        problems.extend(output.config_problems(config))
+        settings, settings_problems = output.read_settings(config)
+        problems.extend(settings_problems)
+        previous, manifest_problem = output.read_previous_manifest(
+            os.environ.get(PREVIOUS_MANIFEST_VARIABLE), Path(config.site_dir)
+        )
+        if manifest_problem:
+            problems.append(manifest_problem)
+        custom_dir = config.theme.custom_dir
+        build = cls(
+            docs_dir=Path(config.docs_dir),
+            project_dir=Path(config.config_file_path or config.docs_dir).parent,
+            now=now,
+            settings=settings,
+            templates=Templates([Path(custom_dir) / OVERRIDE_FOLDER] if custom_dir else []),
+            previous_manifest=previous,
+            config_problems=problems,
+        )
+        setattr(config, CONFIG_ATTRIBUTE, build)
+        return build
+
+    @staticmethod
+    def of(config: MkDocsConfig) -> SiteBuild:
+        """The build started for `config`."""
+        build = getattr(config, CONFIG_ATTRIBUTE, None)
+        if not isinstance(build, SiteBuild):
+            raise RuntimeError("no build was started for this configuration (on_config did not run)")
+        return build
+
+    def load(self) -> Site:
+        """Load, validate and vet content/; compute the public view and its indexes."""
+        self.site = check_content(self.docs_dir, self.now, self.project_dir)
+        if not self.site.errors:
+            self.public = public_view(self.site, self.now)
+            self.indexes = build_indexes(self.public, self.settings.related_count)
+            self.pages = Pages(self.public, self.indexes, self.templates, self.settings)
+        return self.site
+
+    def problem_summary(self) -> str:
+        assert self.site is not None
+        return summary_line(self.site.problems)
+
+    # -- files -------------------------------------------------------------------------
+
+    def arrange_files(self, files: Files, config: MkDocsConfig) -> Files:
+        """Keep only what the public view publishes; stub notices and archived records; add pages.
+
+        A review file is kept only when the public view lists the review in full: drafts,
+        embargoed reviews and anything that failed validation are dropped by construction.
+        """
+        public, pages = self.public, self.pages
+        assert public is not None and pages is not None
+        in_full = {review.slug for review in public.reviews if not public.is_archived(review)}
+        stubs = {review.slug: review.title for review in public.reviews if public.is_archived(review)}
+        stubs.update((notice.slug, notice.title) for notice in public.notices)
+        for file in list(files):
+            uri = file.src_uri
+            slug = urls.review_slug_of_source(uri)
+            if uri.startswith(f"{DATA_DIR}/") or (uri.startswith(urls.REVIEWS) and slug not in in_full):
+                files.remove(file)
+        for slug, title in sorted(stubs.items()):
+            # The full text is never read by MkDocs: the page is built from the public record.
+            files.append(File.generated(config, urls.source_of(urls.review(slug)), content=front_matter(title=title)))
+        for uri, content in sorted(pages.all().items()):
+            files.append(File.generated(config, uri, content=content))
+        return files
+
+    # -- pages -------------------------------------------------------------------------
+
+    def _public_item(self, uri: str) -> Review | WithdrawalNotice | None:
+        assert self.public is not None
+        slug = urls.review_slug_of_source(uri)
+        return self.public.by_slug.get(slug) if slug else None
+
+    def page_markdown(self, markdown: str, page: Page) -> str:
+        """The Markdown to render for `page`, with its metadata set for the templates."""
+        public, indexes, pages = self.public, self.indexes, self.pages
+        assert public is not None and indexes is not None and pages is not None
+        uri = page.file.src_uri
+        item = self._public_item(uri)
+        if isinstance(item, WithdrawalNotice):
+            page.meta = {
+                "title": safe_text(item.title),
+                "description": safe_text("This review has been withdrawn."),
+                "template": "review.html",
+                "review": notice_view(item, public),
+            }
+            return ""
+        if isinstance(item, Review):
+            page.meta = {
+                "title": safe_text(item.title),
+                "description": safe_text(item.summary),
+                "template": "review.html",
+                "review": review_view(item, public, indexes.related.for_review(item)),
+            }
+            return "" if public.is_archived(item) else review_markdown(item, self.templates)
+        for key in ("title", "description"):
+            if key in page.meta:
+                page.meta[key] = safe_text(page.meta[key])
+        theme_slug = uri[len(urls.THEMES) : -3] if uri.startswith(urls.THEMES) else None
+        if theme_slug in public.themes.themes:
+            theme = public.themes[theme_slug]
+            page.meta["description"] = safe_text(theme.summary)
+            page.meta["template"] = "theme.html"
+            return markdown + pages.theme_sections(theme)
+        if uri == urls.source_of(urls.SEARCH):
+            page.meta["search"] = search_options(public, indexes.listed)
+        return markdown
+
+    @staticmethod
+    def page_content(html: str) -> str:
+        """Rendered HTML without comments (editors' notes stay in the source)."""
+        return _HTML_COMMENT.sub("", html)
+
+    # -- after the build ---------------------------------------------------------------
+
+    def post_build(self, config: MkDocsConfig) -> list[Problem]:
+        """Write what is built from the public view, then check the output; problems found."""
+        assert self.site is not None and self.public is not None and self.indexes is not None
+        problems = output.write_outputs(
+            config, self.site, self.public, self.indexes, self.settings, self.templates, self.previous_manifest
+        )
+        self.post_build_failed = bool(problems)
+        return problems

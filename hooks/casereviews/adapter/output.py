@@ -1,0 +1,151 @@
+"""The site's settings in mkdocs.yml, everything written after MkDocs has rendered the pages,
+and the checks over the output. Every message is a `Problem`."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
+
+from mkdocs.config.defaults import MkDocsConfig
+
+from .. import urls
+from ..checks import embeds, leakguard, manifest
+from ..index.indexes import Indexes
+from ..load.catalogue import Site, display_path
+from ..policy.public import PublicSite, withheld_text
+from ..problems import Problem, did_you_mean, one_of
+from ..render import exports, redirects, search
+from ..render.pages import Settings
+from ..render.templating import Templates
+
+CONFIG_FILE = "mkdocs.yml"
+#: The key under `extra:` that holds the settings a board may change.
+SETTINGS_KEY = "casereviews"
+#: Setting name → (field of Settings, smallest, largest, what it is).
+SETTINGS = {
+    "latest_reviews": ("latest_count", 1, 200, "the number of reviews on /reviews/"),
+    "feed_length": ("feed_length", 1, 500, "the number of entries in each feed"),
+    "related_reviews": ("related_count", 0, 20, "the number of related reviews on a review page"),
+}
+
+
+def config_problems(config: MkDocsConfig) -> list[Problem]:
+    """Settings that would break the site's promises (privacy, stable URLs, search)."""
+    problems = []
+
+    def problem(key: str, message: str) -> None:
+        problems.append(Problem(CONFIG_FILE, None, key, message))
+
+    if not config.use_directory_urls:
+        problem("use_directory_urls", "is false, expected true (review URLs are /reviews/<slug>/)")
+    if config.theme.get("font") is not False:
+        problem(
+            "theme.font", "is set, expected 'font: false' (Google Fonts would send every visitor's address to Google)"
+        )
+    if "search" in config.plugins:
+        problem(
+            "plugins", "enable 'search', expected it off (it downloads the whole index; this site's search is Pagefind)"
+        )
+    if not config.site_url:
+        problem("site_url", "is missing, expected the site's public address (used by the feeds and exports)")
+    return problems
+
+
+def read_settings(config: MkDocsConfig) -> tuple[Settings, list[Problem]]:
+    """The board's settings from `extra: casereviews:`, each checked; defaults where not given."""
+    extra = config.extra.get(SETTINGS_KEY) if isinstance(config.extra, Mapping) else None
+    if extra is None:
+        return Settings(), []
+    key = f"extra.{SETTINGS_KEY}"
+    if not isinstance(extra, Mapping):
+        return Settings(), [
+            Problem(CONFIG_FILE, None, key, f"found {extra!r}, expected settings such as feed_length: 50")
+        ]
+    values: dict[str, Any] = {}
+    problems = []
+    for name, value in extra.items():
+        if name not in SETTINGS:
+            problems.append(
+                Problem(
+                    CONFIG_FILE,
+                    None,
+                    f"{key}.{name}",
+                    f"is not a known setting{did_you_mean(str(name), SETTINGS)}; expected {one_of(SETTINGS)}",
+                )
+            )
+            continue
+        attribute, low, high, meaning = SETTINGS[name]
+        if isinstance(value, bool) or not isinstance(value, int) or not low <= value <= high:
+            problems.append(
+                Problem(
+                    CONFIG_FILE,
+                    None,
+                    f"{key}.{name}",
+                    f"found {value!r}, expected a whole number from {low} to {high} ({meaning})",
+                )
+            )
+            continue
+        values[attribute] = value
+    return Settings(**values), problems
+
+
+def read_previous_manifest(path: str | None, site_dir: Path) -> tuple[frozenset[str] | None, Problem | None]:
+    """The last published site's URLs: from `path` if given, else from the current site_dir."""
+    candidate = Path(path) if path else site_dir / manifest.MANIFEST_NAME
+    if not candidate.exists():
+        return None, (Problem(str(candidate), None, "previous URL manifest", "not found") if path else None)
+    try:
+        return manifest.read_manifest(candidate), None
+    except ValueError as error:
+        return None, Problem(str(candidate), None, "previous URL manifest", str(error))
+
+
+def write_outputs(
+    config: MkDocsConfig,
+    site: Site,
+    public: PublicSite,
+    indexes: Indexes,
+    settings: Settings,
+    templates: Templates,
+    previous: frozenset[str] | None,
+) -> list[Problem]:
+    """Write exports, feed, redirects, search index and manifest; check the output. Problems."""
+    site_dir = Path(config.site_dir)
+    site_url = config.site_url or ""
+    exports.write_catalogue(site_dir, public, site_url)
+    exports.write_feed(site_dir, public, site_url, config.site_name, settings.feed_length)
+    redirects.write_redirects(site_dir, public, site_url, templates)
+    problems = search.build_index(site_dir, len(indexes.listed) + len(public.themes))
+    public_urls = manifest.public_urls(site_dir)
+    manifest.write_manifest(site_dir, public_urls)
+    if previous is not None:
+        problems.extend(manifest.disappeared(previous, public_urls))
+    problems.extend(leakguard.scan(site_dir, withheld_text(site, public)))
+    problems.extend(_notices_in_sitemap(site_dir, public))
+    root = Path(config.config_file_path or config.docs_dir).parent
+    own_host = urlsplit(site_url).hostname
+    problems.extend(embeds.output_problems(site_dir, own_host, lambda: _content_texts(Path(config.docs_dir), root)))
+    return problems
+
+
+def _notices_in_sitemap(site_dir: Path, public: PublicSite) -> list[Problem]:
+    """Withdrawn reviews keep their URL but are listed nowhere, the sitemap included."""
+    sitemap = site_dir / urls.SITEMAP
+    if not sitemap.exists():
+        return []
+    text = sitemap.read_text(encoding="utf-8")
+    return [
+        Problem(urls.SITEMAP, None, "leak guard", f"lists the withdrawn review {notice.slug}")
+        for notice in public.notices
+        if f"/{urls.review(notice.slug)}<" in text
+    ]
+
+
+def _content_texts(docs_dir: Path, root: Path) -> list[tuple[str, str]]:
+    """Each content file's display path and text, to trace an address back to its source."""
+    return [
+        (display_path(path, root), path.read_text(encoding="utf-8", errors="replace"))
+        for path in sorted(docs_dir.rglob("*.md"))
+    ]

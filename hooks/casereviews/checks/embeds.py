@@ -1,0 +1,156 @@
+"""No page may load anything from another host: images, frames, scripts, styles, media, fonts.
+
+A review body may carry HTML, so an author can paste `<img src="https://…">` or an
+`<iframe>`; every visitor's browser would then call that host, which this site promises
+never to happen (no tracking, nothing leaves the site). Two checks:
+
+- in the content, each embedded resource with an absolute address is a problem at its
+  file and line (`content_problems`);
+- after the build, every HTML, CSS and SVG file written is scanned for loads from a host
+  other than the site's own (`output_problems`), naming the content file and line that
+  brought the address in where one did, else the output file and line.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from pathlib import Path
+from urllib.parse import urlsplit
+
+from ..problems import Problem
+
+#: Elements whose address attributes make the browser fetch something.
+_LOADING_TAG = re.compile(
+    r"<(img|iframe|frame|script|link|audio|video|source|track|embed|object|input|image|use|feimage)\b([^>]*)>",
+    re.IGNORECASE | re.DOTALL,
+)
+_ATTRIBUTE = re.compile(r"""([\w:-]+)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))""", re.DOTALL)
+_LOADING_ATTRIBUTES = {"src", "srcset", "href", "xlink:href", "data", "poster", "background", "imagesrcset"}
+#: `<link rel=…>` values that only name a page (no fetch): canonical and feed links.
+_NON_LOADING_RELS = {"canonical", "alternate", "feed", "author", "license", "help", "next", "prev", "search"}
+_CSS_URL = re.compile(r"""url\(\s*['"]?([^'")\s]+)""", re.IGNORECASE)
+_CSS_IMPORT = re.compile(r"""@import\s+['"]([^'"]+)""", re.IGNORECASE)
+_MARKDOWN_IMAGE = re.compile(r"!\[[^\]]*\]\(\s*<?([^)\s>]+)")
+_MARKDOWN_IMAGE_REFERENCE = re.compile(r"!\[[^\]]*\]\[([^\]]*)\]")
+_REFERENCE_DEFINITION = re.compile(r"^[ \t]{0,3}\[([^\]]+)\]:\s*<?(\S+?)>?(?:\s|$)", re.MULTILINE)
+_SCANNED_SUFFIXES = (".html", ".htm", ".css", ".svg")
+
+
+@dataclass(frozen=True)
+class Load:
+    """One address a page makes the browser fetch, where it is, and what asks for it."""
+
+    line: int
+    element: str
+    address: str
+
+
+def is_foreign(address: str, own_host: str | None = None) -> bool:
+    """An absolute or protocol-relative address on a host other than `own_host`."""
+    address = address.strip()
+    if not address.startswith("//") and not re.match(r"^[a-z][a-z0-9+.-]*:", address, re.IGNORECASE):
+        return False
+    parts = urlsplit(address if not address.startswith("//") else "https:" + address)
+    if parts.scheme in ("data", "blob", "about", "mailto", "tel"):
+        return False
+    return not (own_host and parts.hostname == own_host)
+
+
+def _srcset_addresses(value: str) -> list[str]:
+    return [candidate.strip().split()[0] for candidate in value.split(",") if candidate.strip()]
+
+
+def loads(text: str) -> list[Load]:
+    """Every address in HTML, CSS or SVG text that makes a browser fetch something."""
+    found: list[Load] = []
+
+    def line_of(offset: int) -> int:
+        return text.count("\n", 0, offset) + 1
+
+    for tag in _LOADING_TAG.finditer(text):
+        element = tag.group(1).lower()
+        attributes = {
+            match.group(1).lower(): next(value for value in match.groups()[1:] if value is not None)
+            for match in _ATTRIBUTE.finditer(tag.group(2))
+        }
+        if element == "link" and set(attributes.get("rel", "").lower().split()) <= _NON_LOADING_RELS:
+            continue
+        for name, value in attributes.items():
+            if name not in _LOADING_ATTRIBUTES:
+                continue
+            addresses = _srcset_addresses(value) if name.endswith("srcset") else [value]
+            found.extend(Load(line_of(tag.start()), f"<{element} {name}>", address) for address in addresses)
+    for pattern, element in ((_CSS_URL, "CSS url()"), (_CSS_IMPORT, "CSS @import")):
+        found.extend(Load(line_of(match.start()), element, match.group(1)) for match in pattern.finditer(text))
+    return found
+
+
+def _markdown_loads(text: str) -> list[Load]:
+    """Images written in Markdown, inline or by reference."""
+    definitions = {label.lower(): address for label, address in _REFERENCE_DEFINITION.findall(text)}
+    found = [
+        Load(text.count("\n", 0, match.start()) + 1, "image", match.group(1))
+        for match in _MARKDOWN_IMAGE.finditer(text)
+    ]
+    for match in _MARKDOWN_IMAGE_REFERENCE.finditer(text):
+        address = definitions.get(match.group(1).lower())
+        if address:
+            found.append(Load(text.count("\n", 0, match.start()) + 1, "image", address))
+    return found
+
+
+def content_problems(path: str, body: str, first_line: int) -> list[Problem]:
+    """A problem for each resource from another host embedded in a Markdown body."""
+    return [
+        Problem(
+            path,
+            first_line + load.line - 1,
+            None,
+            f"found {load.element} loading '{load.address}' from another host; expected nothing loaded from "
+            "other sites (every visitor's browser would call that host): put the file in content/ and use a "
+            "relative address, or link to the page with [text](address) instead",
+        )
+        for load in [*loads(body), *_markdown_loads(body)]
+        if is_foreign(load.address)
+    ]
+
+
+def output_problems(
+    site_dir: Path, own_host: str | None, sources: Callable[[], Iterable[tuple[str, str]]]
+) -> list[Problem]:
+    """Every load from another host in the built site, traced to the content that brought it.
+
+    `sources` gives each content file's display path and text, to find where an address
+    came from; it is only called when something was found.
+    """
+    foreign = [
+        (path.relative_to(site_dir).as_posix(), load)
+        for path in sorted(site_dir.rglob("*"))
+        if path.is_file() and path.suffix.lower() in _SCANNED_SUFFIXES
+        for load in loads(path.read_text(encoding="utf-8", errors="replace"))
+        if is_foreign(load.address, own_host)
+    ]
+    texts = list(sources()) if foreign else []
+    problems = []
+    for output, load in foreign:
+        origin = _origin(load.address, texts)
+        problems.append(
+            Problem(
+                origin[0] if origin else output,
+                origin[1] if origin else load.line,
+                None,
+                f"{output} would load '{load.address}' ({load.element}) from another host; "
+                "expected every page to load only the site's own files",
+            )
+        )
+    return problems
+
+
+def _origin(address: str, texts: list[tuple[str, str]]) -> tuple[str, int] | None:
+    for display_path, text in texts:
+        offset = text.find(address)
+        if offset >= 0:
+            return display_path, text.count("\n", 0, offset) + 1
+    return None

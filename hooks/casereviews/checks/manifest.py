@@ -1,0 +1,76 @@
+"""URL stability: a manifest of every public URL, and the check that none disappears.
+
+Trainers put our URLs into courses. Each build writes `url-manifest.json`, listing the
+URLs of the files it wrote (pages, redirects, feed, exports; not hashed assets). Given
+the last published site's manifest, a URL that disappears fails the build unless a
+redirect (an alias) or a withdrawal notice keeps it working.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable
+from pathlib import Path
+
+from ..problems import Problem
+
+MANIFEST_NAME = "url-manifest.json"
+#: Published files that are not pages but are promised at stable URLs.
+DATA_FILES = ("feed.xml", "reviews.json", "reviews.csv", "sitemap.xml")
+
+
+def public_urls(site_dir: Path) -> list[str]:
+    """Root-relative URLs of the pages and data files in a built site, sorted."""
+    urls = set()
+    for path in site_dir.rglob("*.html"):
+        relative = path.relative_to(site_dir).as_posix()
+        if relative.startswith(("assets/", "pagefind/")):
+            continue
+        if path.name == "index.html":
+            folder = relative[: -len("index.html")]
+            urls.add("/" + folder)
+        else:
+            urls.add("/" + relative)
+    urls.update("/" + name for name in DATA_FILES if (site_dir / name).exists())
+    return sorted(urls)
+
+
+def write_manifest(site_dir: Path, urls: Iterable[str]) -> None:
+    """Write the manifest (sorted, no timestamp: identical builds write identical bytes)."""
+    data = {"urls": sorted(urls)}
+    (site_dir / MANIFEST_NAME).write_text(json.dumps(data, indent=1) + "\n", encoding="utf-8")
+
+
+def read_manifest(path: Path) -> frozenset[str]:
+    """The URLs of a manifest file; raises ValueError when it is not one."""
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as error:
+        raise ValueError(f"cannot be read as a URL manifest: {error}") from None
+    urls = data.get("urls") if isinstance(data, dict) else None
+    if not isinstance(urls, list) or not all(isinstance(url, str) for url in urls):
+        raise ValueError('is not a URL manifest: expected {"urls": [...]}')
+    return frozenset(urls)
+
+
+def _advice(url: str) -> str:
+    if url.startswith("/reviews/") and url.count("/") == 3:
+        slug = url.split("/")[2]
+        return (
+            f"keep content/reviews/{slug}.md with 'status: withdrawn' (a notice stays at the address), "
+            f"or add '{slug}' to the aliases of the review that replaces it"
+        )
+    if url.startswith("/themes/") and url.count("/") == 3:
+        return "restore the theme file, or add its old name to the aliases of the theme that replaces it"
+    if url.startswith("/boards/") and url.count("/") == 3:
+        return "add the board's old spelling under also_written in content/_data/boards.yml"
+    return "restore the page that was published there"
+
+
+def disappeared(previous: frozenset[str], current: Iterable[str]) -> list[Problem]:
+    """One problem for each URL of the previous manifest that this build does not serve."""
+    missing = sorted(previous - set(current))
+    return [
+        Problem(url, None, "URL check", f"was published and would disappear with this build: {_advice(url)}")
+        for url in missing
+    ]

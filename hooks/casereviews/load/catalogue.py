@@ -1,0 +1,346 @@
+"""Loading the whole site's content: themes, reviews, boards, and every problem with them.
+
+`load_site` reads content/ strictly, without MkDocs, so `make check` and the build run
+exactly the same validation. It never stops at the first problem: it returns every
+problem in every file with the catalogue of what was valid, and every file as parsed.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TypeVar
+
+import yaml
+
+from ..checks.anonymisation import Finding, read_name_list
+from ..model.boards import BoardRegistry, near_duplicates, read_registry
+from ..model.fields import SLUG_PATTERN
+from ..model.reviews import Review, review_from_document
+from ..model.source import SourceDocument, StrictLoader, parse_document, plain_document, read_document
+from ..model.themes import Theme, ThemeCatalogue, theme_from_document
+from ..problems import Problem, Severity, did_you_mean, one_of, sorted_problems
+
+Record = TypeVar("Record")
+
+REVIEWS_DIR = "reviews"
+THEMES_DIR = "themes"
+#: Site data that is read by the build and never published.
+DATA_DIR = "_data"
+BOARDS_FILE = f"{DATA_DIR}/boards.yml"
+NAMES_FILE = f"{DATA_DIR}/never-publish.txt"
+#: Paths the build generates; an authored file or folder at these paths would clash.
+RESERVED = (
+    f"{THEMES_DIR}/index.md",
+    f"{REVIEWS_DIR}/index.md",
+    "years",
+    "boards",
+    "browse.md",
+    "search.md",
+    "search",
+    "pagefind",
+    "feed.xml",
+    "reviews.json",
+    "reviews.csv",
+    "url-manifest.json",
+)
+
+
+@dataclass(frozen=True)
+class ContentFile:
+    """A file read from content/: its document, and its slug when it is a review."""
+
+    document: SourceDocument
+    review_slug: str | None = None
+
+
+@dataclass
+class Site:
+    """Everything read from content/: valid records, every file as parsed, and the problems.
+
+    It says nothing about what may be published: that is the policy's work (see
+    `policy.public`), which is the only way renderers see any of it.
+    """
+
+    themes: ThemeCatalogue
+    reviews: dict[str, Review]
+    boards: BoardRegistry
+    files: dict[str, ContentFile]
+    never_publish: list[str] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+    findings: list[Finding] = field(default_factory=list)
+
+    @property
+    def errors(self) -> list[Problem]:
+        return [problem for problem in self.problems if problem.severity is Severity.ERROR]
+
+    @property
+    def warnings(self) -> list[Problem]:
+        return [problem for problem in self.problems if problem.severity is Severity.WARNING]
+
+    def add_problems(self, problems: Iterable[Problem]) -> None:
+        self.problems = sorted_problems([*self.problems, *problems])
+
+
+def display_path(path: Path, root: Path) -> str:
+    """The path as an author sees it from the project folder, e.g. content/reviews/x.md."""
+    try:
+        return path.relative_to(root).as_posix()
+    except ValueError:
+        return path.as_posix()
+
+
+def load_site(docs_dir: Path, today: dt.date, project_dir: Path | None = None) -> Site:
+    """Read and validate all content under `docs_dir`, as on the UK date `today`.
+
+    Every file is parsed once; every problem in every file is collected.
+    """
+    docs_dir = Path(docs_dir)
+    root = project_dir or docs_dir.parent
+    problems: list[Problem] = []
+    files: dict[str, ContentFile] = {}
+
+    themes = ThemeCatalogue(_load_themes(docs_dir, root, problems, files))
+    problems.extend(themes.problems)
+    reviews = _load_reviews(docs_dir, root, themes, today, problems, files)
+    problems.extend(_reserved_paths_problems(docs_dir, root))
+    problems.extend(_duplicate_slugs(reviews))
+    registry = _load_boards(docs_dir, root, problems)
+    board_names = registry.display_names(review.board for review in reviews.values())
+    for first, second in near_duplicates(
+        (slug for slug in board_names),
+        settled=_registered_pairs(registry, board_names),
+    ):
+        problems.append(
+            Problem(
+                display_path(docs_dir / BOARDS_FILE, root),
+                None,
+                "boards",
+                f"'{board_names[first]}' and '{board_names[second]}' look like one board spelt two ways; "
+                "expected one spelling (list the other under also_written in the boards file, "
+                "or list both boards there if they are different boards)",
+                Severity.WARNING,
+            )
+        )
+
+    problems.extend(_other_pages_problems(docs_dir, root, files))
+    return Site(
+        themes=themes,
+        reviews=reviews,
+        boards=registry,
+        files=files,
+        never_publish=_load_names(docs_dir, root, problems),
+        problems=sorted_problems(problems),
+    )
+
+
+#: Fields MkDocs and Material read from the front matter of other pages (home, about).
+PAGE_FIELDS = ("title", "description", "template", "hide")
+
+
+def _other_pages(docs_dir: Path) -> list[Path]:
+    """Markdown pages that are neither reviews, themes nor site data."""
+    return [
+        path
+        for path in sorted(docs_dir.rglob("*.md"))
+        if not path.relative_to(docs_dir).as_posix().startswith((f"{REVIEWS_DIR}/", f"{THEMES_DIR}/", f"{DATA_DIR}/"))
+        and not any(part.startswith(".") for part in path.relative_to(docs_dir).parts)
+    ]
+
+
+def _other_pages_problems(docs_dir: Path, root: Path, files: dict[str, ContentFile]) -> list[Problem]:
+    """Other pages' front matter is read as strictly as a review's: MkDocs would drop bad YAML."""
+    problems: list[Problem] = []
+    for path in _other_pages(docs_dir):
+        raw = path.read_bytes()
+        shown_path = display_path(path, root)
+        if not raw.lstrip(b"\xef\xbb\xbf").startswith(b"---"):
+            files[shown_path] = ContentFile(plain_document(raw, shown_path))
+            continue
+        document, read_problems = parse_document(raw, shown_path)
+        problems.extend(read_problems)
+        if document is not None:
+            files[shown_path] = ContentFile(document)
+        for key in document.meta if document else ():
+            if key not in PAGE_FIELDS:
+                problems.append(
+                    Problem(
+                        document.path,
+                        document.line_of(key),
+                        key,
+                        f"is not a known field{did_you_mean(key, PAGE_FIELDS)}; expected {one_of(PAGE_FIELDS)}",
+                    )
+                )
+    return problems
+
+
+def _check_slug(path: Path, root: Path, problems: list[Problem]) -> bool:
+    if SLUG_PATTERN.match(path.stem):
+        return True
+    problems.append(
+        Problem(
+            display_path(path, root),
+            None,
+            None,
+            f"the file name '{path.name}' is not a valid address: expected lower-case letters, "
+            "digits and hyphens, e.g. 2007-tower-hamlets-child-m.md",
+        )
+    )
+    return False
+
+
+def _markdown_files(folder: Path, root: Path, problems: list[Problem]) -> list[Path]:
+    """The .md files directly in `folder`; anything in a subfolder is a problem."""
+    if not folder.is_dir():
+        return []
+    files = []
+    for path in sorted(folder.rglob("*")):
+        if path.is_dir() or path.name.startswith("."):
+            continue
+        if path.suffix != ".md":
+            problems.append(
+                Problem(
+                    display_path(path, root),
+                    None,
+                    None,
+                    f"is not a Markdown file: expected only .md files in {display_path(folder, root)}/ "
+                    "(link to reports with source_url)",
+                )
+            )
+        elif path.parent != folder:
+            problems.append(
+                Problem(
+                    display_path(path, root),
+                    None,
+                    None,
+                    f"is in a subfolder: expected it directly in {display_path(folder, root)}/",
+                )
+            )
+        elif path.name != "index.md":
+            files.append(path)
+    return files
+
+
+def _read_records(
+    folder: Path,
+    root: Path,
+    problems: list[Problem],
+    record_from: Callable[[str, SourceDocument], tuple[Record | None, list[Problem]]],
+    files: dict[str, ContentFile],
+    review_files: bool,
+) -> list[Record]:
+    """Read every Markdown file of a folder strictly and validate each into a record.
+
+    Every file parsed is kept in `files`, valid or not, for the checks of what is published.
+    """
+    records = []
+    for path in _markdown_files(folder, root, problems):
+        if not _check_slug(path, root, problems):
+            continue
+        document, read_problems = read_document(path, display_path(path, root))
+        problems.extend(read_problems)
+        if document is None:
+            continue
+        files[document.path] = ContentFile(document, path.stem if review_files else None)
+        record, record_problems = record_from(path.stem, document)
+        problems.extend(record_problems)
+        if record is not None:
+            records.append(record)
+    return records
+
+
+def _load_themes(docs_dir: Path, root: Path, problems: list[Problem], files: dict[str, ContentFile]) -> list[Theme]:
+    return _read_records(docs_dir / THEMES_DIR, root, problems, theme_from_document, files, review_files=False)
+
+
+def _load_reviews(
+    docs_dir: Path,
+    root: Path,
+    themes: ThemeCatalogue,
+    today: dt.date,
+    problems: list[Problem],
+    files: dict[str, ContentFile],
+) -> dict[str, Review]:
+    reviews = _read_records(
+        docs_dir / REVIEWS_DIR,
+        root,
+        problems,
+        lambda slug, document: review_from_document(slug, document, themes, today),
+        files,
+        review_files=True,
+    )
+    return {review.slug: review for review in reviews}
+
+
+def _reserved_paths_problems(docs_dir: Path, root: Path) -> list[Problem]:
+    """Authored files where the build writes its own pages."""
+    return [
+        Problem(
+            display_path(docs_dir / reserved, root),
+            None,
+            None,
+            "this page is generated by the site: expected no file here (remove or rename it)",
+        )
+        for reserved in RESERVED
+        if (docs_dir / reserved).exists()
+    ]
+
+
+def _duplicate_slugs(reviews: dict[str, Review]) -> list[Problem]:
+    """A review's old addresses (aliases) must not be another review's address or alias."""
+    owners: dict[str, Review] = dict(reviews)
+    problems = []
+    for review in sorted(reviews.values(), key=lambda review: review.slug):
+        for alias in review.aliases:
+            owner = owners.setdefault(alias, review)
+            if owner is not review:
+                what = "address" if owner.slug == alias else "old address (aliases)"
+                problems.append(
+                    Problem(
+                        review.path,
+                        review.line_of("aliases"),
+                        "aliases",
+                        f"found '{alias}', which is already the {what} of {owner.path}; "
+                        "expected an address no other review uses",
+                    )
+                )
+    return problems
+
+
+def _read_yaml(path: Path, root: Path, problems: list[Problem]) -> object:
+    try:
+        return yaml.load(path.read_text(encoding="utf-8"), Loader=StrictLoader)  # noqa: S506 - StrictLoader is a SafeLoader
+    except (OSError, UnicodeDecodeError, yaml.YAMLError) as error:
+        problems.append(Problem(display_path(path, root), None, None, f"cannot be read as YAML: {error}"))
+        return None
+
+
+def _load_boards(docs_dir: Path, root: Path, problems: list[Problem]) -> BoardRegistry:
+    path = docs_dir / BOARDS_FILE
+    if not path.exists():
+        return BoardRegistry()
+    data = _read_yaml(path, root, problems)
+    if data is None:
+        return BoardRegistry()
+    registry, registry_problems = read_registry(data, display_path(path, root))
+    problems.extend(registry_problems)
+    return registry
+
+
+def _registered_pairs(registry: BoardRegistry, board_names: Iterable[str]) -> list[frozenset[str]]:
+    """Pairs of boards both named in the boards file: declared distinct, never near-duplicates."""
+    registered = sorted(slug for slug in board_names if registry.is_registered(slug))
+    return [frozenset((a, b)) for index, a in enumerate(registered) for b in registered[index + 1 :]]
+
+
+def _load_names(docs_dir: Path, root: Path, problems: list[Problem]) -> list[str]:
+    path = docs_dir / NAMES_FILE
+    if not path.exists():
+        return []
+    try:
+        return read_name_list(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError) as error:
+        problems.append(Problem(display_path(path, root), None, None, f"cannot be read: {error}"))
+        return []

@@ -1,0 +1,231 @@
+"""Typed front-matter fields: each parser turns a YAML value into a Python value or says why not.
+
+A parser raises `FieldError` with the wording "found X, expected Y". `validate_fields`
+applies a schema to a document and collects one problem per bad field (or list item),
+plus one per unknown or missing field, so every problem in a file is reported at once.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass
+from typing import Any
+from urllib.parse import urlsplit
+from zoneinfo import ZoneInfo
+
+from ..problems import Problem, did_you_mean, one_of, quoted
+from .source import SourceDocument
+
+UK_TIME = ZoneInfo("Europe/London")
+SLUG_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+
+Parser = Callable[[Any], Any]
+
+
+class FieldError(ValueError):
+    """A value that does not fit its field; `index` points into a list value."""
+
+    def __init__(self, message: str, index: int | None = None) -> None:
+        super().__init__(message)
+        self.message = message
+        self.index = index
+
+
+@dataclass(frozen=True)
+class Field:
+    """One front-matter field: its name, parser, whether it must be given, and what it means."""
+
+    name: str
+    parse: Parser
+    required: bool = False
+    description: str = ""
+
+
+def _found(value: Any) -> str:
+    if value is None:
+        return "found nothing"
+    if isinstance(value, bool):
+        return f"found {str(value).lower()}"
+    if isinstance(value, list):
+        return "found a list"
+    if isinstance(value, dict):
+        return "found a set of fields"
+    return f"found {quoted(value)}"
+
+
+def text(max_length: int = 200, single_line: bool = True) -> Parser:
+    """Plain text, not empty, at most `max_length` characters."""
+
+    def parse(value: Any) -> str:
+        if not isinstance(value, str) or not value.strip():
+            raise FieldError(f"{_found(value)}, expected text")
+        cleaned = " ".join(value.split()) if single_line else value.strip()
+        if single_line and "\n" in value.strip():
+            raise FieldError(f"{_found(value)}, expected text on one line")
+        if len(cleaned) > max_length:
+            raise FieldError(f"found {len(cleaned)} characters, expected at most {max_length}")
+        return cleaned
+
+    return parse
+
+
+def paragraph(max_length: int = 1000) -> Parser:
+    """One paragraph of plain text; line breaks inside it are folded to spaces."""
+
+    def parse(value: Any) -> str:
+        if not isinstance(value, str) or not value.strip():
+            raise FieldError(f"{_found(value)}, expected one paragraph of text")
+        if re.search(r"\n\s*\n", value.strip()):
+            raise FieldError("found more than one paragraph, expected one paragraph of plain text")
+        cleaned = " ".join(value.split())
+        if len(cleaned) > max_length:
+            raise FieldError(f"found {len(cleaned)} characters, expected at most {max_length}")
+        return cleaned
+
+    return parse
+
+
+def choice(choices: Mapping[str, str] | Iterable[str]) -> Parser:
+    """One value from a controlled list, with a did-you-mean for near misses."""
+    allowed = list(choices)
+
+    def parse(value: Any) -> str:
+        if isinstance(value, str) and value.strip() in allowed:
+            return value.strip()
+        hint = did_you_mean(value, allowed) if isinstance(value, str) else ""
+        raise FieldError(f"{_found(value)}, expected {one_of(allowed)}{hint}")
+
+    return parse
+
+
+def slug(value: Any) -> str:
+    """A URL slug: lower-case letters and digits in hyphen-separated words."""
+    if isinstance(value, str) and SLUG_PATTERN.match(value.strip()):
+        return value.strip()
+    raise FieldError(f"{_found(value)}, expected lower-case letters, digits and hyphens, e.g. 'child-m'")
+
+
+def date(value: Any) -> dt.date:
+    """A calendar date written YYYY-MM-DD."""
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    if isinstance(value, str) and re.fullmatch(r"\d{4}-\d{2}-\d{2}", value.strip()):
+        try:
+            return dt.date.fromisoformat(value.strip())
+        except ValueError:
+            raise FieldError(f"{_found(value)}, expected a real date (that day does not exist)") from None
+    raise FieldError(f"{_found(value)}, expected a date written YYYY-MM-DD, e.g. 2007-11-15")
+
+
+def uk_datetime(value: Any) -> dt.datetime:
+    """A date, or a date and time; read in UK time when no offset is given."""
+    if isinstance(value, dt.datetime):
+        parsed = value
+    elif isinstance(value, dt.date):
+        parsed = dt.datetime.combine(value, dt.time())
+    elif isinstance(value, str) and re.fullmatch(
+        r"\d{4}-\d{2}-\d{2}([ T]\d{2}:\d{2}(:\d{2})?(Z|[+-]\d{2}:\d{2})?)?", value.strip()
+    ):
+        try:
+            parsed = dt.datetime.fromisoformat(value.strip())
+        except ValueError:
+            raise FieldError(
+                f"{_found(value)}, expected a real date and time (that day or time does not exist)"
+            ) from None
+    else:
+        raise FieldError(
+            f"{_found(value)}, expected a date and time written YYYY-MM-DD HH:MM (UK time), e.g. 2026-12-01 09:30"
+        )
+    if parsed.tzinfo is None:
+        parsed = parsed.replace(tzinfo=UK_TIME)
+    return parsed
+
+
+def year(value: Any) -> int:
+    """A four-digit year."""
+    if isinstance(value, int) and not isinstance(value, bool) and 1900 <= value <= 2999:
+        return value
+    if isinstance(value, str) and re.fullmatch(r"(19|2\d)\d{2}", value.strip()):
+        return int(value)
+    raise FieldError(f"{_found(value)}, expected a four-digit year, e.g. 2007")
+
+
+def web_address(value: Any) -> str:
+    """An absolute http(s) address."""
+    if isinstance(value, str):
+        address = value.strip()
+        parts = urlsplit(address)
+        if parts.scheme in ("http", "https") and parts.netloc and not re.search(r"\s", address):
+            return address
+    raise FieldError(f"{_found(value)}, expected a web address starting https://")
+
+
+def list_of(item: Parser, min_items: int = 0, max_items: int | None = None) -> Parser:
+    """A YAML list (a single value counts as a list of one); items checked one by one."""
+
+    def parse(value: Any) -> tuple[Any, ...]:
+        items = value if isinstance(value, list) else [value]
+        if value is None:
+            raise FieldError("found nothing, expected a list")
+        if len(items) < min_items:
+            raise FieldError(f"found {len(items)}, expected at least {min_items}")
+        if max_items is not None and len(items) > max_items:
+            raise FieldError(f"found {len(items)} items, expected at most {max_items}")
+        parsed = []
+        for index, entry in enumerate(items):
+            try:
+                parsed.append(item(entry))
+            except FieldError as error:
+                raise FieldError(f"item {index + 1}: {error.message}", index) from None
+        duplicates = sorted({str(entry) for entry in parsed if parsed.count(entry) > 1})
+        if duplicates:
+            raise FieldError(f"found {', '.join(duplicates)} more than once, expected each once")
+        return tuple(parsed)
+
+    return parse
+
+
+def validate_fields(
+    document: SourceDocument,
+    schema: Iterable[Field],
+    *,
+    report_missing: bool = True,
+) -> tuple[dict[str, Any], list[Problem]]:
+    """Apply a schema to a document: the parsed values, and a problem for each bad field."""
+    fields = {field.name: field for field in schema}
+    values: dict[str, Any] = {}
+    problems: list[Problem] = []
+    for key, raw in document.meta.items():
+        field = fields.get(key)
+        if field is None:
+            problems.append(
+                Problem(
+                    document.path,
+                    document.line_of(key),
+                    key,
+                    f"is not a known field{did_you_mean(key, fields)}; expected {one_of(fields)}",
+                )
+            )
+            continue
+        if raw is None and not field.required:
+            continue  # an optional field left blank (as in a copied template) is not given
+        try:
+            values[key] = field.parse(raw)
+        except FieldError as error:
+            problems.append(Problem(document.path, document.line_of(key, error.index), key, error.message))
+    if report_missing:
+        for field in fields.values():
+            if field.required and field.name not in document.meta:
+                problems.append(
+                    Problem(
+                        document.path,
+                        None,
+                        field.name,
+                        f"is missing: expected {field.description or 'a value'}",
+                    )
+                )
+    return values, problems

@@ -1,0 +1,278 @@
+"""Strict reading of a Markdown file with YAML front matter.
+
+MkDocs' own meta parser drops malformed YAML silently, which would publish a page whose
+`status: draft` was lost. This reader never guesses: a file that is empty, not UTF-8,
+lacks front matter, or whose YAML is malformed, has duplicate keys or is not a mapping
+gives a problem with the line the parser points at, and no document.
+
+The YAML is read with two YAML 1.1 surprises switched off: dates stay text (so an impossible
+date is our error message, not a traceback) and only true/false are booleans (so a
+pseudonym "No" stays a string).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from ..problems import Problem
+
+FRONT_MATTER_FENCE = "---"
+
+_BOOL_TAG = "tag:yaml.org,2002:bool"
+_TIMESTAMP_TAG = "tag:yaml.org,2002:timestamp"
+
+
+class _DuplicateKey(yaml.YAMLError):
+    def __init__(self, key: object, first_line: int, mark: yaml.Mark) -> None:
+        super().__init__()
+        self.key = key
+        self.first_line = first_line
+        self.mark = mark
+
+
+class StrictLoader(yaml.SafeLoader):
+    """SafeLoader without timestamps or yes/no booleans, refusing duplicate keys."""
+
+    def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict[Any, Any]:
+        seen: dict[object, int] = {}
+        for key_node, _ in node.value:
+            key = self.construct_object(key_node, deep=True)
+            try:
+                hash(key)
+            except TypeError:
+                continue  # SafeLoader reports unhashable keys itself
+            if key in seen:
+                raise _DuplicateKey(key, seen[key], key_node.start_mark)
+            seen[key] = key_node.start_mark.line
+        return super().construct_mapping(node, deep=deep)
+
+
+StrictLoader.yaml_implicit_resolvers = {
+    first: [(tag, regexp) for tag, regexp in resolvers if tag not in (_BOOL_TAG, _TIMESTAMP_TAG)]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+StrictLoader.add_implicit_resolver(_BOOL_TAG, re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"), list("tTfF"))
+
+
+@dataclass(frozen=True)
+class ScalarValue:
+    """One text value of the front matter as YAML reads it (folded), and the lines it spans.
+
+    `where` names it for messages: 'summary', 'keywords[2]', 'subjects[1].pseudonym'.
+    `source` holds the file's lines from `line` to the value's last line, so a value
+    folded over several lines can be mapped back to the line of any of its words.
+    """
+
+    key: str
+    where: str
+    text: str
+    line: int
+    source: tuple[str, ...]
+
+
+@dataclass
+class SourceDocument:
+    """A file split into validated-as-YAML front matter and a Markdown body."""
+
+    path: str
+    meta: dict[str, Any]
+    key_lines: dict[str, int]
+    item_lines: dict[str, list[int]] = field(default_factory=dict)
+    body: str = ""
+    body_line: int = 1
+    scalars: tuple[ScalarValue, ...] = ()
+    digest: str = ""
+
+    def line_of(self, key: str, index: int | None = None) -> int | None:
+        """The file line of a top-level key, or of item `index` of its list value."""
+        if index is not None:
+            lines = self.item_lines.get(key, [])
+            if index < len(lines):
+                return lines[index]
+        return self.key_lines.get(key)
+
+
+def read_document(path: Path, display_path: str) -> tuple[SourceDocument | None, list[Problem]]:
+    """Read one file strictly; return the document, or None with the problems found."""
+    try:
+        raw = path.read_bytes()
+    except OSError as error:
+        return None, [Problem(display_path, None, None, f"cannot be read: {error.strerror}")]
+    return parse_document(raw, display_path)
+
+
+def parse_document(raw: bytes, display_path: str) -> tuple[SourceDocument | None, list[Problem]]:
+    """Parse the bytes of one file strictly (see the module docstring)."""
+
+    def problem(message: str, line: int | None = None) -> tuple[None, list[Problem]]:
+        return None, [Problem(display_path, line, None, message)]
+
+    if not raw.strip():
+        return problem("the file is empty: expected front matter between two '---' lines, then the text")
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        line = raw[: error.start].count(b"\n") + 1
+        return problem(
+            f"is not UTF-8 text: found byte 0x{raw[error.start]:02x}, expected UTF-8 "
+            "(save the file with UTF-8 encoding)",
+            line,
+        )
+    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    if lines[0].rstrip() != FRONT_MATTER_FENCE:
+        return problem(
+            f"found {lines[0][:40]!r} on the first line, expected '---' to open the front matter",
+            1,
+        )
+    closing = next((index for index in range(1, len(lines)) if lines[index].rstrip() in ("---", "...")), None)
+    if closing is None:
+        return problem("the front matter is never closed: expected a line '---' after it", 1)
+
+    front_matter = "\n".join(lines[1:closing])
+    meta, key_lines, item_lines, problems, node = _parse_yaml(front_matter, display_path)
+    if meta is None:
+        return None, problems
+    body_lines = lines[closing + 1 :]
+    return (
+        SourceDocument(
+            path=display_path,
+            meta=meta,
+            key_lines=key_lines,
+            item_lines=item_lines,
+            body="\n".join(body_lines),
+            body_line=closing + 2,
+            scalars=tuple(_scalar_values(node, lines)),
+            digest=hashlib.sha256(raw).hexdigest(),
+        ),
+        [],
+    )
+
+
+def plain_document(raw: bytes, display_path: str) -> SourceDocument:
+    """A page without front matter: all of it is body."""
+    text = raw.decode("utf-8-sig", errors="replace").replace("\r\n", "\n").replace("\r", "\n")
+    return SourceDocument(display_path, {}, {}, body=text, digest=hashlib.sha256(raw).hexdigest())
+
+
+_FIRST_LINE = 2  # the front matter's first line in the file, after the opening '---'
+
+
+ParsedYaml = tuple[dict[str, Any] | None, dict[str, int], dict[str, list[int]], list[Problem], yaml.Node | None]
+
+
+def _parse_yaml(text: str, display_path: str) -> ParsedYaml:
+    """YAML text to a mapping, with the file line of each key and of each list item."""
+    if not text.strip():
+        return (
+            None,
+            {},
+            {},
+            [Problem(display_path, 1, None, "the front matter is empty: expected title, status and the other fields")],
+            None,
+        )
+    loader = StrictLoader(text)
+    try:
+        node = loader.get_single_node()
+        data = loader.construct_document(node) if node is not None else None
+    except _DuplicateKey as error:
+        line = error.mark.line + _FIRST_LINE
+        first = error.first_line + _FIRST_LINE
+        return (
+            None,
+            {},
+            {},
+            [
+                Problem(
+                    display_path,
+                    line,
+                    str(error.key),
+                    f"appears twice (first on line {first}): expected each field once",
+                )
+            ],
+            None,
+        )
+    except yaml.MarkedYAMLError as error:
+        mark = error.problem_mark or error.context_mark
+        line = mark.line + _FIRST_LINE if mark else None
+        reason = ", ".join(part for part in (error.context, error.problem) if part)
+        return (
+            None,
+            {},
+            {},
+            [
+                Problem(
+                    display_path,
+                    line,
+                    None,
+                    f"malformed front matter: {reason}; expected valid YAML "
+                    "(check indentation, and quote text that contains a colon)",
+                )
+            ],
+            None,
+        )
+    except yaml.YAMLError as error:
+        return (
+            None,
+            {},
+            {},
+            [Problem(display_path, None, None, f"malformed front matter: {error}; expected valid YAML")],
+            None,
+        )
+    finally:
+        loader.dispose()
+
+    if not isinstance(data, dict):
+        kind = "nothing" if data is None else type(data).__name__
+        return (
+            None,
+            {},
+            {},
+            [
+                Problem(
+                    display_path,
+                    _FIRST_LINE,
+                    None,
+                    f"the front matter is {kind}, expected fields written as 'name: value' lines",
+                )
+            ],
+            None,
+        )
+    key_lines: dict[str, int] = {}
+    item_lines: dict[str, list[int]] = {}
+    for key_node, value_node in node.value:
+        key = str(key_node.value)
+        key_lines[key] = key_node.start_mark.line + _FIRST_LINE
+        if isinstance(value_node, yaml.SequenceNode):
+            item_lines[key] = [item.start_mark.line + _FIRST_LINE for item in value_node.value]
+    meta = {str(key): value for key, value in data.items()}
+    return meta, key_lines, item_lines, [], node
+
+
+def _scalar_values(node: yaml.Node | None, file_lines: list[str]) -> list[ScalarValue]:
+    """Every scalar value under the top-level mapping, with where it is and its lines."""
+    found: list[ScalarValue] = []
+
+    def walk(value: yaml.Node, key: str, where: str) -> None:
+        if isinstance(value, yaml.ScalarNode):
+            first = value.start_mark.line + _FIRST_LINE - 1  # index into file_lines
+            last = value.end_mark.line + _FIRST_LINE - 1
+            if value.end_mark.column == 0 and last > first:
+                last -= 1  # a block scalar ends at the start of the next line
+            found.append(ScalarValue(key, where, str(value.value), first + 1, tuple(file_lines[first : last + 1])))
+        elif isinstance(value, yaml.SequenceNode):
+            for index, item in enumerate(value.value):
+                walk(item, key, f"{where}[{index + 1}]")
+        elif isinstance(value, yaml.MappingNode):
+            for key_node, item in value.value:
+                walk(item, key, f"{where}.{key_node.value}")
+
+    if isinstance(node, yaml.MappingNode):
+        for key_node, value_node in node.value:
+            walk(value_node, str(key_node.value), str(key_node.value))
+    return found

@@ -1,0 +1,157 @@
+"""The public view: everything the site may publish at a moment, and nothing else.
+
+It is computed once per build from the loaded content, and it is all that indexes, pages,
+exports, feeds, redirects and search are given:
+
+- listed reviews: published ones in full; archived ones (after `online_until`) as their
+  record and summary, the body and report link removed from the object itself;
+- withdrawal notices: for a withdrawn review, only what its notice shows;
+- themes, and the boards that have a page.
+
+A draft, or a review under embargo, is not in it in any form, so a renderer cannot show
+its text by mistake: it never receives it. The leak guard after the build stays as the
+second line.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import functools
+import html
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from .. import urls
+from ..load.catalogue import Site
+from ..model.boards import BoardRegistry
+from ..model.body import ReviewBody
+from ..model.reviews import Review
+from ..model.themes import ThemeCatalogue
+from .publication import Visibility, visibility
+
+#: Summaries shorter than this are too common to serve as leak markers.
+MIN_MARKER_LENGTH = 40
+
+
+@dataclass(frozen=True)
+class WithdrawalNotice:
+    """What stays at a withdrawn review's address: its title, board, dates and the reason."""
+
+    slug: str
+    title: str
+    board: str
+    published: dt.date
+    withdrawn_on: dt.date
+    withdrawn_reason: str
+    aliases: tuple[str, ...] = ()
+
+    @property
+    def url(self) -> str:
+        return urls.review(self.slug)
+
+    @property
+    def year(self) -> int:
+        return self.published.year
+
+
+@dataclass(frozen=True)
+class PublicSite:
+    """What may be published now: listed reviews (newest first), notices, themes and boards."""
+
+    reviews: tuple[Review, ...]
+    archived: frozenset[str]
+    notices: tuple[WithdrawalNotice, ...]
+    themes: ThemeCatalogue
+    boards: BoardRegistry
+    board_names: dict[str, str]
+
+    @functools.cached_property
+    def by_slug(self) -> dict[str, Review | WithdrawalNotice]:
+        """Every review with a page, by slug: listed reviews and withdrawal notices."""
+        return {item.slug: item for item in (*self.reviews, *self.notices)}
+
+    def is_archived(self, review: Review) -> bool:
+        """Listed by its record and summary only: the full text is no longer online."""
+        return review.slug in self.archived
+
+    def board_slug(self, item: Review | WithdrawalNotice) -> str:
+        return self.boards.slug_of(item.board)
+
+    def board_name(self, item: Review | WithdrawalNotice) -> str:
+        return self.board_names.get(self.board_slug(item), item.board)
+
+    @property
+    def page_years(self) -> list[int]:
+        """Years that have a page: those of every review with a page (a notice keeps it)."""
+        return sorted({item.year for item in (*self.reviews, *self.notices)})
+
+    @property
+    def page_boards(self) -> list[str]:
+        """Boards that have a page: those of every review with a page."""
+        return sorted(self.board_names)
+
+
+def _listed_form(review: Review, shown: Visibility) -> Review:
+    if shown is Visibility.ARCHIVED:
+        return dataclasses.replace(review, body="", content=ReviewBody((), (), ()), source_url=None)
+    return review
+
+
+def _notice(review: Review) -> WithdrawalNotice:
+    assert review.withdrawn_on is not None and review.withdrawn_reason is not None  # validated
+    return WithdrawalNotice(
+        slug=review.slug,
+        title=review.title,
+        board=review.board,
+        published=review.published,
+        withdrawn_on=review.withdrawn_on,
+        withdrawn_reason=review.withdrawn_reason,
+        aliases=review.aliases,
+    )
+
+
+def public_view(site: Site, now: dt.datetime) -> PublicSite:
+    """The public view of `site` at the aware moment `now`."""
+    shown = {slug: visibility(review, now) for slug, review in site.reviews.items()}
+    listed = sorted(
+        (_listed_form(review, shown[slug]) for slug, review in site.reviews.items() if shown[slug].is_listed),
+        key=lambda review: (-review.published.toordinal(), review.slug),
+    )
+    notices = tuple(
+        _notice(review) for slug, review in sorted(site.reviews.items()) if shown[slug] is Visibility.WITHDRAWN
+    )
+    boards_shown: Iterable[str] = (item.board for item in (*listed, *notices))
+    return PublicSite(
+        reviews=tuple(listed),
+        archived=frozenset(slug for slug, state in shown.items() if state is Visibility.ARCHIVED),
+        notices=notices,
+        themes=site.themes,
+        boards=site.boards,
+        board_names=site.boards.display_names(boards_shown),
+    )
+
+
+def withheld_text(site: Site, public: PublicSite) -> dict[str, str]:
+    """Text that must appear in no output file → what it is, for the leak guard's message.
+
+    The addresses of reviews not in the public view, and the summaries of reviews whose text
+    is not public (unless a listed review has the same summary, word for word).
+    """
+    listed = {review.slug for review in public.reviews}
+    noticed = {notice.slug for notice in public.notices}
+    public_summaries = {_normalise(review.summary) for review in public.reviews}
+    markers: dict[str, str] = {}
+    for slug, review in sorted(site.reviews.items()):
+        if slug in listed:
+            continue
+        if slug not in noticed:
+            markers[urls.review(slug)] = f"the address of unpublished review {review.path}"
+        summary = _normalise(review.summary)
+        if len(summary) >= MIN_MARKER_LENGTH and summary not in public_summaries:
+            markers[summary] = f"the summary of unpublished review {review.path}"
+    return markers
+
+
+def _normalise(text: str) -> str:
+    return " ".join(html.unescape(text).split())

@@ -1,0 +1,76 @@
+"""Publication status: what of a review, if anything, may leave the build at a given moment.
+
+- A draft is never in the output.
+- A review with `embargo_until` in the future is out of the build until then, whatever its
+  status: a withdrawn review's notice too waits for the embargo.
+- A withdrawn review keeps its URL as a short notice (title, board, date, reason) and is in
+  no list, count, chart, search index, feed or export.
+- After `online_until`, a published review keeps its catalogue record and summary but drops
+  its full text and the link to the report (the national repository's practice).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from enum import StrEnum
+
+from ..model.fields import UK_TIME
+from ..model.reviews import Review
+from ..problems import Problem
+
+#: Set to an ISO date-time with offset to build the site as at that moment (previews, tests).
+NOW_VARIABLE = "REVIEW_SITE_NOW"
+
+
+class Visibility(StrEnum):
+    """What the public site shows of a review."""
+
+    PUBLISHED = "published"
+    ARCHIVED = "archived"
+    WITHDRAWN = "withdrawn"
+    HIDDEN = "hidden"
+
+    @property
+    def is_listed(self) -> bool:
+        """Counted and listed in indexes, search, feeds and exports."""
+        return self in (Visibility.PUBLISHED, Visibility.ARCHIVED)
+
+    @property
+    def has_page(self) -> bool:
+        """Has a page at its URL (a full page, a catalogue record or a withdrawal notice)."""
+        return self is not Visibility.HIDDEN
+
+
+def visibility(review: Review, now: dt.datetime) -> Visibility:
+    """What of `review` may be public at the aware moment `now`."""
+    if now.tzinfo is None:
+        raise ValueError("now must be timezone-aware")
+    if review.status == "draft":
+        return Visibility.HIDDEN
+    if review.embargo_until is not None and now < review.embargo_until:
+        return Visibility.HIDDEN  # before the embargo lifts, not even a withdrawal notice
+    if review.status == "withdrawn":
+        return Visibility.WITHDRAWN
+    if review.online_until is not None and now.astimezone(UK_TIME).date() > review.online_until:
+        return Visibility.ARCHIVED
+    return Visibility.PUBLISHED
+
+
+def build_time(environ: dict[str, str] | os._Environ[str]) -> tuple[dt.datetime, Problem | None]:
+    """The moment the build publishes as at: now, or REVIEW_SITE_NOW; and a problem, if any."""
+    value = environ.get(NOW_VARIABLE)
+    if not value:
+        return dt.datetime.now(dt.UTC), None
+    try:
+        moment = dt.datetime.fromisoformat(value)
+    except ValueError:
+        moment = None
+    if moment is None or moment.tzinfo is None:
+        return dt.datetime.now(dt.UTC), Problem(
+            NOW_VARIABLE,
+            None,
+            None,
+            f"found {value!r}, expected a date and time with an offset, e.g. 2026-12-01T09:00:00+00:00",
+        )
+    return moment, None

@@ -1,0 +1,188 @@
+"""Vetting: what of each file is, or will be, published is checked before anything is built.
+
+Two checks read exactly that text: the anonymisation check (identifying details) and the
+check that nothing is loaded from another host. The cache of anonymisation results is here.
+
+What is checked is what is, or will be, published:
+
+- a draft: nothing (it is checked when it stops being a draft);
+- a withdrawn review: what its notice shows (title, board, date, reason) and its address;
+- any other review (published, embargoed, archived, or one whose status is missing or
+  wrong, which is checked as if published): every front-matter value but the acceptances,
+  the body, the file name and old addresses;
+- theme pages and other pages: everything.
+
+A file is checked whatever else is wrong with it, so an author sees every finding in one
+run. The findings of a file depend only on its bytes, its address and the checker (rules and
+names), so they are cached under a hash of those three: an unchanged file costs nothing on
+the next build.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+import os
+from collections.abc import Iterable
+from dataclasses import asdict
+from pathlib import Path
+from typing import Any
+
+from ..checks import embeds
+from ..checks.anonymisation import Checker, Finding, unused_acceptances
+from ..load.catalogue import Site, load_site
+from ..model.fields import UK_TIME
+from ..model.published_text import document_units
+from ..model.source import SourceDocument
+from ..problems import Problem, Severity
+
+#: Set to a folder to keep the cache there (default: .cache/anonymisation in the project).
+CACHE_VARIABLE = "REVIEW_SITE_CACHE"
+#: Front-matter keys a withdrawal notice shows.
+NOTICE_KEYS = ("title", "board", "withdrawn_on", "withdrawn_reason")
+
+
+def cache_folder(project_dir: Path, environ: dict[str, str] | os._Environ[str] = os.environ) -> Path:
+    """Where cached findings are kept."""
+    configured = environ.get(CACHE_VARIABLE)
+    return Path(configured) if configured else project_dir / ".cache" / "anonymisation"
+
+
+def names_allowed(meta: dict[str, Any]) -> list[str]:
+    """Names a review publishes on purpose: its pseudonyms and its reviewers."""
+    names: list[str] = []
+    for key in ("pseudonym", "reviewer"):
+        value = meta.get(key)
+        for entry in value if isinstance(value, list) else [value]:
+            if isinstance(entry, str) and entry.strip():
+                names.append(entry.strip())
+    subjects = meta.get("subjects")
+    for subject in subjects if isinstance(subjects, list) else []:
+        if isinstance(subject, dict) and isinstance(subject.get("pseudonym"), str):
+            names.append(subject["pseudonym"].strip())
+    return names
+
+
+def acceptances(meta: dict[str, Any]) -> list[dict[str, str]]:
+    """The well-formed entries of `accepted_findings` (a malformed one is reported elsewhere)."""
+    entries = meta.get("accepted_findings")
+    return [
+        {key: str(entry[key]).strip() for key in ("rule", "text", "reason")}
+        for entry in (entries if isinstance(entries, list) else [])
+        if isinstance(entry, dict) and all(isinstance(entry.get(key), str) for key in ("rule", "text", "reason"))
+    ]
+
+
+class FindingsCache:
+    """Findings of a file by the hash of what they depend on; a folder of small JSON files."""
+
+    def __init__(self, folder: Path | None) -> None:
+        self.folder = folder
+
+    def get(self, key: str) -> list[Finding] | None:
+        if self.folder is None:
+            return None
+        try:
+            stored = json.loads((self.folder / f"{key}.json").read_text(encoding="utf-8"))
+            return [Finding(**entry) for entry in stored]
+        except (OSError, ValueError, TypeError):
+            return None
+
+    def put(self, key: str, findings: list[Finding]) -> None:
+        if self.folder is None:
+            return
+        try:
+            self.folder.mkdir(parents=True, exist_ok=True)
+            temporary = self.folder / f".{key}.{os.getpid()}.tmp"
+            temporary.write_text(json.dumps([asdict(finding) for finding in findings]), encoding="utf-8")
+            temporary.replace(self.folder / f"{key}.json")
+        except OSError:
+            pass  # a cache that cannot be written only costs time
+
+
+class AnonymityCheck:
+    """Checks files for identifying details, as published, with cached results."""
+
+    def __init__(self, checker: Checker, cache: FindingsCache) -> None:
+        self.checker = checker
+        self.cache = cache
+        self.fingerprint = checker.fingerprint()
+
+    def review(self, document: SourceDocument, slug: str) -> list[Finding]:
+        """Findings in what is, or will be, published of one review file."""
+        status = document.meta.get("status")
+        if status == "draft":
+            return []
+        only = NOTICE_KEYS if status == "withdrawn" else None
+        return self._cached(document, slug, only)
+
+    def page(self, document: SourceDocument) -> list[Finding]:
+        """Findings in a theme page or another page: all of it."""
+        return self._cached(document, None, None)
+
+    def _cached(self, document: SourceDocument, slug: str | None, only: Iterable[str] | None) -> list[Finding]:
+        key = hashlib.sha256(
+            "\0".join((self.fingerprint, document.path, slug or "", ",".join(only or ()), document.digest)).encode()
+        ).hexdigest()
+        cached = self.cache.get(key)
+        if cached is not None:
+            return cached
+        findings = self.checker.check(
+            document_units(document, slug=slug, only=only),
+            acceptances(document.meta),
+            names_allowed(document.meta),
+        )
+        self.cache.put(key, findings)
+        return findings
+
+
+def publishes_body(document: SourceDocument) -> bool:
+    """Whether the file's body is, or will be, on the site (not a draft's, not a notice's)."""
+    return document.meta.get("status") not in ("draft", "withdrawn")
+
+
+def vet(site: Site, cache_folder: Path | None) -> None:
+    """Check what every file publishes, valid or not; add the findings and the problems."""
+    check = AnonymityCheck(Checker(site.never_publish), FindingsCache(cache_folder))
+    problems: list[Problem] = []
+    findings: list[Finding] = []
+    for path, file in sorted(site.files.items()):
+        document = file.document
+        if file.review_slug is None:
+            findings.extend(check.page(document))
+            problems.extend(embeds.content_problems(path, document.body, document.body_line))
+            continue
+        found = check.review(document, file.review_slug)
+        findings.extend(found)
+        if publishes_body(document):
+            problems.extend(embeds.content_problems(path, document.body, document.body_line))
+        review = site.reviews.get(file.review_slug)
+        for entry in unused_acceptances(found, review.accepted_findings if review else ()):
+            problems.append(
+                Problem(
+                    path,
+                    document.line_of("accepted_findings"),
+                    "accepted_findings",
+                    f"accepts {entry['rule']} '{entry['text']}', which is no longer in the review; "
+                    "expected only findings that are present (remove the entry)",
+                    Severity.WARNING,
+                )
+            )
+    findings.sort(key=lambda finding: (finding.path, finding.line, finding.rule, finding.text, finding.field or ""))
+    problems.extend(
+        Problem(
+            finding.path, finding.line, finding.rule, finding.text + (f" (in {finding.field})" * bool(finding.field))
+        )
+        for finding in findings
+        if finding.accepted_because is None
+    )
+    site.findings = findings
+    site.add_problems(problems)
+
+
+def check_content(docs_dir: Path, now: dt.datetime, project_dir: Path) -> Site:
+    """Load and validate all content, then vet what it publishes: what `make check` runs."""
+    site = load_site(docs_dir, now.astimezone(UK_TIME).date(), project_dir)
+    vet(site, cache_folder(project_dir))
+    return site

@@ -1,0 +1,253 @@
+"""The generated pages: theme, year and board indexes, the browse matrix, the latest reviews.
+
+Each page is Markdown (its headings make the table of contents) with HTML from autoescaped
+templates (`render/templates/`). Values come from the public view and its indexes only.
+Links are relative, so the site works from any folder.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from typing import Any
+
+import markdown
+import yaml
+from markupsafe import Markup
+
+from .. import urls
+from ..index.indexes import Indexes
+from ..model.body import Point
+from ..model.reviews import Review
+from ..model.themes import Theme
+from ..policy.public import PublicSite
+from .templating import Templates
+
+HEAT_LEVELS = 4
+
+
+@dataclass(frozen=True)
+class Settings:
+    """What a board may change in mkdocs.yml `extra:` (validated by the adapter)."""
+
+    latest_count: int = 20
+    feed_length: int = 50
+    related_count: int = 5
+
+
+def front_matter(**meta: Any) -> str:
+    """A YAML front matter block (values are data, dumped safely)."""
+    return "---\n" + yaml.safe_dump(meta, allow_unicode=True, sort_keys=True) + "---\n\n"
+
+
+@dataclass(frozen=True)
+class YearChart:
+    """A small bar chart of reviews per year, with its numbers for a table."""
+
+    width: int
+    height: int
+    bar: int
+    bars: list[dict[str, int]]
+    first: int
+    last: int
+    rows: list[tuple[int, int]]
+
+
+def year_chart(counts: dict[int, int], years: list[int]) -> YearChart | None:
+    """The chart of `counts` over the span of `years` (None when there are no years)."""
+    if not years:
+        return None
+    span = list(range(min(years), max(years) + 1))
+    tallest = max(counts.values(), default=0) or 1
+    bar, gap, height = 8, 2, 32
+    bars = [
+        {
+            "year": year,
+            "count": counts.get(year, 0),
+            "x": position * (bar + gap),
+            "height": round(height * counts.get(year, 0) / tallest),
+        }
+        for position, year in enumerate(span)
+    ]
+    return YearChart(
+        width=len(span) * (bar + gap) - gap,
+        height=height,
+        bar=bar,
+        bars=bars,
+        first=span[0],
+        last=span[-1],
+        rows=[(year, counts[year]) for year in sorted(counts, reverse=True)],
+    )
+
+
+class Pages:
+    """Renders every generated page of one build from the public view and its indexes."""
+
+    def __init__(self, site: PublicSite, indexes: Indexes, templates: Templates, settings: Settings) -> None:
+        self.site = site
+        self.indexes = indexes
+        self.templates = templates
+        self.settings = settings
+        self._points = markdown.Markdown()  # one converter: creating one is the costly part
+        self._point_html: dict[tuple[str, str], Markup] = {}
+
+    def _page(self, template: str, title: str, description: str, **values: Any) -> str:
+        return front_matter(title=title, description=description) + self.templates.render(
+            template, site=self.site, **values
+        )
+
+    def all(self) -> dict[str, str]:
+        """Source path → Markdown of every generated page."""
+        pages = {
+            urls.source_of(urls.THEMES): self.themes_index(),
+            urls.source_of(urls.YEARS): self.years_index(),
+            urls.source_of(urls.BOARDS): self.boards_index(),
+            urls.source_of(urls.BROWSE): self.browse_matrix(),
+            urls.source_of(urls.REVIEWS): self.reviews_index(),
+            urls.source_of(urls.SEARCH): front_matter(
+                title="Search reviews",
+                description="Search the full text of published reviews, with filters.",
+                template="search.html",
+            ),
+        }
+        for year in self.site.page_years:
+            pages[urls.source_of(urls.year(year))] = self.year_page(year)
+        for slug in self.site.page_boards:
+            pages[urls.source_of(urls.board(slug))] = self.board_page(slug)
+        return pages
+
+    def themes_index(self) -> str:
+        """/themes/: every theme with its count of reviews and a chart of reviews per year."""
+        cards = []
+        for theme in sorted(self.site.themes, key=lambda theme: theme.title.lower()):
+            counts = {year: len(group) for year, group in self.indexes.theme_years(theme.slug).items()}
+            cards.append(
+                {
+                    "theme": theme,
+                    "count": len(self.indexes.by_theme.get(theme.slug, [])),
+                    "chart": year_chart(counts, self.indexes.years),
+                }
+            )
+        return self._page(
+            "themes_index.md",
+            "Themes",
+            "Every theme, with the number of published reviews and reviews per year.",
+            page_url=urls.THEMES,
+            cards=cards,
+        )
+
+    def theme_sections(self, theme: Theme) -> str:
+        """Appended to a theme page: its reviews by year, then what they teach.
+
+        Left out of the search index (data-pagefind-ignore): the reviews are indexed on their
+        own pages, and a theme page should be found for its introduction.
+        """
+        reviews = self.indexes.by_theme.get(theme.slug, [])
+        teaching = [
+            (review, [(point, self.point_html(review, point)) for point in review.content.learning])
+            for review in reviews
+            if review.content.learning
+        ]
+        return self.templates.render(
+            "theme_sections.md",
+            site=self.site,
+            theme=theme,
+            page_url=urls.theme(theme.slug),
+            reviews=reviews,
+            by_year=self.indexes.theme_years(theme.slug),
+            teaching=teaching,
+        )
+
+    def point_html(self, review: Review, point: Point) -> Markup:
+        """A learning point's Markdown (emphasis, links) as HTML without its paragraph, once per build."""
+        key = (review.slug, point.anchor)
+        if key not in self._point_html:
+            html = self._points.reset().convert(point.text)
+            self._point_html[key] = Markup(html.removeprefix("<p>").removesuffix("</p>"))  # noqa: S704 - Markdown's own output
+        return self._point_html[key]
+
+    def years_index(self) -> str:
+        """/years/: every year with published reviews, newest first, with counts."""
+        counts = {year: len(reviews) for year, reviews in self.indexes.by_year.items()}
+        return self._page(
+            "years_index.md",
+            "Reviews by year",
+            "Published reviews by year of publication.",
+            page_url=urls.YEARS,
+            years=self.indexes.years,
+            counts=counts,
+            chart=year_chart(counts, self.indexes.years),
+        )
+
+    def year_page(self, year: int) -> str:
+        """/years/<yyyy>/: the reviews published that year (a year of notices keeps its page)."""
+        return self._page(
+            "year_page.md",
+            f"Reviews published in {year}",
+            f"Case reviews published in {year}.",
+            page_url=urls.year(year),
+            year=year,
+            reviews=self.indexes.by_year.get(year, []),
+        )
+
+    def boards_index(self) -> str:
+        """/boards/: every board with published reviews, alphabetically, with counts."""
+        names = self.site.board_names
+        boards = [
+            (slug, names[slug], len(self.indexes.by_board[slug]))
+            for slug in sorted(self.indexes.by_board, key=lambda slug: names[slug].lower())
+        ]
+        return self._page(
+            "boards_index.md",
+            "Reviews by board",
+            "Published reviews by safeguarding board or partnership.",
+            page_url=urls.BOARDS,
+            boards=boards,
+        )
+
+    def board_page(self, slug: str) -> str:
+        """/boards/<slug>/: a board's reviews by year, newest first."""
+        name = self.site.board_names[slug]
+        reviews = self.indexes.by_board.get(slug, [])
+        by_year: dict[int, list[Review]] = {}
+        for review in reviews:
+            by_year.setdefault(review.year, []).append(review)
+        return self._page(
+            "board_page.md",
+            name,
+            f"Case reviews published by {name}.",
+            page_url=urls.board(slug),
+            reviews=reviews,
+            by_year=by_year,
+        )
+
+    def browse_matrix(self) -> str:
+        """/browse/: a theme × year table; each count links to that theme's page at that year."""
+        matrix = self.indexes.matrix()
+        years = self.indexes.years
+        tallest = max((count for row in matrix.values() for count in row.values()), default=1)
+        rows = []
+        for theme in sorted(self.site.themes, key=lambda theme: theme.title.lower()):
+            row = matrix.get(theme.slug, {})
+            cells = [
+                (year, row.get(year, 0), max(1, math.ceil(HEAT_LEVELS * row.get(year, 0) / tallest))) for year in years
+            ]
+            rows.append({"theme": theme, "cells": cells, "total": sum(row.values())})
+        return self._page(
+            "browse.md",
+            "Browse by theme and year",
+            "A table of published reviews by theme and year.",
+            page_url=urls.BROWSE,
+            years=years,
+            rows=rows,
+        )
+
+    def reviews_index(self) -> str:
+        """/reviews/: the latest reviews, and the ways to find the rest."""
+        return self._page(
+            "reviews_index.md",
+            "Latest reviews",
+            "The most recently published case reviews.",
+            page_url=urls.REVIEWS,
+            latest=self.indexes.listed[: self.settings.latest_count],
+        )

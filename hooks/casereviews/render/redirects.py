@@ -1,0 +1,58 @@
+"""Redirect pages that keep old and guessable addresses working.
+
+- a review's `aliases` (its old slugs) → the review;
+- a theme's aliases, in URL form (/themes/domestic-abuse/) → the theme;
+- a board's other spellings from the boards file → the board.
+
+A redirect never replaces a real page. Each is a small HTML page with a link, so it also
+works without the meta refresh.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from .. import urls
+from ..model.themes import term_key
+from ..policy.public import PublicSite
+from .templating import Templates
+
+
+def redirect_targets(site: PublicSite) -> dict[str, tuple[str, str]]:
+    """Old URL → (new URL, title of the page it now leads to); URLs relative to the root."""
+    targets: dict[str, tuple[str, str]] = {}
+    for item in (*site.reviews, *site.notices):
+        for alias in item.aliases:
+            targets[urls.review(alias)] = (item.url, item.title)
+    for theme in site.themes:
+        for name in (theme.title, *theme.aliases):
+            key = term_key(name)
+            if key and key != theme.slug and key not in site.themes.themes:
+                targets.setdefault(urls.theme(key), (urls.theme(theme.slug), theme.title))
+    for spelling_slug, board_slug in site.boards.spellings.items():
+        if board_slug in site.board_names and spelling_slug != board_slug:
+            targets.setdefault(urls.board(spelling_slug), (urls.board(board_slug), site.board_names[board_slug]))
+    return dict(sorted(targets.items()))
+
+
+def redirect_page(templates: Templates, from_url: str, to_url: str, title: str, site_url: str) -> str:
+    """The HTML of one redirect page."""
+    return templates.render(
+        "redirect.html",
+        title=title,
+        link=urls.href(from_url, to_url),
+        canonical=site_url + to_url if site_url else None,
+    )
+
+
+def write_redirects(site_dir: Path, site: PublicSite, site_url: str, templates: Templates) -> list[str]:
+    """Write every redirect page that does not collide with a real page; the URLs written."""
+    written = []
+    for from_url, (to_url, title) in redirect_targets(site).items():
+        target = site_dir / from_url / "index.html"
+        if target.exists():
+            continue
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(redirect_page(templates, from_url, to_url, title, site_url), encoding="utf-8")
+        written.append(from_url)
+    return written

@@ -1,0 +1,181 @@
+"""Display values for templates and generated pages: labels, dates, links, structured data.
+
+Values here are plain text, built from the public view only. The templates escape them:
+our own with autoescaping (see `pages.py`), Material's with `|e` (Jinja in MkDocs does not
+autoescape).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter
+from typing import Any
+
+from .. import urls
+from ..model import vocabulary
+from ..model.reviews import Review
+from ..policy.public import PublicSite, WithdrawalNotice
+
+#: A word every listed review page carries for search (in an attribute, never shown): searching
+#: for it lists all reviews, so a search by filters alone reads one index chunk, not all.
+SEARCH_ALL_WORD = "allcasereviews"
+
+MONTHS = (
+    "January", "February", "March", "April", "May", "June",
+    "July", "August", "September", "October", "November", "December",
+)  # fmt: skip
+
+
+def long_date(day: dt.date) -> str:
+    """'15 November 2007': the form GOV.UK uses, independent of the machine's locale."""
+    return f"{day.day} {MONTHS[day.month - 1]} {day.year}"
+
+
+href = urls.href
+
+
+def plural(count: int, noun: str, nouns: str | None = None) -> str:
+    """'1 review', '3 reviews'."""
+    return f"{count} {noun if count == 1 else (nouns or noun + 's')}"
+
+
+def review_facts(review: Review) -> list[tuple[str, str]]:
+    """The metadata panel of a review page, as (label, value) pairs, in reading order."""
+    facts = [("Type of review", vocabulary.REVIEW_TYPES[review.review_type])]
+    if review.pseudonym:
+        facts.append(("Known as", review.pseudonym))
+    age = review.age_at_incident
+    if review.age_band:
+        band = vocabulary.AGE_BANDS[review.age_band]
+        age = f"{age} (age group: {band})" if age else band
+    if age:
+        facts.append(("Age", age))
+    if review.outcome:
+        facts.append(("Outcome", vocabulary.OUTCOMES[review.outcome]))
+    if review.incident_year:
+        facts.append(("Year of incident", str(review.incident_year)))
+    if review.agencies:
+        facts.append(("Agencies involved", ", ".join(vocabulary.AGENCIES[a] for a in review.agencies)))
+    if review.review_model:
+        facts.append(("Review model", review.review_model))
+    if review.reviewer:
+        facts.append(("Reviewer" if len(review.reviewer) == 1 else "Reviewers", ", ".join(review.reviewer)))
+    return facts
+
+
+def review_view(review: Review, site: PublicSite, related: list[tuple[Review, int]]) -> dict[str, Any]:
+    """Everything the review template shows of a listed review, as plain values."""
+    page_url = review.url
+    board_slug = site.board_slug(review)
+    archived = site.is_archived(review)
+    return {
+        "slug": review.slug,
+        "state": "archived" if archived else "published",
+        "title": review.title,
+        "summary": review.summary,
+        "board": site.board_name(review),
+        "board_href": href(page_url, urls.board(board_slug)),
+        "published": long_date(review.published),
+        "published_iso": review.published.isoformat(),
+        "year_href": href(page_url, urls.year(review.year)),
+        "facts": review_facts(review),
+        "themes": [(site.themes[slug].title, href(page_url, urls.theme(slug))) for slug in review.themes],
+        "source_url": review.source_url,
+        "online_until": long_date(review.online_until) if archived and review.online_until else None,
+        "related": [
+            {
+                "title": other.title,
+                "href": href(page_url, other.url),
+                "board": site.board_name(other),
+                "year": other.year,
+                "shared": plural(shared, "shared theme"),
+            }
+            for other, shared in related
+        ],
+        "structured_data": structured_data(review, site),
+        "search_filters": search_filters(review, site),
+        "search_meta": {"board": site.board_name(review), "year": str(review.year), "summary": review.summary},
+        "search_all_word": SEARCH_ALL_WORD,
+    }
+
+
+def notice_view(notice: WithdrawalNotice, site: PublicSite) -> dict[str, Any]:
+    """What the review template shows at a withdrawn review's address: the notice only."""
+    return {
+        "slug": notice.slug,
+        "state": "withdrawn",
+        "title": notice.title,
+        "board": site.board_name(notice),
+        "board_href": None,
+        "published": long_date(notice.published),
+        "published_iso": notice.published.isoformat(),
+        "withdrawn_on": long_date(notice.withdrawn_on),
+        "withdrawn_reason": notice.withdrawn_reason,
+        "facts": [],
+        "related": [],
+        "structured_data": None,
+        "search_filters": [],
+    }
+
+
+def search_filters(review: Review, site: PublicSite) -> list[tuple[str, str]]:
+    """(filter, value) pairs a review is found by in search: slugs, stable in deep links."""
+    pairs = [("theme", slug) for slug in review.themes]
+    pairs += [("year", str(review.year)), ("board", site.board_slug(review)), ("type", review.review_type)]
+    if review.age_band:
+        pairs.append(("age", review.age_band))
+    if review.outcome:
+        pairs.append(("outcome", review.outcome))
+    return pairs
+
+
+def structured_data(review: Review, site: PublicSite) -> dict[str, Any]:
+    """schema.org description of a review, for search engines (serialised with `tojson`)."""
+    data: dict[str, Any] = {
+        "@context": "https://schema.org",
+        "@type": "Report",
+        "name": review.title,
+        "abstract": review.summary,
+        "datePublished": review.published.isoformat(),
+        "publisher": {"@type": "Organization", "name": site.board_name(review)},
+        "about": [site.themes[slug].title for slug in review.themes],
+        "inLanguage": "en-GB",
+    }
+    if review.keywords:
+        data["keywords"] = ", ".join(review.keywords)
+    return data
+
+
+def search_options(site: PublicSite, listed: list[Review]) -> dict[str, Any]:
+    """The search page's filter choices: every value a listed review has, with its label."""
+    used: dict[str, set[str]] = {name: set() for name in ("theme", "board", "type", "age", "outcome")}
+    counts: Counter[tuple[str, str]] = Counter()
+    years: set[int] = set()
+    for review in listed:
+        for name, value in search_filters(review, site):
+            counts[name, value] += 1
+            if name == "year":
+                years.add(int(value))
+            else:
+                used[name].add(value)
+
+    def options(labels: dict[str, str], name: str) -> list[tuple[str, str, int]]:
+        return [(value, label, counts[name, value]) for value, label in labels.items() if value in used[name]]
+
+    themes = {theme.slug: theme.title for theme in sorted(site.themes, key=lambda theme: theme.title.lower())}
+    boards = dict(sorted(site.board_names.items(), key=lambda item: item[1].lower()))
+    groups = (
+        ("theme", "Themes", "Reviews with every theme you tick.", themes),
+        ("type", "Type of review", "", vocabulary.REVIEW_TYPES),
+        ("age", "Age group", "", vocabulary.AGE_BANDS),
+        ("outcome", "Outcome", "", vocabulary.OUTCOMES),
+        ("board", "Board", "", boards),
+    )
+    return {
+        "years": sorted(years),
+        "search_all_word": SEARCH_ALL_WORD,
+        "groups": [
+            {"name": name, "legend": legend, "hint": hint, "options": options(labels, name)}
+            for name, legend, hint, labels in groups
+        ],
+    }

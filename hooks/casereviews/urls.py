@@ -1,0 +1,77 @@
+"""The site's URL scheme, in one place: every address and every generated page's source path.
+
+URLs are relative to the site root and end in '/' (directory URLs): 'reviews/child-m/'.
+Trainers put these addresses into courses, so a change here is a change to published URLs:
+the URL-stability check (url-manifest.json) will name every address that would disappear.
+"""
+
+from __future__ import annotations
+
+import posixpath
+
+REVIEWS = "reviews/"
+THEMES = "themes/"
+YEARS = "years/"
+BOARDS = "boards/"
+BROWSE = "browse/"
+SEARCH = "search/"
+HOME = ""
+
+FEED = "feed.xml"
+CATALOGUE_JSON = "reviews.json"
+CATALOGUE_CSV = "reviews.csv"
+MANIFEST = "url-manifest.json"
+SITEMAP = "sitemap.xml"
+
+
+def review(slug: str) -> str:
+    return f"{REVIEWS}{slug}/"
+
+
+def theme(slug: str) -> str:
+    return f"{THEMES}{slug}/"
+
+
+def year(value: int) -> str:
+    return f"{YEARS}{value}/"
+
+
+def board(slug: str) -> str:
+    return f"{BOARDS}{slug}/"
+
+
+def search(**filters: str) -> str:
+    """The search page, with a query string for the given filters (in the order given)."""
+    query = "&".join(f"{name}={value}" for name, value in filters.items())
+    return SEARCH + (f"?{query}" if query else "")
+
+
+def with_fragment(url: str, fragment: str) -> str:
+    return f"{url}#{fragment}"
+
+
+def source_of(url: str) -> str:
+    """The Markdown source path of a generated page at `url`: 'years/2007/' → 'years/2007.md'."""
+    path = url.rstrip("/")
+    if url in (THEMES, YEARS, BOARDS, REVIEWS):
+        return f"{path}/index.md"
+    return f"{path}.md"
+
+
+def href(from_url: str, to_url: str) -> str:
+    """A relative link from the page at `from_url` to `to_url` (both root-relative, directory
+    style: 'themes/neglect/'); `to_url` may carry a '?query' and a '#fragment'."""
+    path, _, fragment = to_url.partition("#")
+    path, _, query = path.partition("?")
+    relative = posixpath.relpath(path.rstrip("/") or ".", from_url.rstrip("/") or ".")
+    if path.endswith("/") or not path:
+        relative += "/"
+    return relative + (f"?{query}" if query else "") + (f"#{fragment}" if fragment else "")
+
+
+def review_slug_of_source(src_uri: str) -> str | None:
+    """The slug of a review's source file 'reviews/<slug>.md', or None for any other file."""
+    if src_uri.startswith(REVIEWS) and src_uri.endswith(".md") and src_uri.count("/") == 1:
+        slug = src_uri[len(REVIEWS) : -3]
+        return slug if slug != "index" else None
+    return None
