@@ -12,9 +12,7 @@ DEV := $(VENV)/.dev-installed
 build: $(RUNTIME)
 	$(BIN)/python scripts/build_site.py
 
-test: $(DEV)
-	$(BIN)/ruff check hooks scripts tests
-	$(BIN)/ruff format --check hooks scripts tests
+test: lint
 	$(BIN)/python -m pytest
 
 serve: $(RUNTIME)
@@ -26,6 +24,8 @@ check: $(RUNTIME)
 lint: $(DEV)
 	$(BIN)/ruff check hooks scripts tests
 	$(BIN)/ruff format --check hooks scripts tests
+	$(BIN)/mypy
+	PYTHONPATH=hooks $(BIN)/lint-imports --no-cache
 
 bench: $(DEV)
 	$(BIN)/python scripts/bench.py

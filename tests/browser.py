@@ -11,6 +11,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+from typing import Any
 from urllib.parse import urlsplit
 
 import pytest
@@ -64,11 +65,11 @@ def serve(site_dir: Path) -> Iterator[str]:
 
 
 def require_chromium() -> None:
-    """Skip when Chromium is missing, except under CI=true, where that is a failure."""
+    """Skip when Chromium is missing, except when CI is set (any value), where that is a failure."""
     if shutil.which(CHROMIUM) or Path(CHROMIUM).exists():
         return
     message = f"{CHROMIUM} not found: install Debian's chromium package (apt-get install chromium)"
-    if os.environ.get("CI", "").lower() == "true":
+    if os.environ.get("CI") is not None:
         pytest.fail(message)
     pytest.skip(message)
 
@@ -104,4 +105,22 @@ def axe_violations(page) -> list[str]:  # type: ignore[no-untyped-def]
     return [
         f"{violation['id']}: {violation['help']} — {[node['target'] for node in violation['nodes']][:5]}"
         for violation in results.response["violations"]
+    ]
+
+
+#: True once the search page has reported its results.
+STATUS_DONE = "() => /result/.test(document.getElementById('search-status').textContent)"
+
+
+def search(page: Any, url: str) -> list[str]:
+    """Open a search address, show every result, and return the results' paths in order."""
+    page.goto(url)
+    page.wait_for_function(STATUS_DONE)
+    more = page.locator("#search-more")
+    while more.is_visible():
+        count = page.locator("#search-results li").count()
+        more.click()
+        page.wait_for_function(f"document.querySelectorAll('#search-results li').length > {count}")
+    return [
+        urlsplit(href).path for href in page.eval_on_selector_all("#search-results h2 a", "as => as.map(a => a.href)")
     ]

@@ -38,9 +38,13 @@ def canary_fields(kind: str, *, shown_on_notice: bool = False) -> dict[str, obje
     return fields
 
 
+#: A made-up word each review's body holds, with no English word inside it (search splits and stems).
+SEARCH_WORDS = {"published": "qzxpubvk", "draft": "qzxdrfvk", "embargo": "qzxembvk", "withdrawn": "qzxwdnvk"}
+
+
 def canary_body(kind: str) -> str:
     return (
-        f"## Summary of events\n\nThe body holds {canary(kind, 'body')}.\n\n"
+        f"## Summary of events\n\nThe body holds {canary(kind, 'body')} and {SEARCH_WORDS.get(kind, 'qzxothvk')}.\n\n"
         f"## Learning\n\n1. A point holding {canary(kind, 'learning')}.\n\n"
         f"## Recommendations\n\n1. A recommendation holding {canary(kind, 'recommendation')}.\n"
     )
@@ -231,3 +235,20 @@ def test_site_data_is_never_published(canary_site):
     assert not canary_site.exists("_data")
     assert files_containing(canary_site, "Jayden Exampleton") == []
     assert files_containing(canary_site, "Maisie Samplewood") == []
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize(
+    ("kind", "found"), [("published", True), ("draft", False), ("embargo", False), ("withdrawn", False)]
+)
+def test_search_finds_only_published_reviews(canary_site, browser_page, kind, found):
+    """Searched for by a word only its body holds, a published review is found and an unpublished one is not."""
+    from browser import search, serve
+
+    page, _ = browser_page
+    with serve(canary_site.site_dir) as url:
+        paths = search(page, f"{url}search/?q={SEARCH_WORDS[kind]}")
+    if found:
+        assert paths == [f"/reviews/{kind}-one/"], paths
+    else:  # with no exact match Pagefind falls back to shorter prefixes: other reviews may come up
+        assert not [path for path in paths if f"{kind}-one" in path], paths

@@ -18,6 +18,7 @@ def test_failed_build_leaves_the_site_byte_for_byte(project: SiteProject):
     first = project.build_atomic()
     assert first.returncode == 0, first.output
     before = snapshot(first.site_dir)
+    assert "reviews/child-t/index.html" in before
     project.write_review(
         "child-t", body="## Learning\n\n1. Call 020 7364 2213 for the family.\n\n## Recommendations\n\n1. R.\n"
     )
@@ -33,7 +34,9 @@ def test_failure_after_pages_are_written_is_also_atomic(project: SiteProject):
     """A failure in the final checks (a URL that would vanish) also leaves the site as it was."""
     project.write_review("child-t")
     first = project.build_atomic()
+    assert first.returncode == 0, first.output
     before = snapshot(first.site_dir)
+    assert "reviews/child-t/index.html" in before
     project.remove("reviews/child-t.md")
     failed = project.build_atomic()
     assert failed.returncode == 1

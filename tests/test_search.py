@@ -12,12 +12,10 @@ from urllib.parse import urlsplit
 import frontmatter
 import pytest
 
-from browser import axe_violations
+from browser import STATUS_DONE, axe_violations, search
 from sitekit import SAMPLE_CONTENT
 
 pytestmark = pytest.mark.browser
-
-STATUS_DONE = "() => /result/.test(document.getElementById('search-status').textContent)"
 
 
 def sample_reviews() -> dict[str, dict]:
@@ -39,20 +37,6 @@ def theme_slug(name: str) -> str:
         if name.lower() in [path.stem, meta["title"].lower(), *[a.lower() for a in meta.get("aliases", [])]]:
             return path.stem
     raise KeyError(name)
-
-
-def search(page, url: str) -> list[str]:
-    """Open a search address, show every result, and return the results' paths in order."""
-    page.goto(url)
-    page.wait_for_function(STATUS_DONE)
-    more = page.locator("#search-more")
-    while more.is_visible():
-        count = page.locator("#search-results li").count()
-        more.click()
-        page.wait_for_function(f"document.querySelectorAll('#search-results li').length > {count}")
-    return [
-        urlsplit(href).path for href in page.eval_on_selector_all("#search-results h2 a", "as => as.map(a => a.href)")
-    ]
 
 
 def review_slugs(paths: list[str]) -> set[str]:
@@ -201,19 +185,6 @@ def test_without_javascript_the_page_points_to_browsing(site_url, chromium):
     page.click(".search-noscript >> text=by theme")
     assert "Domestic violence" in page.content()
     context.close()
-
-
-def test_withdrawn_and_draft_reviews_are_not_found(site_url, browser_page):
-    """The sample draft is in no search result, even searched for by its own words."""
-    page, _ = browser_page
-    draft = next(
-        path.stem
-        for path in (SAMPLE_CONTENT / "reviews").glob("*.md")
-        if frontmatter.load(path).metadata["status"] == "draft"
-    )
-    title_word = frontmatter.load(SAMPLE_CONTENT / "reviews" / f"{draft}.md").metadata["pseudonym"].split()[-1]
-    paths = search(page, f"{site_url}search/?q={title_word}&theme=disabled-children")
-    assert paths == []
 
 
 def test_counts_follow_the_current_search(site_url, browser_page):

@@ -161,9 +161,10 @@ def _other_pages_problems(docs_dir: Path, root: Path, files: dict[str, ContentFi
             continue
         document, read_problems = parse_document(raw, shown_path)
         problems.extend(read_problems)
-        if document is not None:
-            files[shown_path] = ContentFile(document)
-        for key in document.meta if document else ():
+        if document is None:
+            continue
+        files[shown_path] = ContentFile(document)
+        for key in document.meta:
             if key not in PAGE_FIELDS:
                 problems.append(
                     Problem(

@@ -84,11 +84,11 @@ def parse_body(body: str, body_line: int, path: str) -> tuple[ReviewBody, list[P
     sections: list[tuple[str, int, list[tuple[int, str]]]] = []
     current: list[tuple[int, str]] | None = None
     in_fence = False
-    for offset, line in enumerate(body.split("\n")):
+    for offset, text in enumerate(body.split("\n")):
         number = body_line + offset
-        if _FENCE.match(line):
+        if _FENCE.match(text):
             in_fence = not in_fence
-        heading = None if in_fence else _HEADING.match(line)
+        heading = None if in_fence else _HEADING.match(text)
         if heading:
             level = len(heading.group(1))
             if level == 1:
@@ -97,7 +97,7 @@ def parse_body(body: str, body_line: int, path: str) -> tuple[ReviewBody, list[P
                         path,
                         number,
                         None,
-                        f"found a level-1 heading {line.strip()!r}, expected '## ' headings only "
+                        f"found a level-1 heading {text.strip()!r}, expected '## ' headings only "
                         "(the title comes from the front matter)",
                     )
                 )
@@ -106,26 +106,26 @@ def parse_body(body: str, body_line: int, path: str) -> tuple[ReviewBody, list[P
                 sections.append((heading.group(2), number, current))
                 continue
         if current is not None:
-            current.append((number, line))
+            current.append((number, text))
 
     seen_titles: dict[str, int] = {}
     points: dict[str, list[Point]] = {LEARNING: [], RECOMMENDATION: []}
-    for title, line, lines in sections:
+    for title, heading_line, lines in sections:
         key = title.strip().lower()
         if key in seen_titles and key in POINT_SECTIONS:
             problems.append(
                 Problem(
                     path,
-                    line,
+                    heading_line,
                     None,
                     f"found a second '## {title}' section (the first is on line {seen_titles[key]}), expected one",
                 )
             )
             continue
-        seen_titles.setdefault(key, line)
+        seen_titles.setdefault(key, heading_line)
         if key in POINT_SECTIONS:
             kind = POINT_SECTIONS[key]
-            found, section_problems = _parse_points(kind, line, lines, path)
+            found, section_problems = _parse_points(kind, heading_line, lines, path)
             points[kind] = found
             problems.extend(section_problems)
 
@@ -159,19 +159,19 @@ def _parse_points(
     items: list[tuple[int, int, list[str]]] = []  # (line, written number, text lines)
     last_lines: list[int] = []
     after_blank = False
-    for number, line in lines:
-        numbered = _NUMBERED.match(line)
+    for number, source in lines:
+        numbered = _NUMBERED.match(source)
         if numbered:
             items.append((number, int(numbered.group(1)), [numbered.group(2)]))
             last_lines.append(number)
             after_blank = False
-        elif not line.strip():
+        elif not source.strip():
             after_blank = True
-        elif items and (line[:1] in (" ", "\t") or not after_blank):
-            items[-1][2].append(line.strip())
+        elif items and (source[:1] in (" ", "\t") or not after_blank):
+            items[-1][2].append(source.strip())
             last_lines[-1] = number
             after_blank = False
-        elif _BULLET.match(line):
+        elif _BULLET.match(source):
             problems.append(
                 Problem(
                     path,

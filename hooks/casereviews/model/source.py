@@ -199,7 +199,7 @@ def _parse_yaml(text: str, display_path: str) -> ParsedYaml:
         )
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
-        line = mark.line + _FIRST_LINE if mark else None
+        error_line = mark.line + _FIRST_LINE if mark else None
         reason = ", ".join(part for part in (error.context, error.problem) if part)
         return (
             None,
@@ -208,7 +208,7 @@ def _parse_yaml(text: str, display_path: str) -> ParsedYaml:
             [
                 Problem(
                     display_path,
-                    line,
+                    error_line,
                     None,
                     f"malformed front matter: {reason}; expected valid YAML "
                     "(check indentation, and quote text that contains a colon)",
@@ -245,6 +245,7 @@ def _parse_yaml(text: str, display_path: str) -> ParsedYaml:
         )
     key_lines: dict[str, int] = {}
     item_lines: dict[str, list[int]] = {}
+    assert isinstance(node, yaml.MappingNode)  # the data is a mapping, so its node is one
     for key_node, value_node in node.value:
         key = str(key_node.value)
         key_lines[key] = key_node.start_mark.line + _FIRST_LINE

@@ -69,7 +69,8 @@ class PublicSite:
     @functools.cached_property
     def by_slug(self) -> dict[str, Review | WithdrawalNotice]:
         """Every review with a page, by slug: listed reviews and withdrawal notices."""
-        return {item.slug: item for item in (*self.reviews, *self.notices)}
+        items: list[Review | WithdrawalNotice] = [*self.reviews, *self.notices]
+        return {item.slug: item for item in items}
 
     def is_archived(self, review: Review) -> bool:
         """Listed by its record and summary only: the full text is no longer online."""
@@ -84,7 +85,7 @@ class PublicSite:
     @property
     def page_years(self) -> list[int]:
         """Years that have a page: those of every review with a page (a notice keeps it)."""
-        return sorted({item.year for item in (*self.reviews, *self.notices)})
+        return sorted({review.year for review in self.reviews} | {notice.year for notice in self.notices})
 
     @property
     def page_boards(self) -> list[str]:
@@ -121,7 +122,7 @@ def public_view(site: Site, now: dt.datetime) -> PublicSite:
     notices = tuple(
         _notice(review) for slug, review in sorted(site.reviews.items()) if shown[slug] is Visibility.WITHDRAWN
     )
-    boards_shown: Iterable[str] = (item.board for item in (*listed, *notices))
+    boards_shown: Iterable[str] = [*(review.board for review in listed), *(notice.board for notice in notices)]
     return PublicSite(
         reviews=tuple(listed),
         archived=frozenset(slug for slug, state in shown.items() if state is Visibility.ARCHIVED),

@@ -21,7 +21,7 @@ from .templating import Templates
 def redirect_targets(site: PublicSite) -> dict[str, tuple[str, str]]:
     """Old URL → (new URL, title of the page it now leads to); URLs relative to the root."""
     targets: dict[str, tuple[str, str]] = {}
-    for item in (*site.reviews, *site.notices):
+    for item in site.by_slug.values():
         for alias in item.aliases:
             targets[urls.review(alias)] = (item.url, item.title)
     for theme in site.themes:

@@ -15,6 +15,7 @@ import re
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import cbor2
 
@@ -52,7 +53,7 @@ def build_index(site_dir: Path, expected_pages: int) -> list[Problem]:
     return []
 
 
-def _read(path: Path) -> object:
+def _read(path: Path) -> Any:
     data = gzip.decompress(path.read_bytes())
     if not data.startswith(SIGNATURE):
         raise ValueError(f"{path.name} is not a Pagefind data file")
@@ -79,12 +80,13 @@ def canonicalise(bundle: Path) -> None:
     entry = json.loads(entry_path.read_text(encoding="utf-8"))
     language = entry["languages"][LANGUAGE]
     meta_path = bundle / f"pagefind.{language['hash']}.pf_meta"
-    meta = _read(meta_path)
+    meta: list[Any] = _read(meta_path)
     version, pages, chunks, filters, sorts, fields = meta  # the layout of Pagefind 1.x
     renamed = []
     for name, file_hash in sorted(filters):
         path = bundle / "filter" / f"{file_hash}.pf_filter"
-        filter_name, values = _read(path)
+        filter_data: list[Any] = _read(path)
+        filter_name, values = filter_data
         path.unlink()
         ordered = sorted(([value, sorted(numbers)] for value, numbers in values), key=lambda pair: pair[0])
         renamed.append([name, _write(bundle / "filter", "", ".pf_filter", [filter_name, ordered], 7)])
