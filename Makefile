@@ -32,7 +32,7 @@ bench: $(DEV)
 	$(BIN)/python scripts/measure_search.py
 
 clean:
-	rm -rf site .site-build-* .pytest_cache
+	rm -rf site .site-releases .pytest_cache
 
 $(VENV)/bin/python:
 	@$(PYTHON) -m venv $(VENV) || { echo "Could not create a virtual environment: on Debian, run 'apt-get install python3-venv' and try again." >&2; exit 1; }

@@ -1,10 +1,16 @@
-"""Build the site atomically: into a temporary folder, swapped into place only on success.
+"""Build the site atomically: into a new release folder, switched into place only on success.
 
-`make build` runs this. MkDocs builds with --strict into a staging folder beside the
-target; the hooks validate everything, write the search index and check the output. Only
-when the whole build succeeds does the staging folder replace the target, so a failed
-build leaves the previous site byte-for-byte as it was. The previous site's URL manifest
-is handed to the build, so a published URL that would disappear fails it.
+`make build` runs this. MkDocs builds with --strict into a new folder under
+`.site-releases/` beside the target; the hooks validate everything, write the search index
+and check the output. Only when the whole build succeeds is the target, a symbolic link,
+pointed at the new release, in one atomic step (`os.replace` of a new link over the old
+one): a reader of `site/` sees the old site or the new one, never neither and never a mix.
+A failed build leaves the previous site byte-for-byte as it was. The previous site's URL
+manifest is handed to the build, so a published URL that would disappear fails it.
+
+The previous release is kept beside the current one, so going back is one link switch.
+A target that is still a real folder (from before releases) is moved into the releases
+once, then linked.
 """
 
 from __future__ import annotations
@@ -15,6 +21,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
+import time
 from pathlib import Path
 
 PROJECT = Path(__file__).resolve().parent.parent
@@ -22,11 +29,22 @@ MANIFEST_NAME = "url-manifest.json"
 PREVIOUS_MANIFEST_VARIABLE = "REVIEW_SITE_PREVIOUS_MANIFEST"
 
 
+#: Releases kept: the current one and the one before it.
+KEEP_RELEASES = 2
+
+
+def releases_folder(target: Path) -> Path:
+    """Where the builds of `target` are kept: `.site-releases` beside `site`."""
+    return target.parent / f".{target.name}-releases"
+
+
 def build(config_file: Path, target: Path, previous_manifest: Path | None) -> int:
-    """Build into a staging folder and swap it into `target`; the exit status."""
-    target = target.resolve()
-    target.parent.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=".site-build-", dir=target.parent))
+    """Build into a new release and switch `target` to it; the exit status."""
+    target = target.absolute()
+    releases = releases_folder(target)
+    releases.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=f"build-{time.strftime('%Y%m%d-%H%M%S')}-", dir=releases))
+    staging.chmod(0o755)  # served by a web server running as another user
     environment = dict(os.environ, NO_MKDOCS_2_WARNING="1")
     manifest = previous_manifest or (target / MANIFEST_NAME)
     if PREVIOUS_MANIFEST_VARIABLE not in environment and manifest.exists():
@@ -43,21 +61,45 @@ def build(config_file: Path, target: Path, previous_manifest: Path | None) -> in
         shutil.rmtree(staging, ignore_errors=True)
         print(f"\nThe build failed, so {target} was left exactly as it was.", file=sys.stderr)
         return status
-    swap_into_place(staging, target)
-    print(f"\nThe site is in {target}.")
+    try:
+        publish(staging, target)
+    except OSError as error:
+        shutil.rmtree(staging, ignore_errors=True)
+        print(f"\nThe new site could not be switched into place ({error}); {target} was left as it was.", file=sys.stderr)
+        return 1
+    print(f"\nThe site is in {target} (a link to {staging.name} in {releases.name}/).")
     return 0
 
 
-def swap_into_place(staging: Path, target: Path) -> None:
-    """Replace `target` by `staging` with two renames on one file system."""
-    retired = None
-    if target.exists():
-        retired = Path(tempfile.mkdtemp(prefix=".site-previous-", dir=target.parent))
-        retired.rmdir()
-        target.rename(retired)
-    staging.rename(target)
-    if retired is not None:
-        shutil.rmtree(retired, ignore_errors=True)
+def publish(release: Path, target: Path) -> None:
+    """Point the link `target` at `release` in one atomic step; keep the previous release.
+
+    The new link is made under a temporary name and renamed over the old one: rename(2)
+    replaces a link atomically, so there is no moment without a site.
+    """
+    releases = release.parent
+    if target.exists() and not target.is_symlink():  # a folder from before releases: move it in once
+        earlier = releases / "build-earlier"
+        shutil.rmtree(earlier, ignore_errors=True)
+        target.rename(earlier)
+    link = releases / f".link-{os.getpid()}"
+    link.unlink(missing_ok=True)
+    link.symlink_to(Path(releases.name) / release.name)
+    os.replace(link, target)
+    _prune(releases, release)
+
+
+def _prune(releases: Path, current: Path) -> None:
+    """Remove old releases, keeping the current one and the one before it."""
+    builds = sorted(
+        (path for path in releases.iterdir() if path.is_dir() and path.name.startswith("build-")),
+        key=lambda path: path.stat().st_mtime,
+        reverse=True,
+    )
+    kept = [current] + [path for path in builds if path != current][: KEEP_RELEASES - 1]
+    for path in builds:
+        if path not in kept:
+            shutil.rmtree(path, ignore_errors=True)
 
 
 def main(argv: list[str] | None = None) -> int:

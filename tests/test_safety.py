@@ -3,9 +3,14 @@
 from __future__ import annotations
 
 import hashlib
+import shutil
+import threading
+import urllib.request
 from pathlib import Path
 
-from sitekit import SiteProject, output_files
+import pytest
+
+from sitekit import PROJECT, TEST_NOW, SiteProject, output_files
 
 
 def snapshot(site: Path) -> dict[str, str]:
@@ -27,7 +32,8 @@ def test_failed_build_leaves_the_site_byte_for_byte(project: SiteProject):
     assert failed.returncode == 1
     assert "The build failed, so" in failed.output and "was left exactly as it was" in failed.output
     assert snapshot(first.site_dir) == before
-    assert not list(project.root.glob(".site-build-*"))
+    releases = list((project.root / ".site-releases").iterdir())
+    assert releases == [first.site_dir.resolve()]  # the failed build left nothing behind
 
 
 def test_failure_after_pages_are_written_is_also_atomic(project: SiteProject):
@@ -157,3 +163,76 @@ def test_withdrawn_review_is_checked_only_where_its_notice_shows(project: SitePr
     result = project.build()
     assert result.returncode == 1
     assert "content/reviews/child-t.md:11: phone-number: 020 7364 2213" in result.output
+
+
+def build_script():  # type: ignore[no-untyped-def]
+    """`make build`'s script as a module (scripts/ is not a package)."""
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("build_site", PROJECT / "scripts" / "build_site.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+@pytest.mark.parametrize("interruption", [OSError("disk full"), KeyboardInterrupt()])
+def test_an_interrupted_switch_leaves_the_old_site_served(project: SiteProject, monkeypatch, interruption):
+    """Stopped at the very moment of the switch, the build leaves the old site in place and served."""
+    from browser import serve
+
+    project.write_review("child-t")
+    first = project.build_atomic()
+    assert first.returncode == 0, first.output
+    before = snapshot(first.site_dir)
+    project.write_review("child-u", title="Serious case review: Child U")
+    script = build_script()
+
+    def interrupted(source, destination):  # type: ignore[no-untyped-def]
+        raise interruption
+
+    monkeypatch.setattr(script.os, "replace", interrupted)
+    monkeypatch.setenv("REVIEW_SITE_NOW", TEST_NOW)
+    if isinstance(interruption, KeyboardInterrupt):
+        with pytest.raises(KeyboardInterrupt):
+            script.build(project.config_file, first.site_dir, None)
+    else:
+        assert script.build(project.config_file, first.site_dir, None) == 1
+    assert snapshot(first.site_dir) == before
+    with serve(first.site_dir) as url, urllib.request.urlopen(url + "reviews/child-t/") as response:  # noqa: S310
+        assert response.status == 200
+    assert not (first.site_dir / "reviews" / "child-u").exists()
+
+
+def test_readers_never_see_a_missing_site(project: SiteProject):
+    """While releases are switched again and again, every read of the site finds a whole page."""
+    project.write_review("child-t")
+    first = project.build_atomic()
+    assert first.returncode == 0, first.output
+    script = build_script()
+    target = first.site_dir
+    releases = script.releases_folder(target)
+    misses: list[str] = []
+    stop = threading.Event()
+
+    def read() -> None:
+        while not stop.is_set():
+            try:
+                if b"</html>" not in (target / "index.html").read_bytes():
+                    misses.append("partial")
+            except OSError as error:
+                misses.append(str(error))
+
+    reader = threading.Thread(target=read)
+    reader.start()
+    try:
+        for number in range(40):
+            release = releases / f"build-copy-{number}"
+            shutil.copytree(target.resolve(), release)
+            script.publish(release, target)
+    finally:
+        stop.set()
+        reader.join()
+    assert misses == []
+    assert target.is_symlink() and target.resolve() == (releases / "build-copy-39").resolve()
+    assert len([path for path in releases.iterdir() if path.name.startswith("build-")]) == script.KEEP_RELEASES
