@@ -7,16 +7,19 @@ BIN := $(VENV)/bin
 RUNTIME := $(VENV)/.runtime-installed
 DEV := $(VENV)/.dev-installed
 
-.PHONY: build test serve check lint bench clean
+.PHONY: build test serve check lint bench clean engines
+
+# ENGINE=properdocs builds with ProperDocs, the maintained fork of MkDocs 1.6.
+ENGINE ?= mkdocs
 
 build: $(RUNTIME)
-	$(BIN)/python scripts/build_site.py
+	$(BIN)/python scripts/build_site.py --engine $(ENGINE)
 
 test: lint
 	$(BIN)/python -m pytest
 
 serve: $(RUNTIME)
-	$(BIN)/mkdocs serve --strict
+	NO_MKDOCS_2_WARNING=1 $(BIN)/python -m $(ENGINE) serve --strict
 
 check: $(RUNTIME)
 	$(BIN)/python scripts/check_content.py
@@ -30,6 +33,9 @@ lint: $(DEV)
 bench: $(DEV)
 	$(BIN)/python scripts/bench.py
 	$(BIN)/python scripts/measure_search.py
+
+engines: $(RUNTIME)
+	$(BIN)/python scripts/compare_engines.py
 
 clean:
 	rm -rf site .site-releases .pytest_cache

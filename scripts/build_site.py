@@ -38,8 +38,12 @@ def releases_folder(target: Path) -> Path:
     return target.parent / f".{target.name}-releases"
 
 
-def build(config_file: Path, target: Path, previous_manifest: Path | None) -> int:
-    """Build into a new release and switch `target` to it; the exit status."""
+#: The engines that build the site: MkDocs 1.6 and its maintained fork ProperDocs.
+ENGINES = ("mkdocs", "properdocs")
+
+
+def build(config_file: Path, target: Path, previous_manifest: Path | None, engine: str = "mkdocs") -> int:
+    """Build into a new release with `engine` and switch `target` to it; the exit status."""
     target = target.absolute()
     releases = releases_folder(target)
     releases.mkdir(parents=True, exist_ok=True)
@@ -50,7 +54,7 @@ def build(config_file: Path, target: Path, previous_manifest: Path | None) -> in
     if PREVIOUS_MANIFEST_VARIABLE not in environment and manifest.exists():
         environment[PREVIOUS_MANIFEST_VARIABLE] = str(manifest)
     command = [
-        sys.executable, "-m", "mkdocs", "build", "--strict", "--clean",
+        sys.executable, "-m", engine, "build", "--strict", "--clean",
         "--config-file", str(config_file), "--site-dir", str(staging),
     ]  # fmt: skip
     try:
@@ -65,7 +69,9 @@ def build(config_file: Path, target: Path, previous_manifest: Path | None) -> in
         publish(staging, target)
     except OSError as error:
         shutil.rmtree(staging, ignore_errors=True)
-        print(f"\nThe new site could not be switched into place ({error}); {target} was left as it was.", file=sys.stderr)
+        print(
+            f"\nThe new site could not be switched into place ({error}); {target} was left as it was.", file=sys.stderr
+        )
         return 1
     print(f"\nThe site is in {target} (a link to {staging.name} in {releases.name}/).")
     return 0
@@ -85,7 +91,7 @@ def publish(release: Path, target: Path) -> None:
     link = releases / f".link-{os.getpid()}"
     link.unlink(missing_ok=True)
     link.symlink_to(Path(releases.name) / release.name)
-    os.replace(link, target)
+    os.replace(link, target)  # noqa: PTH105 - the atomic rename(2) the switch relies on
     _prune(releases, release)
 
 
@@ -96,7 +102,7 @@ def _prune(releases: Path, current: Path) -> None:
         key=lambda path: path.stat().st_mtime,
         reverse=True,
     )
-    kept = [current] + [path for path in builds if path != current][: KEEP_RELEASES - 1]
+    kept = [current, *[path for path in builds if path != current][: KEEP_RELEASES - 1]]
     for path in builds:
         if path not in kept:
             shutil.rmtree(path, ignore_errors=True)
@@ -111,8 +117,14 @@ def main(argv: list[str] | None = None) -> int:
         type=Path,
         help="URL manifest of the last published site (default: the one in --site-dir)",
     )
+    parser.add_argument(
+        "--engine",
+        choices=ENGINES,
+        default=os.environ.get("ENGINE") or "mkdocs",
+        help="the static site generator (default: mkdocs, or the ENGINE environment variable)",
+    )
     arguments = parser.parse_args(argv)
-    return build(arguments.config_file, arguments.site_dir, arguments.previous_manifest)
+    return build(arguments.config_file, arguments.site_dir, arguments.previous_manifest, arguments.engine)
 
 
 if __name__ == "__main__":
