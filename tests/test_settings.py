@@ -1,0 +1,37 @@
+"""Settings a board may change in mkdocs.yml `extra: casereviews:`, and their checks."""
+
+from __future__ import annotations
+
+import re
+
+from sitekit import SiteProject
+
+
+def test_settings_change_the_site(project: SiteProject):
+    """latest_reviews, feed_length and related_reviews shape the pages and the feed."""
+    config = project.config()
+    config["extra"] = {"casereviews": {"latest_reviews": 3, "feed_length": 2, "related_reviews": 1}}
+    project.write_config(config)
+    result = project.build()
+    assert result.returncode == 0, result.output
+    assert len(re.findall(r'class="review-card__title"', result.page("reviews/"))) == 3
+    assert result.text("feed.xml").count("<entry>") == 2
+    related = result.page("reviews/2007-tower-hamlets-baby-e/").split('class="related-reviews__list"')[1]
+    assert related.split("</ul>")[0].count("<li>") == 1
+
+
+def test_wrong_settings_are_named_with_what_was_expected(project: SiteProject):
+    """An unknown setting and a bad value each stop the build with a clear message."""
+    config = project.config()
+    config["extra"] = {"casereviews": {"latest_review": 3, "feed_length": "fifty"}}
+    project.write_config(config)
+    result = project.build()
+    assert result.returncode == 1
+    assert (
+        "mkdocs.yml: extra.casereviews.latest_review: is not a known setting (did you mean 'latest_reviews'?); "
+        "expected one of: latest_reviews, feed_length, related_reviews"
+    ) in result.output
+    assert (
+        "mkdocs.yml: extra.casereviews.feed_length: found 'fifty', expected a whole number from 1 to 500 "
+        "(the number of entries in each feed)"
+    ) in result.output
