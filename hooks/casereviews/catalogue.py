@@ -15,7 +15,7 @@ from typing import TypeVar
 
 import yaml
 
-from .anonymisation import Checker, Finding, read_name_list, unused_acceptances
+from .anonymisation import Checker, Finding, read_name_list, units_from_lines, unused_acceptances
 from .boards import BoardRegistry, near_duplicates, read_registry
 from .fields import SLUG_PATTERN, UK_TIME
 from .problems import Problem, Severity, did_you_mean, one_of, sorted_problems
@@ -370,7 +370,9 @@ def _anonymisation_findings(
     findings: list[Finding] = []
     for review in reviews.values():
         path = docs_dir / REVIEWS_DIR / f"{review.slug}.md"
-        found = checker.check(review.path, _review_lines_to_check(review, path), review.accepted_findings)
+        found = checker.check(
+            units_from_lines(review.path, _review_lines_to_check(review, path)), review.accepted_findings
+        )
         findings.extend(found)
         for entry in unused_acceptances(found, review.accepted_findings):
             problems.append(
@@ -385,7 +387,7 @@ def _anonymisation_findings(
             )
     themes = sorted((docs_dir / THEMES_DIR).glob("*.md")) if (docs_dir / THEMES_DIR).is_dir() else []
     for path in [*themes, *_other_pages(docs_dir)]:
-        findings.extend(checker.check(display_path(path, root), _numbered_lines(path)))
+        findings.extend(checker.check(units_from_lines(display_path(path, root), _numbered_lines(path))))
     findings.sort(key=lambda finding: (finding.path, finding.line, finding.rule, finding.text))
     problems.extend(
         Problem(finding.path, finding.line, finding.rule, finding.text)
