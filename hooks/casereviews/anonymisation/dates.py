@@ -51,10 +51,22 @@ _OTHER_EVENT = re.compile(
     r"|enrolled|excluded|placement|released)\b",
     re.IGNORECASE,
 )
+#: A label ("DOB:", "date of death") names the date that follows it, whatever else is near.
+_LABEL = re.compile(r"date\s+of\s+(?:birth|death)|D\.?O\.?[BD]\b", re.IGNORECASE)
+#: A birth or death used as a point of reference ("two weeks after the death", "before she
+#: died") or as the object of another event ("notified of the death") does not own a date.
+_REFERENCE_BEFORE = re.compile(
+    r"(?:\b(?:after|following|before|since|until|prior\s+to)\s+(?:(?:the|his|her|their|a|[A-Z]\w*['\u2019]s|[A-Z])\s+)?"
+    r"|\b(?:notified|informed|told|aware|news|review|reviews|inquiry|inquest|investigation|report|reported)"
+    r"\s+(?:of|about|into|regarding|on)\s+(?:(?:the|his|her|their|a|[A-Z]\w*['\u2019]s)\s+)?)$",
+)
+#: "died three days later": the death is later than a date before it.
+_LATER_AFTER = re.compile(r"\s+(?:\w+\s+){0,3}(?:later|afterwards)\b")
 _CLAUSE_BREAK = re.compile(r"[,;()–—]|\s-\s")
 _CLAUSE_COST = 40
 #: How far before a date a birth or death word may stand and still be shown with it.
 _SHOWN_WITH = 30
+_LABEL_REACH = 40
 
 
 def _distance(sentence: str, start: int, end: int, word: re.Match[str]) -> int:
@@ -71,15 +83,24 @@ def dates_of_birth_or_death(text: str) -> Iterator[tuple[int, int]]:
     """(start, end) of each full date in `text` tied to a birth or a death."""
     for sentence_start, sentence_end in sentences(text):
         sentence = text[sentence_start:sentence_end]
-        lives = list(_LIFE.finditer(sentence))
+        lives = [word for word in _LIFE.finditer(sentence) if not _REFERENCE_BEFORE.search(sentence, 0, word.start())]
         if not lives:
             continue
         others = list(_OTHER_EVENT.finditer(sentence))
         for date in _DATE.finditer(sentence):
             start, end = date.span()
-            nearest_life = min(lives, key=lambda word: _distance(sentence, start, end, word))
+            label = any(
+                word.end() <= start and len(sentence[word.end() : start]) <= _LABEL_REACH
+                for word in _LABEL.finditer(sentence)
+            )
+            candidates = [
+                word for word in lives if not (word.start() >= end and _LATER_AFTER.match(sentence, word.end()))
+            ]
+            if not candidates:
+                continue
+            nearest_life = min(candidates, key=lambda word: _distance(sentence, start, end, word))
             life_distance = _distance(sentence, start, end, nearest_life)
-            if any(_distance(sentence, start, end, other) < life_distance for other in others):
+            if not label and any(_distance(sentence, start, end, other) < life_distance for other in others):
                 continue
             gap = sentence[nearest_life.end() : start]
             if nearest_life.end() <= start and len(gap) <= _SHOWN_WITH and not _CLAUSE_BREAK.search(gap):

@@ -25,7 +25,7 @@ _STREET_TYPES = (
 )
 #: A house number followed by one to three capitalised words and a street type.
 STREET_ADDRESS = re.compile(
-    rf"\b(?:Flat\s+\d+[A-Za-z]?,?\s+)?\d{{1,4}}[A-Za-z]?,?\s+(?:[A-Z][a-z'\u2019]+\s+){{1,3}}{_STREET_TYPES}\b\.?"
+    rf"\b(?:Flat\s+\d+[A-Za-z]?,?\s+)?\d{{1,4}}[A-Za-z]?,?\s+(?:[A-Z][a-z'\u2019]+\s+){{1,3}}{_STREET_TYPES}\b"
 )
 #: Words that say a home follows ("lived at", "a flat at", "moved to"), then a house number and
 #: a street name with no street-type word ("117 Botchergate", "21 The Parade").
