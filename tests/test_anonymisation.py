@@ -27,7 +27,7 @@ def found(text: str) -> list[tuple[str, str]]:
         ("DOB 12/03/2009.", ("date-of-birth-or-death", "DOB 12/03/2009")),
         ("D.O.B.: 12.03.09", ("date-of-birth-or-death", "D.O.B.: 12.03.09")),
         ("He died on the 3rd of March 2007.", ("date-of-birth-or-death", "died on the 3rd of March 2007")),
-        ("date of death: March 3, 2007", ("date-of-birth-or-death", "death: March 3, 2007")),
+        ("date of death: March 3, 2007", ("date-of-birth-or-death", "date of death: March 3, 2007")),
         ("The family lived at E1 6AN.", ("postcode", "E1 6AN")),
         ("Their address was SW1A 1AA", ("postcode", "SW1A 1AA")),
         ("They moved to 14 Acacia Avenue last year.", ("street-address", "14 Acacia Avenue")),
@@ -73,8 +73,8 @@ def test_ordinary_text_is_not_a_finding(text):
     assert found(text) == []
 
 
-def test_inline_marker_accepts_one_rule_on_its_line():
-    """An inline marker accepts that rule on that line, with its reason; other rules still fire."""
+def test_inline_marker_accepts_one_rule_in_its_unit():
+    """An inline marker accepts that rule in its unit (here a line), with its reason; other rules still fire."""
     line = "Call 0300 123 4567 or write to help@example.org <!-- accept phone-number: the board's public helpline -->"
     findings = CHECKER.check(units_from_lines("r.md", [(7, line)]))
     assert [str(f) for f in findings] == [

@@ -59,7 +59,7 @@ def test_marks_links_and_tables_do_not_hide_details(project: SiteProject):
     body = (
         "## Summary of events\n\n"
         "She **was born on** 4&nbsp;June 2004.\n\n"
-        "See [the report of the death on 5 April 2022](https://example.org/report).\n\n"
+        "See [how she died on 5 April 2022](https://example.org/report).\n\n"
         "![A photograph: 14 Acacia Avenue](photo.png)\n\n"
         "| Event | Date |\n| --- | --- |\n| Date of death | 03/11/2015 |\n\n" + POINTS
     )
@@ -213,3 +213,31 @@ def test_the_reviewer_is_published_and_never_a_finding(project: SiteProject):
     )
     assert record["reviewer"] == ["Helen Marsh", "Tom Kerridge"]
     assert "Helen Marsh; Tom Kerridge" in result.text("reviews.csv")
+
+
+def test_a_name_from_the_text_is_found_in_the_file_name(project: SiteProject):
+    """A child's name in the body is a finding there, and again where the file name repeats it."""
+    body = "## Summary of events\n\nJayden Exampleton lived with his grandmother.\n\n" + POINTS
+    project.write_review("2015-testshire-jayden-exampleton", body=body)
+    result = project.check()
+    path = "content/reviews/2015-testshire-jayden-exampleton.md"
+    named = finding_lines(result.output, path, "personal-name")
+    assert any("(in file name)" in line for line in named), result.output
+    assert any(":13: personal-name: Jayden Exampleton" in line for line in named), result.output
+
+
+def test_ordinary_words_in_a_file_name_are_not_names(project: SiteProject):
+    """Words in title case ('Duplicate Slug') are not read as a person's name."""
+    project.write_review("2015-testshire-duplicate-slug", aliases=["serious-case-review-old-address"])
+    result = project.check()
+    assert result.returncode == 0, result.output
+
+
+def test_a_real_name_as_pseudonym_is_still_found(project: SiteProject):
+    """The pseudonym field does not excuse a name: 'Sarah Jennings' there is a finding, everywhere."""
+    body = "## Summary of events\n\nSarah Jennings was seen at home.\n\n" + POINTS
+    project.write_review("2015-testshire-child-j", body=body, pseudonym="Sarah Jennings")
+    result = project.check()
+    named = finding_lines(result.output, "content/reviews/2015-testshire-child-j.md", "personal-name")
+    assert any("(in pseudonym)" in line for line in named), result.output
+    assert line_numbers(named) >= {13}, result.output

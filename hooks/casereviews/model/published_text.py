@@ -218,24 +218,18 @@ def _address_words(slug: str) -> str:
 UNPUBLISHED_KEYS = frozenset({"accepted_findings"})
 
 
-def document_units(
-    document: SourceDocument, *, slug: str | None = None, only: Iterable[str] | None = None
-) -> Iterator[TextUnit]:
-    """Everything of a file that is published: its front matter (only the keys given, and then
-    no body; else all of it, then the body), then its address when `slug` is given."""
+def document_units(document: SourceDocument, *, only: Iterable[str] | None = None) -> Iterator[TextUnit]:
+    """Everything of a file that is published as text: its front matter (only the keys given,
+    and then no body; else all of it but the acceptances, then the body)."""
     keys = set(only) if only is not None else {value.key for value in document.scalars} - UNPUBLISHED_KEYS
     yield from front_matter_units(document, keys)
     if only is None:
         yield from markdown_units(document.path, document.body, document.body_line)
-    if slug is not None:
-        aliases = document.meta.get("aliases")
-        items = aliases if isinstance(aliases, list) else [aliases] if aliases else []
-        lines = document.item_lines.get("aliases", [])
-        yield from address_units(
-            document.path,
-            slug,
-            [
-                (alias, lines[index] if index < len(lines) else document.line_of("aliases"))
-                for index, alias in enumerate(items)
-            ],
-        )
+
+
+def document_addresses(document: SourceDocument, slug: str) -> list[TextUnit]:
+    """A review's address and old addresses (`aliases`), as words."""
+    aliases = document.meta.get("aliases")
+    items = aliases if isinstance(aliases, list) else [aliases] if aliases else []
+    lines = [document.line_of("aliases", index) for index in range(len(items))]
+    return address_units(document.path, slug, zip(items, lines, strict=True))

@@ -30,15 +30,16 @@ from pathlib import Path
 from typing import Any
 
 from ..checks import embeds
-from ..checks.anonymisation import Checker, Finding, unused_acceptances
+from ..checks.anonymisation import Checker, Finding, TextUnit, unused_acceptances
 from ..load.catalogue import Site, load_site
 from ..model.fields import UK_TIME
-from ..model.published_text import document_units
+from ..model.published_text import document_addresses, document_units
 from ..model.source import SourceDocument
 from ..problems import Problem, Severity
 
 #: Set to a folder to keep the cache there (default: .cache/anonymisation in the project).
 CACHE_VARIABLE = "REVIEW_SITE_CACHE"
+PERSONAL_NAME = "personal-name"
 #: Front-matter keys a withdrawal notice shows.
 NOTICE_KEYS = ("title", "board", "withdrawn_on", "withdrawn_reason")
 
@@ -50,18 +51,13 @@ def cache_folder(project_dir: Path, environ: dict[str, str] | os._Environ[str] =
 
 
 def names_allowed(meta: dict[str, Any]) -> list[str]:
-    """Names a review publishes on purpose: its pseudonyms and its reviewers."""
-    names: list[str] = []
-    for key in ("pseudonym", "reviewer"):
-        value = meta.get(key)
-        for entry in value if isinstance(value, list) else [value]:
-            if isinstance(entry, str) and entry.strip():
-                names.append(entry.strip())
-    subjects = meta.get("subjects")
-    for subject in subjects if isinstance(subjects, list) else []:
-        if isinstance(subject, dict) and isinstance(subject.get("pseudonym"), str):
-            names.append(subject["pseudonym"].strip())
-    return names
+    """Names a review publishes on purpose: its reviewers (Working Together 2018).
+
+    Pseudonyms are not among them: a real name typed as a pseudonym must still be found.
+    A pseudonym that reads as a full name ("Ellie Grant") is accepted like any finding.
+    """
+    value = meta.get("reviewer")
+    return [entry.strip() for entry in (value if isinstance(value, list) else [value]) if isinstance(entry, str)]
 
 
 def acceptances(meta: dict[str, Any]) -> list[dict[str, str]]:
@@ -128,13 +124,35 @@ class AnonymityCheck:
         cached = self.cache.get(key)
         if cached is not None:
             return cached
-        findings = self.checker.check(
-            document_units(document, slug=slug, only=only),
-            acceptances(document.meta),
-            names_allowed(document.meta),
-        )
+        accepted, allowed = acceptances(document.meta), names_allowed(document.meta)
+        findings = self.checker.check(document_units(document, only=only), accepted, allowed)
+        if slug is not None:
+            findings += self._address_findings(document_addresses(document, slug), findings, accepted, allowed)
+        findings.sort(key=lambda finding: (finding.line, finding.rule, finding.text, finding.field or ""))
         self.cache.put(key, findings)
         return findings
+
+    def _address_findings(
+        self,
+        addresses: list[TextUnit],
+        text_findings: list[Finding],
+        accepted: list[dict[str, str]],
+        allowed: list[str],
+    ) -> list[Finding]:
+        """Findings in a review's addresses: every rule but the guess at names (ordinary words in
+        title case read as names), plus any name found in the file's text that the address repeats."""
+        found = [
+            finding for finding in self.checker.check(addresses, accepted, allowed) if finding.rule != PERSONAL_NAME
+        ]
+        names = {finding.text: finding.accepted_because for finding in text_findings if finding.rule == PERSONAL_NAME}
+        for unit in addresses:
+            words = f" {unit.text.casefold()} "
+            found.extend(
+                Finding(unit.path, unit.line, PERSONAL_NAME, name, unit.field, reason)
+                for name, reason in names.items()
+                if f" {' '.join(name.casefold().split())} " in words
+            )
+        return found
 
 
 def publishes_body(document: SourceDocument) -> bool:

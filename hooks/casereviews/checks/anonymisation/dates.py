@@ -1,0 +1,108 @@
+"""The date-of-birth-or-death rule: a full date that dates a birth or a death.
+
+A date is a finding when a birth or death word is in the same sentence and is the event
+nearest to the date. Other events (a meeting, a panel, a report, a referral, a visit, an
+admission, a court hearing...) compete: "The panel met on 27 February 2007, two weeks after
+the death" dates the meeting, not the death. Distance counts characters, and each clause
+break (comma, semicolon, bracket, dash) between the date and a word counts as a long way, so
+a word in the date's own clause wins. On a tie the birth or death word wins.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from .text import sentences
+
+_MONTH = (
+    r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
+    r"|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?"
+    r"|JAN(?:UARY)?|FEB(?:RUARY)?|MAR(?:CH)?|APR(?:IL)?|MAY|JUNE?|JULY?|AUG(?:UST)?"
+    r"|SEP(?:T(?:EMBER)?)?|OCT(?:OBER)?|NOV(?:EMBER)?|DEC(?:EMBER)?)"
+)
+_DAY = r"(?:[12]\d|3[01]|0?[1-9])"
+_ORDINAL = r"(?:st|nd|rd|th)"
+#: A day and month (with or without a year: "died on 5th April" is a date of death too),
+#: a month, day and year, a numeric date or an ISO date.
+_DATE = re.compile(
+    rf"(?<![\w/.-])(?:"
+    rf"(?:the\s+)?{_DAY}{_ORDINAL}?\s+(?:of\s+)?{_MONTH}\.?(?:,?\s+(?:19|20)\d\d)?"
+    rf"|{_MONTH}\.?\s+(?:the\s+)?{_DAY}{_ORDINAL}?,?\s+(?:19|20)\d\d"
+    rf"|{_DAY}([/.-])(?:1[0-2]|0?[1-9])\1(?:(?:19|20)\d\d|\d\d)"
+    r"|(?:19|20)\d\d-(?:1[0-2]|0[1-9])-(?:[12]\d|3[01]|0[1-9])"
+    r")(?![\w/]|\.\d|-\d)"
+)
+_LIFE = re.compile(
+    r"\b(?:born|stillborn|births?|date\s+of\s+(?:birth|death)|D\.O\.B\b\.?|DOB|D\.O\.D\b\.?|DOD"
+    r"|died|dies|death|deaths|dead|killed|murdered|passed\s+away|deceased)\b",
+    re.IGNORECASE,
+)
+#: Events other than a birth or a death that a date in a case review often belongs to.
+_OTHER_EVENT = re.compile(
+    r"\b(?:met|meets?|meetings?|panels?|reports?|reported|reviews?|reviewed|commissioned|published"
+    r"|publication|convened|referrals?|referred|conferences?|visits?|visited|appointments?|hearings?"
+    r"|inquests?|trials?|courts?|sentenced|convicted|charged|arrested|interviews?|interviewed"
+    r"|notifications?|notified|assessments?|assessed|discussions?|letters?|wrote|written|signed|approved"
+    r"|agreed|held|dated|seen|saw|attended|admitted|admission|discharged|moved|started|began|closed"
+    r"|allocated|transferred|initiated|completed|inspections?|inspected|examined|examination"
+    r"|post-?mortem|contacted|telephoned|called|recorded|received|sent|submitted|issued|registered"
+    r"|booked|scans?|consultations?|decided|decision|raised|pleaded|proceedings|incident|attendance"
+    r"|enrolled|excluded|placement|released)\b",
+    re.IGNORECASE,
+)
+#: A label ("DOB:", "date of death") names the date that follows it, whatever else is near.
+_LABEL = re.compile(r"date\s+of\s+(?:birth|death)|D\.?O\.?[BD]\b", re.IGNORECASE)
+#: A birth or death used as a point of reference ("two weeks after the death", "before she
+#: died") or as the object of another event ("notified of the death") does not own a date.
+_REFERENCE_BEFORE = re.compile(
+    r"(?:\b(?:after|following|before|since|until|prior\s+to)\s+(?:(?:the|his|her|their|a|[A-Z]\w*['\u2019]s|[A-Z])\s+)?"
+    r"|\b(?:notified|informed|told|aware|news|review|reviews|inquiry|inquest|investigation|report|reported)"
+    r"\s+(?:of|about|into|regarding|on)\s+(?:(?:the|his|her|their|a|[A-Z]\w*['\u2019]s)\s+)?)$",
+)
+#: "died three days later": the death is later than a date before it.
+_LATER_AFTER = re.compile(r"\s+(?:\w+\s+){0,3}(?:later|afterwards)\b")
+_CLAUSE_BREAK = re.compile(r"[,;()–—]|\s-\s")
+_CLAUSE_COST = 40
+#: How far before a date a birth or death word may stand and still be shown with it.
+_SHOWN_WITH = 30
+_LABEL_REACH = 40
+
+
+def _distance(sentence: str, start: int, end: int, word: re.Match[str]) -> int:
+    if word.end() <= start:
+        between = sentence[word.end() : start]
+    elif word.start() >= end:
+        between = sentence[end : word.start()]
+    else:
+        return 0
+    return len(between) + _CLAUSE_COST * len(_CLAUSE_BREAK.findall(between))
+
+
+def dates_of_birth_or_death(text: str) -> Iterator[tuple[int, int]]:
+    """(start, end) of each full date in `text` tied to a birth or a death."""
+    for sentence_start, sentence_end in sentences(text):
+        sentence = text[sentence_start:sentence_end]
+        lives = [word for word in _LIFE.finditer(sentence) if not _REFERENCE_BEFORE.search(sentence, 0, word.start())]
+        if not lives:
+            continue
+        others = list(_OTHER_EVENT.finditer(sentence))
+        for date in _DATE.finditer(sentence):
+            start, end = date.span()
+            label = any(
+                word.end() <= start and len(sentence[word.end() : start]) <= _LABEL_REACH
+                for word in _LABEL.finditer(sentence)
+            )
+            candidates = [
+                word for word in lives if not (word.start() >= end and _LATER_AFTER.match(sentence, word.end()))
+            ]
+            if not candidates:
+                continue
+            nearest_life = min(candidates, key=lambda word: _distance(sentence, start, end, word))
+            life_distance = _distance(sentence, start, end, nearest_life)
+            if not label and any(_distance(sentence, start, end, other) < life_distance for other in others):
+                continue
+            gap = sentence[nearest_life.end() : start]
+            if nearest_life.end() <= start and len(gap) <= _SHOWN_WITH and not _CLAUSE_BREAK.search(gap):
+                start = nearest_life.start()
+            yield sentence_start + start, sentence_start + end
