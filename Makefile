@@ -27,9 +27,11 @@ lint: $(DEV)
 	$(BIN)/ruff check hooks scripts tests
 	$(BIN)/ruff format --check hooks scripts tests
 
+# Sizes of the generated corpus: `make bench BENCH_SIZES="500"` for one size.
+BENCH_SIZES ?= 500 2000 5000
+
 bench: $(DEV)
-	$(BIN)/python scripts/bench.py
-	$(BIN)/python scripts/measure_search.py
+	$(BIN)/python scripts/bench.py --sizes $(BENCH_SIZES)
 
 clean:
 	rm -rf site .site-build-* .pytest_cache
