@@ -266,15 +266,20 @@ def review_body(writer: Writer, shape: str, words: int) -> str:
     """A body of about `words` words whose point sections are written in `shape`."""
     write = SHAPES[shape]
     rng = writer.rng
-    learning = [writer.paragraph(rng.randint(35, 80)) for _ in range(rng.randint(3, 7))]
-    recommendations = [writer.paragraph(rng.randint(25, 50), RECOMMENDATION_OPENINGS) for _ in range(rng.randint(2, 6))]
+    scale = words / 1200  # the sections' lengths below are for a body of 1,200 words
+
+    def length(low: int, high: int) -> int:
+        return max(round(rng.randint(low, high) * scale), 8)
+
+    learning = [writer.paragraph(length(35, 80)) for _ in range(rng.randint(3, 7))]
+    recommendations = [writer.paragraph(length(25, 50), RECOMMENDATION_OPENINGS) for _ in range(rng.randint(2, 6))]
     points = write(writer, "Learning", learning) + "\n" + write(writer, "Recommendations", recommendations)
-    process = writer.paragraph(rng.randint(60, 110))
-    good = writer.paragraph(rng.randint(40, 80))
-    remaining = max(words - word_count(points) - word_count(process) - word_count(good), 120)
+    process = writer.paragraph(length(60, 110))
+    good = writer.paragraph(length(40, 80))
+    remaining = max(words - word_count(points) - word_count(process) - word_count(good), length(90, 150))
     paragraphs = []
     while remaining > 0:
-        size = min(remaining, rng.randint(90, 180))
+        size = min(remaining, length(90, 180))
         paragraphs.append(writer.paragraph(size))
         remaining -= word_count(paragraphs[-1])
     events = "\n\n".join(paragraphs)
