@@ -37,6 +37,7 @@ EXTRA_QUERIES = ("search/?theme=infants&from=2010&to=2015",)
 #: enough to be on many pages (a large index chunk), not so common that it is a stop word.
 QUERY_WORD_RANK = 40
 _WORD = re.compile(r"[a-z]{5,}")
+_AUTHOR_ID = re.compile(r"\{#[^}]*\}")
 _TEMPLATE_WORDS = {word.lower() for opening in (*OPENINGS, *RECOMMENDATION_OPENINGS) for word in opening.split()}
 #: English's most frequent words ("being", "would"): nobody searches for them.
 FUNCTION_WORDS = 300
@@ -55,7 +56,8 @@ def corpus_queries(content_dir: Path, now: dt.datetime = NOW) -> list[str]:
     themes: Counter[str] = Counter()
     skipped = _TEMPLATE_WORDS | set(vocabulary()[0][:FUNCTION_WORDS])
     for review in listed:
-        found = [w for w in _WORD.findall(review.body.lower()) if w not in skipped]
+        text = _AUTHOR_ID.sub(" ", review.body).lower()
+        found = [w for w in _WORD.findall(text) if w not in skipped]
         words.update(found)
         by_board.setdefault(site.board_slug(review), Counter()).update(found)
         themes.update(review.themes)
