@@ -30,9 +30,11 @@ lint: $(DEV)
 	$(BIN)/mypy
 	PYTHONPATH=hooks $(BIN)/lint-imports --no-cache
 
+# Sizes of the generated corpus: `make bench BENCH_SIZES="500"` for one size.
+BENCH_SIZES ?= 500 2000 5000
+
 bench: $(DEV)
-	$(BIN)/python scripts/bench.py
-	$(BIN)/python scripts/measure_search.py
+	$(BIN)/python scripts/bench.py --sizes $(BENCH_SIZES)
 
 engines: $(RUNTIME)
 	$(BIN)/python scripts/compare_engines.py

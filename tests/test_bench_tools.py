@@ -1,0 +1,94 @@
+"""The benchmark's corpus generator: deterministic, realistic, and valid content. No timings here."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import sys
+from pathlib import Path
+
+import frontmatter
+import pytest
+
+PROJECT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(PROJECT / "hooks"))
+sys.path.insert(0, str(PROJECT / "scripts"))
+
+from casereviews.policy.vetting import check_content  # noqa: E402
+from generate_corpus import ACCEPTED_SHAPES, SHAPES, generate  # noqa: E402
+
+NOW = dt.datetime(2026, 11, 22, 12, tzinfo=dt.UTC)
+COUNT = 30
+
+
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, list[str]]:
+    content = tmp_path_factory.mktemp("corpus") / "content"
+    return content, generate(content, COUNT, seed=11)
+
+
+def bodies(content: Path, slugs: list[str]) -> dict[str, str]:
+    return {slug: frontmatter.load(content / "reviews" / f"{slug}.md").content for slug in slugs}
+
+
+def test_same_seed_same_corpus(corpus, tmp_path):
+    content, slugs = corpus
+    again = generate(tmp_path / "content", COUNT, seed=11)
+    assert again == slugs
+    for slug in slugs:
+        assert (tmp_path / "content/reviews" / f"{slug}.md").read_bytes() == (
+            content / "reviews" / f"{slug}.md"
+        ).read_bytes()
+
+
+def test_another_seed_another_corpus(corpus, tmp_path):
+    content, slugs = corpus
+    other = generate(tmp_path / "content", 5, seed=12)
+    assert bodies(tmp_path / "content", other) != bodies(content, slugs[:5])
+
+
+def test_bodies_are_about_the_target_length(corpus):
+    content, slugs = corpus
+    counts = [len(body.split()) for body in bodies(content, slugs).values()]
+    assert all(1000 <= count <= 1500 for count in counts), counts
+    short = generate(content.parent / "short", 3, seed=11, words=300)
+    assert all(len(body.split()) <= 600 for body in bodies(content.parent / "short", short).values())
+
+
+def test_every_accepted_body_shape_is_present(corpus):
+    content, slugs = corpus
+    texts = list(bodies(content, slugs).values())
+    assert set(ACCEPTED_SHAPES) <= set(SHAPES)
+    assert any(re.search(r"^1\. \{#[a-z0-9-]+\} ", text, re.M) for text in texts), "author ids"
+    assert any(re.search(r"^   \S", text, re.M) for text in texts), "continuation lines"
+    assert any(re.search(r"^## Learning\n\nThe review identified", text, re.M) for text in texts), "introduction"
+    assert any(re.search(r"^## Learning\n\n1\. (?!\{#)", text, re.M) for text in texts), "plain numbered"
+
+
+def test_vocabulary_is_real_text_without_digits(corpus):
+    content, slugs = corpus
+    text = " ".join(bodies(content, slugs).values())
+    words = re.findall(r"[a-z]+", text)
+    assert len(set(words)) > 2000, "a real vocabulary, not a handful of words"
+    prose = re.sub(r"\{#[^}]*\}", "", text)
+    assert not re.search(r"\d", re.sub(r"^\d+\. ", "", prose, flags=re.M)), "no digits in the prose"
+
+
+def test_generated_corpus_passes_validation_and_anonymisation(corpus):
+    content, slugs = corpus
+    site = check_content(content, NOW, content.parent)
+    assert [str(problem) for problem in site.errors] == []
+    assert [str(finding) for finding in site.findings if not finding.accepted_because] == []
+    assert set(slugs) <= set(site.reviews)
+
+
+@pytest.mark.parametrize("shape", sorted(set(SHAPES) - set(ACCEPTED_SHAPES)))
+def test_shapes_not_yet_accepted_can_be_written(tmp_path, shape):
+    """Shapes for later are written on request; the content model decides whether it accepts them."""
+    slugs = generate(tmp_path / "content", 2, seed=3, shapes=[shape])
+    assert len(bodies(tmp_path / "content", slugs)) == 2
+
+
+def test_unknown_shape_is_refused(tmp_path):
+    with pytest.raises(ValueError, match="unknown body shapes"):
+        generate(tmp_path / "content", 1, shapes=["haiku"])
