@@ -9,6 +9,7 @@ import pytest
 
 from casereviews.index.indexes import RelatedReviews, taxonomy
 from casereviews.model.boards import BoardRegistry, board_slug, near_duplicates, read_registry
+from casereviews.model.dates import PartialDate
 from casereviews.model.reviews import Review
 
 THEMES = ["a", "b", "c", "d", "e", "f", "g"]
@@ -19,9 +20,9 @@ def review(slug: str, published: dt.date, themes: tuple[str, ...]) -> Review:
         slug=slug,
         path=f"content/reviews/{slug}.md",
         title=slug,
-        review_type="serious-case-review",
+        review_types=("serious-case-review",),
         board="Testshire Safeguarding Children Board",
-        published=published,
+        published=PartialDate.of(published),
         themes=themes,
         summary="s",
         status="published",

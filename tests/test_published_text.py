@@ -90,7 +90,7 @@ def test_a_file_with_other_problems_is_still_checked(project: SiteProject):
     result = project.check()
     path = "content/reviews/2015-testshire-child-s.md"
     assert "review_type: found 'not-a-type'" in result.output, result.output
-    assert "has no '## Learning' section" in result.output, result.output
+    assert "has no learning section: found '## Summary of events', '## Recommendations'" in result.output
     assert finding_lines(result.output, path, "date-of-birth-or-death"), result.output
 
 

@@ -41,7 +41,7 @@ def test_valid_review():
     assert problems == []
     assert review.themes == ("domestic-violence", "neglect")
     assert [point.anchor for point in review.content.learning] == ["learning-1", "learning-2"]
-    assert review.published == dt.date(2015, 3, 1)
+    assert review.published.first_day == dt.date(2015, 3, 1) and review.published.isoformat() == "2015-03-01"
 
 
 def test_unknown_key_suggests_the_field():
@@ -73,14 +73,15 @@ def test_wrong_type():
 def test_impossible_date():
     """30 February is not a date; the message says so and gives the line."""
     assert messages(published="2007-02-30") == [
-        f"{PATH}:5: published: found '2007-02-30', expected a real date (that day does not exist)"
+        f"{PATH}:5: published: found '2007-02-30', expected a real date (that month or day does not exist)"
     ]
 
 
 def test_date_in_another_format():
     """A UK-style date is rejected with the expected form."""
     assert messages(published="15/11/2007") == [
-        f"{PATH}:5: published: found '15/11/2007', expected a date written YYYY-MM-DD, e.g. 2007-11-15"
+        f"{PATH}:5: published: found '15/11/2007', expected a date written YYYY-MM-DD, or YYYY-MM or YYYY when "
+        "the source gives only a month or a year (e.g. 2011-03 for March 2011)"
     ]
 
 
@@ -136,7 +137,7 @@ def test_withdrawn_needs_date_and_reason():
 def test_draft_may_be_incomplete_but_not_wrong():
     """A draft may lack fields and sections, but a field it gives must be valid."""
     review, problems = validate(body="Notes.", status="draft", summary=None, board=None)
-    assert problems == [] and review.is_draft
+    assert problems == [] and review.status == "draft"
     assert [str(p) for p in validate(status="draft", outcome="dead")[1]] == [
         f"{PATH}:10: outcome: found 'dead', expected one of: death, serious-harm, other (did you mean 'death'?)"
     ]
@@ -153,12 +154,18 @@ def test_embargo_read_in_uk_time():
     ("body", "expected"),
     [
         (
-            "## Learning\n\n1. One.\n\n## Recommendations\n\n- A bullet.\n",
+            "## Learning\n\n1. One.\n\n## Recommendations\n\n1. A number.\n- A bullet.\n",
             [
-                "content/reviews/child-t.md:17: found a bulleted item in '## Recommendations', expected a numbered "
-                "list (1., 2., …)",
-                "content/reviews/child-t.md:15: '## Recommendations' has no numbered items: expected a numbered list "
-                "(1., 2., …)",
+                "content/reviews/child-t.md:18: found a bulleted item in a numbered list in '## Recommendations'; "
+                "expected one style per list (a sentence between two lists separates them)",
+            ],
+        ),
+        (
+            "## Learning\n\n8.1 One.\n8.3 Three.\n\n## Recommendations\n\n",
+            [
+                "content/reviews/child-t.md:14: paragraph numbered 8.3 in '## Learning' follows 8.1; expected 8.2",
+                "content/reviews/child-t.md:16: '## Recommendations' has no recommendations: expected a list of "
+                "them, numbered (1., 1), 8.1) or bulleted (-)",
             ],
         ),
         (
@@ -173,8 +180,11 @@ def test_embargo_read_in_uk_time():
             [
                 "content/reviews/child-t.md:11: found a level-1 heading '# Title', expected '## ' headings only (the "
                 "title comes from the front matter)",
-                "content/reviews/child-t.md: has no '## Recommendations' section: expected one, holding a numbered "
-                "list (1., 2., …)",
+                "content/reviews/child-t.md: has no recommendations section: found '## Title', '## Learning'; "
+                "expected '## Recommendations' or one of: Key recommendations, Recommendations for agencies, "
+                "Recommendations for the board, Recommendations for the partnership, Recommendations and actions, "
+                "Multi agency recommendations; a review whose types are all Welsh practice reviews, learning, "
+                "rapid or thematic reviews may have none",
             ],
         ),
         (
@@ -212,7 +222,8 @@ def test_duplicate_author_id():
     body = "## Learning\n\n1. {#same} A.\n\n## Recommendations\n\n1. {#same} B.\n"
     _, problems = parse_body(body, 1, PATH)
     assert [str(p) for p in problems] == [
-        f"{PATH}:7: the id {{#same}} is already used by the item on line 3, expected an id used once in the review"
+        f"{PATH}:7: the anchor 'same' of this recommendation is already used by the item on line 3; expected an "
+        "anchor used once in the review (give the item an id, e.g. {#police-training})"
     ]
 
 

@@ -1,47 +1,110 @@
-"""The body convention of a review, and the learning points and recommendations read from it.
+"""The body of a review: its sections, and the learning points and recommendations read from it.
 
-A review body is Markdown with level-2 sections. Two are required, each holding a numbered
-list (`1.`, `2.`, … in order), optionally after a short introduction:
+This is the one parser of points. The review page, theme pages, exports and search all use
+its result; the page's lists are rendered from it (`render/review_body.py`), so a link to a
+point always finds its anchor.
 
-    ## Learning
-    1. Text of the first learning point.
-    2. {#father-not-known} A point with an id chosen by the author.
+A body is Markdown with level-2 sections (`## `). Two hold points:
 
-    ## Recommendations
-    1. Text of the first recommendation.
+- learning, headed `## Learning` or with the words real reports use (`LEARNING_HEADINGS`:
+  "Lessons learned", "Key learning", "Findings", …), always required;
+- recommendations, headed `## Recommendations` or similar (`RECOMMENDATION_HEADINGS`),
+  required unless every type of the review may go without (Welsh practice reviews,
+  learning, rapid and thematic reviews: `vocabulary.RECOMMENDATIONS_OPTIONAL`).
 
-Each item gets a stable anchor on the review page: `learning-N` / `recommendation-N` by
-position, or the author's `{#id}`, which survives reordering. No level-1 heading: the title
-comes from front matter.
+A section's points may be written as numbered items (`1.`, `1)`), numbered paragraphs
+(`8.1`, `8.2`), or bullets (`-`, `*`); an introduction before them and a closing paragraph
+after them are ordinary text. Points may be grouped under `### ` headings (by agency or
+audience), with numbering restarting in each group. Section headings may carry the
+document's own numbers ("## 8. Learning").
+
+Anchors on the review page:
+
+- `learning-N` / `recommendation-N`: the Nth point of the section outside any group;
+- `recommendation-<group>-N`: the Nth point under a `### ` heading, the group being the
+  heading in URL form (`### Children's social care` → `recommendation-childrens-social-care-2`);
+- or the author's own id, written `{#id}` at the start of the item, which survives reordering.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from enum import StrEnum
 
 from ..problems import Problem
 
 LEARNING = "learning"
 RECOMMENDATION = "recommendation"
 
-#: Section heading (lower case) → kind of point it holds.
-POINT_SECTIONS = {"learning": LEARNING, "recommendations": RECOMMENDATION}
-#: The heading as authors write it, for messages.
+#: Heading words (normalised: lower case, no punctuation or section number) → kind of points.
+LEARNING_HEADINGS = (
+    "learning",
+    "lessons learned",
+    "lessons learnt",
+    "lessons to be learned",
+    "lessons to be learnt",
+    "key learning",
+    "key lessons",
+    "learning points",
+    "key learning points",
+    "findings",
+    "key findings",
+    "findings and learning",
+    "learning and findings",
+    "what we learned",
+    "what we learnt",
+)
+RECOMMENDATION_HEADINGS = (
+    "recommendations",
+    "key recommendations",
+    "recommendations for agencies",
+    "recommendations for the board",
+    "recommendations for the partnership",
+    "recommendations and actions",
+    "multi agency recommendations",
+)
+POINT_SECTIONS = {
+    **dict.fromkeys(LEARNING_HEADINGS, LEARNING),
+    **dict.fromkeys(RECOMMENDATION_HEADINGS, RECOMMENDATION),
+}
+#: The heading as authors usually write it, for messages.
 SECTION_TITLES = {LEARNING: "Learning", RECOMMENDATION: "Recommendations"}
+READABLE = {LEARNING: "learning point", RECOMMENDATION: "recommendation"}
+SECTION_NAMES = {LEARNING: "learning", RECOMMENDATION: "recommendations"}
+
+
+class Style(StrEnum):
+    """How a list of points is written."""
+
+    NUMBERED = "numbered"  # 1.  2.  or 1)  2)
+    PARAGRAPHS = "paragraphs"  # 8.1  8.2
+    BULLETS = "bullets"  # -  *  +
+
+    @property
+    def described(self) -> str:
+        return {"numbered": "numbered", "paragraphs": "numbered-paragraph (8.1)", "bullets": "bulleted"}[self.value]
+
 
 _HEADING = re.compile(r"^(#{1,6})[ \t]+(.*?)[ \t]*#*[ \t]*$")
 _FENCE = re.compile(r"^[ \t]{0,3}(```|~~~)")
-_NUMBERED = re.compile(r"^(\d{1,3})[.)][ \t]+(.*)$")
-_BULLET = re.compile(r"^[ \t]{0,3}[-*+][ \t]+")
+_NUMBERED = re.compile(r"^[ \t]{0,3}(\d{1,3})([.)])[ \t]+(.*)$")
+_PARAGRAPH_NUMBER = re.compile(r"^[ \t]{0,3}(\d{1,3})\.(\d{1,3})\.?[ \t]+(.*)$")
+_BULLET = re.compile(r"^[ \t]{0,3}[-*+][ \t]+(.*)$")
 _AUTHOR_ID = re.compile(r"^\{#([^}]*)\}[ \t]*")
 _ID_PATTERN = re.compile(r"^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$")
-_AUTOMATIC_ID = re.compile(rf"^(?:{LEARNING}|{RECOMMENDATION})-\d+$")
+_AUTOMATIC_ID = re.compile(rf"^(?:{LEARNING}|{RECOMMENDATION})-[\w-]*\d$")
+_SECTION_NUMBER = re.compile(r"^(?:\d+(?:\.\d+)*\.?|[A-Z]\.|[ivxIVX]+\.)\s+")
 
 
 @dataclass(frozen=True)
 class Point:
-    """One learning point or recommendation: its kind, number, anchor, Markdown text and line."""
+    """One learning point or recommendation.
+
+    `number` is its position in its group (or in the section, outside groups); `label` the
+    number as the document writes it ("3", "8.1"); `text` its Markdown on one line (for
+    lists elsewhere and exports); `markdown` the item as written, for the review page.
+    """
 
     kind: str
     number: int
@@ -49,25 +112,46 @@ class Point:
     text: str
     line: int
     end_line: int = 0
+    label: str = ""
+    group: str | None = None
+    markdown: str = ""
+
+
+@dataclass(frozen=True)
+class PointList:
+    """One run of points in the source, rendered as one list: its lines, style and points."""
+
+    kind: str
+    style: Style
+    first_line: int
+    last_line: int
+    points: tuple[Point, ...]
 
 
 @dataclass(frozen=True)
 class ReviewBody:
     """What the site reads from a review's body."""
 
-    sections: tuple[str, ...]
-    learning: tuple[Point, ...]
-    recommendations: tuple[Point, ...]
+    sections: tuple[str, ...] = ()
+    learning: tuple[Point, ...] = ()
+    recommendations: tuple[Point, ...] = ()
+    lists: tuple[PointList, ...] = field(default=())
 
 
-def point_anchor(kind: str, number: int, author_id: str | None) -> str:
-    """The anchor of a point on its review page."""
-    return author_id or f"{kind}-{number}"
+def normalised_heading(title: str) -> str:
+    """A heading as compared with the lists above: section number, case and punctuation gone."""
+    words = re.findall(r"[a-z0-9]+", _SECTION_NUMBER.sub("", title.strip()).lower().replace("'", ""))
+    return " ".join(words)
 
 
 def heading_anchor(title: str) -> str:
     """The id Python-Markdown's toc extension gives a heading (for collision checks)."""
     return "-".join(re.findall(r"[\w]+", title.lower()))
+
+
+def group_slug(title: str) -> str:
+    """A group heading in URL form: "Children's social care" → 'childrens-social-care'."""
+    return "-".join(re.findall(r"[a-z0-9]+", title.lower().replace("'", "").replace("\u2019", "")))
 
 
 def split_author_id(item_text: str) -> tuple[str | None, str]:
@@ -78,184 +162,310 @@ def split_author_id(item_text: str) -> tuple[str | None, str]:
     return match.group(1), item_text[match.end() :]
 
 
-def parse_body(body: str, body_line: int, path: str) -> tuple[ReviewBody, list[Problem]]:
-    """Read sections and points from a review body, checking the convention."""
+@dataclass
+class _Section:
+    title: str
+    line: int
+    lines: list[tuple[int, str]]
+
+
+def parse_body(
+    body: str, body_line: int, path: str, *, recommendations_required: bool = True
+) -> tuple[ReviewBody, list[Problem]]:
+    """Read sections and points from a review body, checking its shape."""
     problems: list[Problem] = []
-    sections: list[tuple[str, int, list[tuple[int, str]]]] = []
-    current: list[tuple[int, str]] | None = None
+    sections = _sections(body, body_line, path, problems)
+    points: dict[str, list[Point]] = {LEARNING: [], RECOMMENDATION: []}
+    lists: list[PointList] = []
+    first_of_kind: dict[str, _Section] = {}
+    for section in sections:
+        kind = POINT_SECTIONS.get(normalised_heading(section.title))
+        if kind is None:
+            continue
+        if kind in first_of_kind:
+            first = first_of_kind[kind]
+            problems.append(
+                Problem(
+                    path,
+                    section.line,
+                    None,
+                    f"found a second {SECTION_NAMES[kind]} section '## {section.title}' (the first is "
+                    f"'## {first.title}' on line {first.line}); expected one, with groups under '### ' headings",
+                )
+            )
+            continue
+        first_of_kind[kind] = section
+        found, section_lists = _SectionReader(kind, section, path, problems).read()
+        points[kind] = found
+        lists.extend(section_lists)
+
+    headings = [section.title for section in sections]
+    for kind, required in ((LEARNING, True), (RECOMMENDATION, recommendations_required)):
+        if kind not in first_of_kind and required:
+            problems.append(_missing_section(kind, headings, path))
+    problems.extend(_check_anchors([*points[LEARNING], *points[RECOMMENDATION]], body, path))
+    return (
+        ReviewBody(
+            sections=tuple(headings),
+            learning=tuple(points[LEARNING]),
+            recommendations=tuple(points[RECOMMENDATION]),
+            lists=tuple(lists),
+        ),
+        problems,
+    )
+
+
+def _sections(body: str, body_line: int, path: str, problems: list[Problem]) -> list[_Section]:
+    """The level-2 sections of a body (fenced code is never a heading)."""
+    sections: list[_Section] = []
     in_fence = False
     for offset, text in enumerate(body.split("\n")):
         number = body_line + offset
         if _FENCE.match(text):
             in_fence = not in_fence
         heading = None if in_fence else _HEADING.match(text)
-        if heading:
-            level = len(heading.group(1))
-            if level == 1:
-                problems.append(
-                    Problem(
-                        path,
-                        number,
-                        None,
-                        f"found a level-1 heading {text.strip()!r}, expected '## ' headings only "
-                        "(the title comes from the front matter)",
-                    )
-                )
-            if level <= 2:
-                current = []
-                sections.append((heading.group(2), number, current))
-                continue
-        if current is not None:
-            current.append((number, text))
-
-    seen_titles: dict[str, int] = {}
-    points: dict[str, list[Point]] = {LEARNING: [], RECOMMENDATION: []}
-    for title, heading_line, lines in sections:
-        key = title.strip().lower()
-        if key in seen_titles and key in POINT_SECTIONS:
+        if heading and len(heading.group(1)) == 1:
             problems.append(
                 Problem(
                     path,
-                    heading_line,
+                    number,
                     None,
-                    f"found a second '## {title}' section (the first is on line {seen_titles[key]}), expected one",
+                    f"found a level-1 heading {text.strip()!r}, expected '## ' headings only "
+                    "(the title comes from the front matter)",
                 )
             )
-            continue
-        seen_titles.setdefault(key, heading_line)
-        if key in POINT_SECTIONS:
-            kind = POINT_SECTIONS[key]
-            found, section_problems = _parse_points(kind, heading_line, lines, path)
-            points[kind] = found
-            problems.extend(section_problems)
+        if heading and len(heading.group(1)) <= 2:
+            sections.append(_Section(heading.group(2), number, []))
+        elif sections:
+            sections[-1].lines.append((number, "" if in_fence else text))
+    return sections
 
-    for title in SECTION_TITLES.values():
-        if title.lower() not in seen_titles:
-            problems.append(
-                Problem(
-                    path,
-                    None,
-                    None,
-                    f"has no '## {title}' section: expected one, holding a numbered list (1., 2., …)",
-                )
-            )
-    problems.extend(_check_anchors(points, [title for title, _, _ in sections], path))
-    return (
-        ReviewBody(
-            sections=tuple(title for title, _, _ in sections),
-            learning=tuple(points[LEARNING]),
-            recommendations=tuple(points[RECOMMENDATION]),
-        ),
-        problems,
+
+def _missing_section(kind: str, headings: list[str], path: str) -> Problem:
+    accepted = LEARNING_HEADINGS if kind == LEARNING else RECOMMENDATION_HEADINGS
+    found = ", ".join(f"'## {title}'" for title in headings) or "no '## ' headings"
+    words = {"lessons", "learning", "learned", "learnt", "findings"} if kind == LEARNING else {"recommendations"}
+    close = [
+        title
+        for title in headings
+        if set(normalised_heading(title).split()) & words and normalised_heading(title) not in POINT_SECTIONS
+    ]
+    hint = f" (rename '## {close[0]}' to '## {SECTION_TITLES[kind]}')" if close else ""
+    extra = (
+        ""
+        if kind == LEARNING
+        else "; a review whose types are all Welsh practice reviews, learning, rapid or thematic reviews may have none"
+    )
+    return Problem(
+        path,
+        None,
+        None,
+        f"has no {SECTION_NAMES[kind]} section: found {found}; expected '## {SECTION_TITLES[kind]}' or one of: "
+        f"{', '.join(title.capitalize() for title in accepted[1:])}{hint}{extra}",
     )
 
 
-def _parse_points(
-    kind: str, heading_line: int, lines: list[tuple[int, str]], path: str
-) -> tuple[list[Point], list[Problem]]:
-    """The numbered items of one section, and problems with its shape."""
-    title = SECTION_TITLES[kind]
-    problems: list[Problem] = []
-    items: list[tuple[int, int, list[str]]] = []  # (line, written number, text lines)
-    last_lines: list[int] = []
-    after_blank = False
-    for number, source in lines:
-        numbered = _NUMBERED.match(source)
+class _SectionReader:
+    """Reads the points of one section: lists, groups under '### ' headings, and prose between."""
+
+    def __init__(self, kind: str, section: _Section, path: str, problems: list[Problem]) -> None:
+        self.kind = kind
+        self.section = section
+        self.path = path
+        self.problems = problems
+        self.points: list[Point] = []
+        self.lists: list[PointList] = []
+        self.group: str | None = None
+        self.group_count = 0  # points so far in the current group (or outside groups)
+        self.ungrouped_count = 0
+        self.run: list[tuple[int, str, str, list[str], int]] = []  # (line, marker, label, lines, last line)
+        self.run_style: Style | None = None
+
+    def problem(self, line: int, message: str) -> None:
+        self.problems.append(Problem(self.path, line, None, message))
+
+    def read(self) -> tuple[list[Point], list[PointList]]:
+        after_blank = False
+        for number, text in self.section.lines:
+            heading = _HEADING.match(text)
+            item = self._item(text)
+            nested = bool(self.run) and bool(text.strip()) and len(text) - len(text.lstrip()) >= 2
+            if heading:
+                self._end_run()
+                self.group = heading.group(2).strip()
+                self.group_count = 0
+                after_blank = False
+            elif nested:  # an indented line (or a list within the item) continues the item
+                line, marker, label, lines, _ = self.run[-1]
+                self.run[-1] = (line, marker, label, [*lines, text], number)
+                after_blank = False
+            elif item is not None:
+                style, label, rest = item
+                self._add_item(number, style, label, rest)
+                after_blank = False
+            elif not text.strip():
+                after_blank = True
+            elif self.run and (text[:1] in (" ", "\t") or not after_blank):
+                line, marker, label, lines, _ = self.run[-1]
+                self.run[-1] = (line, marker, label, [*lines, text], number)
+                after_blank = False
+            else:  # an introduction or closing paragraph: ordinary text between lists
+                self._end_run()
+                after_blank = False
+        self._end_run()
+        if not self.points:
+            self.problem(
+                self.section.line,
+                f"'## {self.section.title}' has no {READABLE[self.kind]}s: expected a list of them, "
+                "numbered (1., 1), 8.1) or bulleted (-)",
+            )
+        return self.points, self.lists
+
+    @staticmethod
+    def _item(text: str) -> tuple[Style, str, str] | None:
+        paragraph = _PARAGRAPH_NUMBER.match(text)
+        if paragraph:
+            return Style.PARAGRAPHS, f"{paragraph.group(1)}.{paragraph.group(2)}", paragraph.group(3)
+        numbered = _NUMBERED.match(text)
         if numbered:
-            items.append((number, int(numbered.group(1)), [numbered.group(2)]))
-            last_lines.append(number)
-            after_blank = False
-        elif not source.strip():
-            after_blank = True
-        elif items and (source[:1] in (" ", "\t") or not after_blank):
-            items[-1][2].append(source.strip())
-            last_lines[-1] = number
-            after_blank = False
-        elif _BULLET.match(source):
-            problems.append(
-                Problem(
-                    path,
-                    number,
-                    None,
-                    f"found a bulleted item in '## {title}', expected a numbered list (1., 2., …)",
+            return Style.NUMBERED, numbered.group(1) + numbered.group(2), numbered.group(3)
+        bullet = _BULLET.match(text)
+        if bullet:
+            return Style.BULLETS, "", bullet.group(1)
+        return None
+
+    def _add_item(self, line: int, style: Style, marker: str, rest: str) -> None:
+        if self.run_style is not None and style is not self.run_style:
+            self.problem(
+                line,
+                f"found a {style.described} item in a {self.run_style.described} list in "
+                f"'## {self.section.title}'; expected one style per list (a sentence between two lists separates them)",
+            )
+            return
+        self.run_style = style
+        self.run.append((line, marker, marker, [rest], line))
+
+    def _end_run(self) -> None:
+        if not self.run:
+            return
+        assert self.run_style is not None
+        self._check_numbers()
+        created = [self._point(line, marker, lines, last) for line, marker, _, lines, last in self.run]
+        self.points.extend(created)
+        self.lists.append(PointList(self.kind, self.run_style, self.run[0][0], self.run[-1][4], tuple(created)))
+        self.run = []
+        self.run_style = None
+
+    def _check_numbers(self) -> None:
+        """Numbered items count 1, 2, 3 (restarting in each group, or continuing after text);
+        numbered paragraphs keep their section number and count 1, 2, 3 after the point."""
+        if self.run_style is Style.NUMBERED:
+            numbers = [int(marker.rstrip(".)")) for _, marker, _, _, _ in self.run]
+            first = numbers[0]
+            if first not in (1, self.group_count + 1):
+                self.problem(
+                    self.run[0][0],
+                    f"item in '## {self.section.title}' is numbered {first}, expected 1 "
+                    f"(or {self.group_count + 1}, continuing the list above)",
                 )
-            )
-        elif items:
-            problems.append(
-                Problem(
-                    path,
-                    number,
-                    None,
-                    f"found text after the numbered list in '## {title}', expected only numbered "
-                    "items (indent a line to continue an item)",
-                )
-            )
-    if not items:
-        problems.append(
-            Problem(
-                path,
-                heading_line,
-                None,
-                f"'## {title}' has no numbered items: expected a numbered list (1., 2., …)",
-            )
-        )
-    points: list[Point] = []
-    for position, (line, written, text_lines) in enumerate(items, start=1):
-        if written != position:
-            problems.append(
-                Problem(
-                    path,
-                    line,
-                    None,
-                    f"item in '## {title}' is numbered {written}, expected {position} "
-                    "(number the items 1, 2, 3 … in order)",
-                )
-            )
-        author_id, first = split_author_id(text_lines[0])
+            for (line, _, _, _, _), written, expected in zip(
+                self.run[1:], numbers[1:], range(first + 1, first + len(numbers)), strict=True
+            ):
+                if written != expected:
+                    self.problem(
+                        line,
+                        f"item in '## {self.section.title}' is numbered {written}, expected {expected} "
+                        "(number the items 1, 2, 3 … in order)",
+                    )
+        elif self.run_style is Style.PARAGRAPHS:
+            pairs = [tuple(int(part) for part in marker.split(".")) for _, marker, _, _, _ in self.run]
+            for (line, marker, _, _, _), previous, current in zip(self.run[1:], pairs, pairs[1:], strict=False):
+                if current not in ((previous[0], previous[1] + 1), (previous[0] + 1, 1)):
+                    self.problem(
+                        line,
+                        f"paragraph numbered {marker} in '## {self.section.title}' follows "
+                        f"{previous[0]}.{previous[1]}; expected {previous[0]}.{previous[1] + 1}",
+                    )
+
+    def _point(self, line: int, marker: str, lines: list[str], last: int) -> Point:
+        if self.group is None:
+            self.ungrouped_count += 1
+            position = self.ungrouped_count
+        else:
+            position = self.group_count + 1
+        self.group_count += 1
+        author_id, first = split_author_id(lines[0])
         if author_id is not None and not _ID_PATTERN.match(author_id):
-            problems.append(
-                Problem(
-                    path,
-                    line,
-                    None,
-                    f"found the id {{#{author_id}}}, expected lower-case letters, digits and "
-                    "hyphens starting with a letter, e.g. {#father-not-known}",
-                )
+            self.problem(
+                line,
+                f"found the id {{#{author_id}}}, expected lower-case letters, digits and "
+                "hyphens starting with a letter, e.g. {#father-not-known}",
             )
             author_id = None
         elif author_id is not None and _AUTOMATIC_ID.match(author_id):
-            problems.append(
-                Problem(
-                    path,
-                    line,
-                    None,
-                    f"found the id {{#{author_id}}}, which looks like an automatic anchor; "
-                    "expected a descriptive id, e.g. {#father-not-known}",
-                )
+            self.problem(
+                line,
+                f"found the id {{#{author_id}}}, which looks like an automatic anchor; "
+                "expected a descriptive id, e.g. {#father-not-known}",
             )
             author_id = None
-        text_value = " ".join([first, *text_lines[1:]]).strip()
-        if not text_value:
-            problems.append(Problem(path, line, None, f"item {position} in '## {title}' is empty, expected text"))
-        points.append(
-            Point(kind, position, point_anchor(kind, position, author_id), text_value, line, last_lines[position - 1])
+        continuation = _dedent(lines[1:])
+        if continuation and (_BULLET.match(continuation[0]) or _NUMBERED.match(continuation[0])):
+            continuation.insert(0, "")
+        text = " ".join([first.strip(), *(part.strip() for part in lines[1:])]).strip()
+        if not text:
+            self.problem(line, f"{READABLE[self.kind]} {position} in '## {self.section.title}' is empty, expected text")
+        automatic = (
+            f"{self.kind}-{position}" if self.group is None else f"{self.kind}-{group_slug(self.group)}-{position}"
         )
-    return points, problems
+        label = marker.rstrip(".)") if marker else str(position)
+        return Point(
+            kind=self.kind,
+            number=position,
+            anchor=author_id or automatic,
+            text=text,
+            line=line,
+            end_line=last,
+            label=label,
+            group=self.group,
+            markdown="\n".join([first.strip(), *continuation]).strip(),
+        )
 
 
-def _check_anchors(points: dict[str, list[Point]], headings: list[str], path: str) -> list[Problem]:
-    """Author ids must be unique on the page and differ from the section headings' ids."""
+def _dedent(lines: list[str]) -> list[str]:
+    """Continuation lines of an item without the indentation that made them part of it, with
+    a blank line before a list inside the item (Markdown needs one after a paragraph)."""
+    indents = [len(line) - len(line.lstrip()) for line in lines if line.strip()]
+    cut = min(indents, default=0)
+    dedented: list[str] = []
+    for line in (line[cut:] for line in lines):
+        starts_list = bool(_BULLET.match(line) or _NUMBERED.match(line))
+        if (
+            starts_list
+            and dedented
+            and dedented[-1].strip()
+            and not (_BULLET.match(dedented[-1]) or _NUMBERED.match(dedented[-1]))
+        ):
+            dedented.append("")
+        dedented.append(line)
+    return dedented
+
+
+def _check_anchors(points: list[Point], body: str, path: str) -> list[Problem]:
+    """Anchors must be unique on the page and differ from the headings' ids."""
     problems = []
+    headings = [match.group(2) for match in map(_HEADING.match, body.split("\n")) if match]
     taken = {heading_anchor(title): f"the heading '{title}'" for title in headings}
-    for point in [*points[LEARNING], *points[RECOMMENDATION]]:
+    for point in points:
         if point.anchor in taken:
             problems.append(
                 Problem(
                     path,
                     point.line,
                     None,
-                    f"the id {{#{point.anchor}}} is already used by {taken[point.anchor]}, "
-                    "expected an id used once in the review",
+                    f"the anchor '{point.anchor}' of this {READABLE[point.kind]} is already used by "
+                    f"{taken[point.anchor]}; expected an anchor used once in the review (give the item an id, "
+                    "e.g. {#police-training})",
                 )
             )
         taken.setdefault(point.anchor, f"the item on line {point.line}")

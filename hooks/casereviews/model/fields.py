@@ -16,6 +16,7 @@ from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo
 
 from ..problems import Problem, did_you_mean, one_of, quoted
+from .dates import PartialDate
 from .source import SourceDocument
 
 UK_TIME = ZoneInfo("Europe/London")
@@ -31,6 +32,14 @@ class FieldError(ValueError):
         super().__init__(message)
         self.message = message
         self.index = index
+
+
+class GroupedFieldError(ValueError):
+    """Every bad part of one value (each item of a list, each field of a record)."""
+
+    def __init__(self, errors: list[FieldError]) -> None:
+        super().__init__("; ".join(error.message for error in errors))
+        self.errors = errors
 
 
 @dataclass(frozen=True)
@@ -121,6 +130,55 @@ def date(value: Any) -> dt.date:
     raise FieldError(f"{_found(value)}, expected a date written YYYY-MM-DD, e.g. 2007-11-15")
 
 
+def partial_date(value: Any) -> PartialDate:
+    """A date with the precision the source gives: YYYY, YYYY-MM or YYYY-MM-DD."""
+    if isinstance(value, dt.datetime):
+        return PartialDate.of(value.date())
+    if isinstance(value, dt.date):
+        return PartialDate.of(value)
+    text_value = str(value).strip() if isinstance(value, str | int) and not isinstance(value, bool) else None
+    if text_value is not None and re.fullmatch(r"\d{4}(-\d{2}(-\d{2})?)?", text_value):
+        try:
+            return PartialDate.parse(text_value)
+        except ValueError:
+            raise FieldError(f"{_found(value)}, expected a real date (that month or day does not exist)") from None
+    raise FieldError(
+        f"{_found(value)}, expected a date written YYYY-MM-DD, or YYYY-MM or YYYY when the source gives only "
+        "a month or a year (e.g. 2011-03 for March 2011)"
+    )
+
+
+def record(fields: Mapping[str, Parser], required: Iterable[str] = ()) -> Parser:
+    """A set of named fields (a YAML mapping), each checked; every bad or unknown field reported."""
+    needed = list(required)
+
+    def parse(value: Any) -> dict[str, Any]:
+        if not isinstance(value, dict):
+            raise FieldError(f"{_found(value)}, expected fields written as 'name: value' ({', '.join(fields)})")
+        errors: list[FieldError] = []
+        parsed: dict[str, Any] = {}
+        for key, raw in value.items():
+            if key not in fields:
+                errors.append(
+                    FieldError(
+                        f"{key}: is not a known field{did_you_mean(str(key), fields)}; expected {one_of(fields)}"
+                    )
+                )
+            elif raw is not None:
+                try:
+                    parsed[key] = fields[key](raw)
+                except GroupedFieldError as found:
+                    errors.extend(FieldError(f"{key}: {error.message}") for error in found.errors)
+                except FieldError as error:
+                    errors.append(FieldError(f"{key}: {error.message}"))
+        errors.extend(FieldError(f"{key}: is missing") for key in needed if value.get(key) is None)
+        if errors:
+            raise GroupedFieldError(errors)
+        return parsed
+
+    return parse
+
+
 def uk_datetime(value: Any) -> dt.datetime:
     """A date, or a date and time; read in UK time when no offset is given."""
     if isinstance(value, dt.datetime):
@@ -176,11 +234,17 @@ def list_of(item: Parser, min_items: int = 0, max_items: int | None = None) -> P
         if max_items is not None and len(items) > max_items:
             raise FieldError(f"found {len(items)} items, expected at most {max_items}")
         parsed = []
+        errors: list[FieldError] = []
         for index, entry in enumerate(items):
+            which = f"item {index + 1}: " if isinstance(value, list) else ""
             try:
                 parsed.append(item(entry))
+            except GroupedFieldError as found:
+                errors.extend(FieldError(f"{which}{error.message}", index) for error in found.errors)
             except FieldError as error:
-                raise FieldError(f"item {index + 1}: {error.message}", index) from None
+                errors.append(FieldError(f"{which}{error.message}", index))
+        if errors:
+            raise GroupedFieldError(errors)
         duplicates = sorted({str(entry) for entry in parsed if parsed.count(entry) > 1})
         if duplicates:
             raise FieldError(f"found {', '.join(duplicates)} more than once, expected each once")
@@ -215,6 +279,10 @@ def validate_fields(
             continue  # an optional field left blank (as in a copied template) is not given
         try:
             values[key] = field.parse(raw)
+        except GroupedFieldError as found:
+            problems.extend(
+                Problem(document.path, document.line_of(key, error.index), key, error.message) for error in found.errors
+            )
         except FieldError as error:
             problems.append(Problem(document.path, document.line_of(key, error.index), key, error.message))
     if report_missing:

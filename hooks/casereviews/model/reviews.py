@@ -11,6 +11,7 @@ from ..checks.anonymisation import RULES
 from ..problems import Problem, did_you_mean
 from . import vocabulary
 from .body import ReviewBody, parse_body
+from .dates import PartialDate
 from .fields import (
     Field,
     FieldError,
@@ -18,6 +19,8 @@ from .fields import (
     date,
     list_of,
     paragraph,
+    partial_date,
+    record,
     slug,
     text,
     uk_datetime,
@@ -54,12 +57,17 @@ REVIEW_FIELDS = (
     Field("title", text(200), required=True, description="the review's title, e.g. 'Serious case review: Child M'"),
     Field(
         "review_type",
-        choice(vocabulary.REVIEW_TYPES),
+        list_of(choice(vocabulary.REVIEW_TYPES), min_items=1, max_items=3),
         required=True,
-        description="one of: " + ", ".join(vocabulary.REVIEW_TYPES),
+        description="one of: " + ", ".join(vocabulary.REVIEW_TYPES) + " (a list for a joint review)",
     ),
     Field("board", text(200), required=True, description="the board that published the review"),
-    Field("published", date, required=True, description="the publication date, written YYYY-MM-DD"),
+    Field(
+        "published",
+        partial_date,
+        required=True,
+        description="the publication date, written YYYY-MM-DD (or YYYY-MM, or YYYY, when that is all the source gives)",
+    ),
     Field(
         "themes",
         list_of(text(80), min_items=1, max_items=MAX_THEMES),
@@ -77,6 +85,29 @@ REVIEW_FIELDS = (
     Field("age_at_incident", text(40), description="e.g. '6 months'"),
     Field("age_band", choice(vocabulary.AGE_BANDS)),
     Field("outcome", choice(vocabulary.OUTCOMES)),
+    Field(
+        "subjects",
+        list_of(
+            record(
+                {
+                    "pseudonym": text(60),
+                    "age": text(40),
+                    "age_band": choice(vocabulary.AGE_BANDS),
+                    "outcome": choice(vocabulary.OUTCOMES),
+                },
+                required=("pseudonym",),
+            ),
+            min_items=1,
+            max_items=30,
+        ),
+        description="the people the review is about, each with pseudonym, age, age_band and outcome",
+    ),
+    Field(
+        "period_under_review",
+        record({"from": partial_date, "to": partial_date}, required=("from", "to")),
+        description="the period the review looked at: from and to",
+    ),
+    Field("parallel_proceedings", list_of(choice(vocabulary.PARALLEL_PROCEEDINGS))),
     Field("incident_year", year),
     Field("agencies", list_of(choice(vocabulary.AGENCIES))),
     Field("review_model", text(200)),
@@ -93,25 +124,46 @@ REVIEW_FIELDS = (
 
 
 @dataclass(frozen=True)
+class Subject:
+    """One person a review is about, by pseudonym."""
+
+    pseudonym: str
+    age: str | None = None
+    age_band: str | None = None
+    outcome: str | None = None
+
+
+@dataclass(frozen=True)
+class Period:
+    """The period a review looked at."""
+
+    start: PartialDate
+    end: PartialDate
+
+
+@dataclass(frozen=True)
 class Review:
     """A validated review. `themes` are resolved slugs; `body` is the Markdown after front matter."""
 
     slug: str
     path: str
     title: str
-    review_type: str
+    review_types: tuple[str, ...]
     board: str
-    published: dt.date
+    published: PartialDate
     themes: tuple[str, ...]
     summary: str
     status: str
     body: str = ""
     body_line: int = 1
-    content: ReviewBody = field(default_factory=lambda: ReviewBody((), (), ()))
+    content: ReviewBody = field(default_factory=ReviewBody)
     pseudonym: str | None = None
     age_at_incident: str | None = None
     age_band: str | None = None
     outcome: str | None = None
+    subjects: tuple[Subject, ...] = ()
+    period_under_review: Period | None = None
+    parallel_proceedings: tuple[str, ...] = ()
     incident_year: int | None = None
     agencies: tuple[str, ...] = ()
     review_model: str | None = None
@@ -137,8 +189,39 @@ class Review:
         return self.published.year
 
     @property
-    def is_draft(self) -> bool:
-        return self.status == "draft"
+    def review_type(self) -> str:
+        """The review's first (or only) type."""
+        return self.review_types[0]
+
+    @property
+    def type_label(self) -> str:
+        """'Serious case review', or for a joint review 'Serious case review and domestic homicide review'."""
+        first, *others = (vocabulary.REVIEW_TYPES[kind] for kind in self.review_types)
+        rest = [label[0].lower() + label[1:] for label in others]
+        if not rest:
+            return first
+        return ", ".join([first, *rest[:-1]]) + " and " + rest[-1]
+
+    @property
+    def people(self) -> tuple[Subject, ...]:
+        """Whom the review is about: its subjects, or the one subject of the single-subject fields."""
+        if self.subjects:
+            return self.subjects
+        if self.pseudonym or self.age_at_incident or self.age_band or self.outcome:
+            return (Subject(self.pseudonym or "", self.age_at_incident, self.age_band, self.outcome),)
+        return ()
+
+    @property
+    def age_bands(self) -> tuple[str, ...]:
+        """The age groups of the people the review is about, in the vocabulary's order."""
+        bands = {person.age_band for person in self.people if person.age_band}
+        return tuple(band for band in vocabulary.AGE_BANDS if band in bands)
+
+    @property
+    def outcomes(self) -> tuple[str, ...]:
+        """The outcomes for the people the review is about, in the vocabulary's order."""
+        found = {person.outcome for person in self.people if person.outcome}
+        return tuple(outcome for outcome in vocabulary.OUTCOMES if outcome in found)
 
     def line_of(self, key: str) -> int | None:
         return self.key_lines.get(key)
@@ -185,21 +268,30 @@ def review_from_document(
 
     problems.extend(_cross_field_problems(values, document, today))
 
-    content = ReviewBody((), (), ())
+    content = ReviewBody()
+    review_types: tuple[str, ...] = values.get("review_type", ("serious-case-review",))
     if not is_draft:
-        content, body_problems = parse_body(document.body, document.body_line, path)
+        content, body_problems = parse_body(
+            document.body,
+            document.body_line,
+            path,
+            recommendations_required=not set(review_types) <= vocabulary.RECOMMENDATIONS_OPTIONAL,
+        )
         if values.get("status") == "published":
             problems.extend(body_problems)
 
     if problems:
         return None, problems
-    record = Review(
+    period = values.get("period_under_review")
+    review = Review(
         slug=slug_value,
         path=path,
         title=values.get("title", slug_value),
-        review_type=values.get("review_type", "serious-case-review"),
+        review_types=review_types,
         board=values.get("board", ""),
-        published=values.get("published", today),
+        published=values.get("published", PartialDate.of(today)),
+        subjects=tuple(Subject(**subject) for subject in values.get("subjects", ())),
+        period_under_review=Period(period["from"], period["to"]) if period else None,
         themes=tuple(resolved),
         summary=values.get("summary", ""),
         status=values["status"],
@@ -215,6 +307,7 @@ def review_from_document(
                 "age_band",
                 "outcome",
                 "incident_year",
+                "parallel_proceedings",
                 "agencies",
                 "review_model",
                 "reviewer",
@@ -230,7 +323,7 @@ def review_from_document(
             if name in values
         },
     )
-    return record, []
+    return review, []
 
 
 def _cross_field_problems(values: dict[str, Any], document: SourceDocument, today: dt.date) -> list[Problem]:
@@ -241,13 +334,32 @@ def _cross_field_problems(values: dict[str, Any], document: SourceDocument, toda
     def problem(key: str, message: str) -> None:
         problems.append(Problem(path, document.line_of(key), key, message))
 
-    published = values.get("published")
+    published: PartialDate | None = values.get("published")
     status = values.get("status")
-    if published and published > today and status != "draft":
+    if published and published.first_day > today and status != "draft":
         problem(
             "published",
             f"found {published.isoformat()}, a date in the future; expected the date the review "
             "was published (to hold a review back until a date, use embargo_until)",
+        )
+    if "subjects" in values:
+        for key in ("age_at_incident", "age_band", "outcome"):
+            if key in values:
+                problem(
+                    key,
+                    "is given beside subjects; expected one or the other: give each person's age, "
+                    "age_band and outcome under subjects",
+                )
+    period = values.get("period_under_review")
+    if period and period["from"].first_day > period["to"].last_day:
+        problem(
+            "period_under_review",
+            f"runs from {period['from']} to {period['to']}; expected 'from' to come before 'to'",
+        )
+    if period and published and period["to"].first_day > published.last_day:
+        problem(
+            "period_under_review",
+            f"ends in {period['to']}, after the review was published ({published}); expected an earlier end",
         )
     incident_year = values.get("incident_year")
     if published and incident_year and incident_year > published.year:
@@ -257,7 +369,7 @@ def _cross_field_problems(values: dict[str, Any], document: SourceDocument, toda
             "expected the year of the incident",
         )
     online_until = values.get("online_until")
-    if published and online_until and online_until < published:
+    if published and online_until and online_until < published.first_day:
         problem(
             "online_until",
             f"found {online_until.isoformat()}, before the publication date; expected a later date",

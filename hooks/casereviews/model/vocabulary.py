@@ -13,7 +13,25 @@ REVIEW_TYPES: dict[str, str] = {
     "rapid-review": "Rapid review",
     "child-practice-review": "Child practice review (Wales)",
     "safeguarding-adults-review": "Safeguarding adults review",
+    "domestic-homicide-review": "Domestic homicide review",
+    "adult-practice-review": "Adult practice review (Wales)",
+    "single-unified-safeguarding-review": "Single unified safeguarding review (Wales)",
+    "thematic-review": "Thematic review",
 }
+
+#: Review types whose published summary may have no recommendations: Welsh practice reviews
+#: (learning is their product), local learning, rapid and thematic reviews. A joint review
+#: needs recommendations if any of its types does.
+RECOMMENDATIONS_OPTIONAL = frozenset(
+    {
+        "child-practice-review",
+        "adult-practice-review",
+        "single-unified-safeguarding-review",
+        "learning-review",
+        "rapid-review",
+        "thematic-review",
+    }
+)
 
 STATUSES: dict[str, str] = {
     "published": "Published",
@@ -28,7 +46,26 @@ AGE_BANDS: dict[str, str] = {
     "5-9": "5 to 9",
     "10-14": "10 to 14",
     "15-17": "15 to 17",
+    "18-24": "18 to 24",
+    "25-64": "25 to 64",
+    "65-plus": "65 and over",
     "adult": "Adult",
+}
+
+#: Whom a theme concerns.
+AUDIENCES: dict[str, str] = {
+    "children": "Children and young people",
+    "adults": "Adults",
+    "all": "Children and adults",
+}
+
+#: Proceedings that ran beside the review (they often delay publication).
+PARALLEL_PROCEEDINGS: dict[str, str] = {
+    "criminal-trial": "Criminal trial",
+    "inquest": "Inquest",
+    "family-court": "Family court proceedings",
+    "civil-proceedings": "Civil proceedings",
+    "regulatory-proceedings": "Professional regulatory proceedings",
 }
 
 OUTCOMES: dict[str, str] = {

@@ -26,6 +26,7 @@ from .. import urls
 from ..load.catalogue import Site
 from ..model.boards import BoardRegistry
 from ..model.body import ReviewBody
+from ..model.dates import PartialDate
 from ..model.reviews import Review
 from ..model.themes import ThemeCatalogue
 from .publication import Visibility, visibility
@@ -41,7 +42,7 @@ class WithdrawalNotice:
     slug: str
     title: str
     board: str
-    published: dt.date
+    published: PartialDate
     withdrawn_on: dt.date
     withdrawn_reason: str
     aliases: tuple[str, ...] = ()
@@ -95,7 +96,7 @@ class PublicSite:
 
 def _listed_form(review: Review, shown: Visibility) -> Review:
     if shown is Visibility.ARCHIVED:
-        return dataclasses.replace(review, body="", content=ReviewBody((), (), ()), source_url=None)
+        return dataclasses.replace(review, body="", content=ReviewBody(), source_url=None)
     return review
 
 

@@ -17,6 +17,8 @@ from feedgen.feed import FeedGenerator
 
 from .. import urls
 from ..model import vocabulary
+from ..model.body import Point
+from ..model.dates import PartialDate
 from ..model.fields import UK_TIME
 from ..model.reviews import Review
 from ..policy.public import PublicSite
@@ -26,9 +28,10 @@ JSON_NAME = urls.CATALOGUE_JSON
 CSV_NAME = urls.CATALOGUE_CSV
 FEED_LENGTH = 50
 CSV_COLUMNS = (
-    "url", "title", "review_type", "board", "published", "themes", "summary", "pseudonym",
-    "age_at_incident", "age_band", "outcome", "incident_year", "agencies", "review_model",
-    "reviewer", "source_url", "keywords",
+    "url", "title", "review_type", "board", "published", "published_precision", "themes", "summary",
+    "pseudonym", "age_at_incident", "age_band", "outcome", "subjects", "incident_year",
+    "period_from", "period_to", "parallel_proceedings", "agencies", "review_model", "reviewer",
+    "source_url", "keywords",
 )  # fmt: skip
 
 
@@ -39,15 +42,24 @@ def record(review: Review, site: PublicSite, site_url: str) -> dict[str, Any]:
         "slug": review.slug,
         "title": review.title,
         "review_type": review.review_type,
+        "review_types": list(review.review_types),
         "board": site.board_name(review),
         "published": review.published.isoformat(),
+        "published_precision": review.published.precision.name.lower(),
         "themes": list(review.themes),
         "summary": review.summary,
         "pseudonym": review.pseudonym,
         "age_at_incident": review.age_at_incident,
         "age_band": review.age_band,
         "outcome": review.outcome,
+        "subjects": [
+            {"pseudonym": person.pseudonym, "age": person.age, "age_band": person.age_band, "outcome": person.outcome}
+            for person in review.subjects
+        ],
         "incident_year": review.incident_year,
+        "period_from": review.period_under_review.start.isoformat() if review.period_under_review else None,
+        "period_to": review.period_under_review.end.isoformat() if review.period_under_review else None,
+        "parallel_proceedings": list(review.parallel_proceedings),
         "agencies": list(review.agencies),
         "review_model": review.review_model,
         "reviewer": list(review.reviewer),
@@ -55,9 +67,20 @@ def record(review: Review, site: PublicSite, site_url: str) -> dict[str, Any]:
         "keywords": list(review.keywords),
     }
     if not site.is_archived(review):
-        data["learning"] = [{"anchor": p.anchor, "text": p.text} for p in review.content.learning]
-        data["recommendations"] = [{"anchor": p.anchor, "text": p.text} for p in review.content.recommendations]
+        data["learning"] = [_point(point, data["url"]) for point in review.content.learning]
+        data["recommendations"] = [_point(point, data["url"]) for point in review.content.recommendations]
     return data
+
+
+def _point(point: Point, page_url: str) -> dict[str, Any]:
+    """A learning point or recommendation in the catalogue: its link, number as written, group and text."""
+    return {
+        "anchor": point.anchor,
+        "url": f"{page_url}#{point.anchor}",
+        "label": point.label,
+        "group": point.group,
+        "text": point.text,
+    }
 
 
 def _csv_cell(value: Any) -> str:
@@ -65,7 +88,7 @@ def _csv_cell(value: Any) -> str:
     if value is None:
         return ""
     if isinstance(value, list):
-        value = "; ".join(str(item) for item in value)
+        value = "; ".join(item["pseudonym"] if isinstance(item, dict) else str(item) for item in value)
     text = str(value)
     return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
 
@@ -81,11 +104,15 @@ def write_catalogue(site_dir: Path, site: PublicSite, site_url: str) -> None:
     writer = csv.writer(buffer, lineterminator="\n")
     writer.writerow(CSV_COLUMNS)
     for data in records:
-        writer.writerow([_csv_cell(data[column]) for column in CSV_COLUMNS])
+        row = {**data, "review_type": data["review_types"]}  # a joint review lists each of its types
+        writer.writerow([_csv_cell(row[column]) for column in CSV_COLUMNS])
     (site_dir / CSV_NAME).write_text(buffer.getvalue(), encoding="utf-8")
 
 
-def _moment(day: dt.date) -> dt.datetime:
+def _moment(day: dt.date | PartialDate) -> dt.datetime:
+    """Midnight UK time on the day, or on the first day of a partial date's period (see model.dates)."""
+    if isinstance(day, PartialDate):
+        day = day.first_day
     return dt.datetime.combine(day, dt.time(), tzinfo=UK_TIME)
 
 
@@ -111,5 +138,6 @@ def write_feed(site_dir: Path, site: PublicSite, site_url: str, site_name: str, 
         entry.author(name=site.board_name(review))
         for slug in review.themes:
             entry.category(term=slug, label=site.themes[slug].title)
-        entry.category(term=review.review_type, label=vocabulary.REVIEW_TYPES[review.review_type])
+        for kind in review.review_types:
+            entry.category(term=kind, label=vocabulary.REVIEW_TYPES[kind])
     feed.atom_file(str(site_dir / FEED_NAME), pretty=True)

@@ -16,7 +16,8 @@ import jinja2
 
 from .. import urls
 from ..model import vocabulary
-from .views import long_date, plural
+from ..model.dates import long_date
+from .views import plural
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
 #: The folder under the theme's custom_dir where a board may override our templates.

@@ -7,29 +7,18 @@ autoescape).
 
 from __future__ import annotations
 
-import datetime as dt
 from collections import Counter
 from typing import Any
 
 from .. import urls
 from ..model import vocabulary
+from ..model.dates import long_date
 from ..model.reviews import Review
 from ..policy.public import PublicSite, WithdrawalNotice
 
 #: A word every listed review page carries for search (in an attribute, never shown): searching
 #: for it lists all reviews, so a search by filters alone reads one index chunk, not all.
 SEARCH_ALL_WORD = "allcasereviews"
-
-MONTHS = (
-    "January", "February", "March", "April", "May", "June",
-    "July", "August", "September", "October", "November", "December",
-)  # fmt: skip
-
-
-def long_date(day: dt.date) -> str:
-    """'15 November 2007': the form GOV.UK uses, independent of the machine's locale."""
-    return f"{day.day} {MONTHS[day.month - 1]} {day.year}"
-
 
 href = urls.href
 
@@ -39,21 +28,45 @@ def plural(count: int, noun: str, nouns: str | None = None) -> str:
     return f"{count} {noun if count == 1 else (nouns or noun + 's')}"
 
 
+def _person(age: str | None, age_band: str | None) -> str | None:
+    band = vocabulary.AGE_BANDS[age_band] if age_band else None
+    if age and band:
+        return f"{age} (age group: {band})"
+    return age or band
+
+
 def review_facts(review: Review) -> list[tuple[str, str]]:
     """The metadata panel of a review page, as (label, value) pairs, in reading order."""
-    facts = [("Type of review", vocabulary.REVIEW_TYPES[review.review_type])]
+    facts = [("Type of review", review.type_label)]
     if review.pseudonym:
         facts.append(("Known as", review.pseudonym))
-    age = review.age_at_incident
-    if review.age_band:
-        band = vocabulary.AGE_BANDS[review.age_band]
-        age = f"{age} (age group: {band})" if age else band
-    if age:
-        facts.append(("Age", age))
-    if review.outcome:
-        facts.append(("Outcome", vocabulary.OUTCOMES[review.outcome]))
+    if review.subjects:
+        people = []
+        for subject in review.subjects:
+            details = [
+                part
+                for part in (
+                    _person(subject.age, subject.age_band),
+                    vocabulary.OUTCOMES[subject.outcome].lower() if subject.outcome else None,
+                )
+                if part
+            ]
+            people.append(subject.pseudonym + (f" ({', '.join(details)})" if details else ""))
+        facts.append(("People the review is about", "; ".join(people)))
+    else:
+        age = _person(review.age_at_incident, review.age_band)
+        if age:
+            facts.append(("Age", age))
+        if review.outcome:
+            facts.append(("Outcome", vocabulary.OUTCOMES[review.outcome]))
     if review.incident_year:
         facts.append(("Year of incident", str(review.incident_year)))
+    if review.period_under_review:
+        period = review.period_under_review
+        facts.append(("Period under review", f"{long_date(period.start)} to {long_date(period.end)}"))
+    if review.parallel_proceedings:
+        labels = [vocabulary.PARALLEL_PROCEEDINGS[kind] for kind in review.parallel_proceedings]
+        facts.append(("Parallel proceedings", ", ".join(labels)))
     if review.agencies:
         facts.append(("Agencies involved", ", ".join(vocabulary.AGENCIES[a] for a in review.agencies)))
     if review.review_model:
@@ -121,11 +134,11 @@ def notice_view(notice: WithdrawalNotice, site: PublicSite) -> dict[str, Any]:
 def search_filters(review: Review, site: PublicSite) -> list[tuple[str, str]]:
     """(filter, value) pairs a review is found by in search: slugs, stable in deep links."""
     pairs = [("theme", slug) for slug in review.themes]
-    pairs += [("year", str(review.year)), ("board", site.board_slug(review)), ("type", review.review_type)]
-    if review.age_band:
-        pairs.append(("age", review.age_band))
-    if review.outcome:
-        pairs.append(("outcome", review.outcome))
+    pairs += [("year", str(review.year)), ("board", site.board_slug(review))]
+    pairs += [("type", kind) for kind in review.review_types]
+    pairs += [("age", band) for band in review.age_bands]
+    pairs += [("outcome", outcome) for outcome in review.outcomes]
+    pairs += [("proceedings", kind) for kind in review.parallel_proceedings]
     return pairs
 
 
@@ -148,7 +161,7 @@ def structured_data(review: Review, site: PublicSite) -> dict[str, Any]:
 
 def search_options(site: PublicSite, listed: list[Review]) -> dict[str, Any]:
     """The search page's filter choices: every value a listed review has, with its label."""
-    used: dict[str, set[str]] = {name: set() for name in ("theme", "board", "type", "age", "outcome")}
+    used: dict[str, set[str]] = {name: set() for name in ("theme", "board", "type", "age", "outcome", "proceedings")}
     counts: Counter[tuple[str, str]] = Counter()
     years: set[int] = set()
     for review in listed:
@@ -169,6 +182,7 @@ def search_options(site: PublicSite, listed: list[Review]) -> dict[str, Any]:
         ("type", "Type of review", "", vocabulary.REVIEW_TYPES),
         ("age", "Age group", "", vocabulary.AGE_BANDS),
         ("outcome", "Outcome", "", vocabulary.OUTCOMES),
+        ("proceedings", "Parallel proceedings", "", vocabulary.PARALLEL_PROCEEDINGS),
         ("board", "Board", "", boards),
     )
     return {
