@@ -15,12 +15,16 @@ from casereviews.model.reviews import Review
 THEMES = ["a", "b", "c", "d", "e", "f", "g"]
 
 
-def review(slug: str, published: dt.date, themes: tuple[str, ...]) -> Review:
+#: Review types about children, adults, and either.
+TYPES = ("serious-case-review", "safeguarding-adults-review", "thematic-review")
+
+
+def review(slug: str, published: dt.date, themes: tuple[str, ...], kind: str = "serious-case-review") -> Review:
     return Review(
         slug=slug,
         path=f"content/reviews/{slug}.md",
         title=slug,
-        review_types=("serious-case-review",),
+        review_types=(kind,),
         board="Testshire Safeguarding Children Board",
         published=PartialDate.of(published),
         themes=themes,
@@ -36,6 +40,7 @@ def random_corpus(size: int, seed: int) -> list[Review]:
             f"r{index:04d}",
             dt.date(2000, 1, 1) + dt.timedelta(days=rng.randint(0, 9000)),
             tuple(rng.sample(THEMES, rng.randint(1, 4))),
+            rng.choice(TYPES),
         )
         for index in range(size)
     ]
@@ -46,7 +51,9 @@ def brute_force_related(target: Review, corpus: list[Review], count: int) -> lis
     scored = [
         (other, len(set(other.themes) & set(target.themes)))
         for other in corpus
-        if other.slug != target.slug and set(other.themes) & set(target.themes)
+        if other.slug != target.slug
+        and set(other.themes) & set(target.themes)
+        and (other.audience == target.audience or "all" in (other.audience, target.audience))
     ]
     scored.sort(key=lambda pair: (-pair[1], -pair[0].published.toordinal(), pair[0].slug))
     return [(other.slug, shared) for other, shared in scored[:count]]
@@ -54,7 +61,8 @@ def brute_force_related(target: Review, corpus: list[Review], count: int) -> lis
 
 @pytest.mark.parametrize("seed", [1, 2, 3])
 def test_related_reviews_match_brute_force(seed):
-    """The theme-set index gives exactly the pairwise answer: most shared themes, then newest."""
+    """The theme-set index gives exactly the pairwise answer: most shared themes, then newest, among
+    reviews about the same people (children, adults, or either)."""
     corpus = random_corpus(400, seed)
     related = RelatedReviews(corpus, count=5)
     for target in corpus:
@@ -133,3 +141,16 @@ def test_registry_errors():
     assert [str(p) for p in problems] == [
         "content/_data/boards.yml: boards: entry 1: expected 'name' (text) and optional 'also_written' (a list)"
     ]
+
+
+def test_reviews_about_children_and_adults_are_never_related():
+    """An adults review and a children's review sharing every theme are not related; a thematic review
+    relates to both."""
+    child = review("child", dt.date(2010, 1, 1), ("a", "b"))
+    adult = review("adult", dt.date(2011, 1, 1), ("a", "b"), "safeguarding-adults-review")
+    thematic = review("thematic", dt.date(2012, 1, 1), ("a",), "thematic-review")
+    corpus = [thematic, adult, child]
+    related = RelatedReviews(corpus)
+    assert [r.slug for r, _ in related.for_review(child)] == ["thematic"]
+    assert [r.slug for r, _ in related.for_review(adult)] == ["thematic"]
+    assert [r.slug for r, _ in related.for_review(thematic)] == ["adult", "child"]

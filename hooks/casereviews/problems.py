@@ -7,7 +7,6 @@ reports every problem in every file.
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Iterable
 from dataclasses import dataclass
 from enum import StrEnum
@@ -51,10 +50,33 @@ def errors_in(problems: Iterable[Problem]) -> list[Problem]:
     return [problem for problem in problems if problem.severity is Severity.ERROR]
 
 
+def edit_distance(first: str, second: str) -> int:
+    """Insertions, deletions, substitutions and swaps of neighbours that turn one into the other."""
+    previous2: list[int] = []
+    previous = list(range(len(second) + 1))
+    for i, a in enumerate(first, start=1):
+        current = [i]
+        for j, b in enumerate(second, start=1):
+            cost = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a != b))
+            if i > 1 and j > 1 and a == second[j - 2] and first[i - 2] == b:
+                cost = min(cost, previous2[j - 2] + 1)
+            current.append(cost)
+        previous2, previous = previous, current
+    return previous[-1]
+
+
 def did_you_mean(found: str, choices: Iterable[str]) -> str:
-    """A ' (did you mean 'x'?)' suffix naming the closest choice, or an empty string."""
-    matches = difflib.get_close_matches(str(found).lower(), sorted(choices), n=1, cutoff=0.6)
-    return f" (did you mean '{matches[0]}'?)" if matches else ""
+    """A ' (did you mean 'x'?)' suffix naming a choice that is a near spelling, or an empty string.
+
+    Only a slip of the keyboard is suggested: one or two letters different (three in long
+    words), never a different word that merely looks alike ('self-neglect' is not 'neglect').
+    """
+    wanted = str(found).strip().lower()
+    allowed = 1 if len(wanted) <= 4 else 2 if len(wanted) <= 12 else 3
+    distances = sorted((edit_distance(wanted, choice.lower()), choice) for choice in choices)
+    if distances and 0 < distances[0][0] <= allowed:
+        return f" (did you mean '{distances[0][1]}'?)"
+    return ""
 
 
 def one_of(choices: Iterable[str]) -> str:

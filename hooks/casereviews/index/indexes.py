@@ -11,13 +11,14 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from itertools import combinations
+from itertools import combinations, product
 from typing import TypeVar
 
-from ..model.reviews import Review
+from ..model.reviews import Review, audiences_meet
 from ..policy.public import PublicSite
 
 RELATED_COUNT = 5
+AUDIENCE_SHELVES = ("children", "adults", "all")
 
 
 Term = TypeVar("Term", str, int)
@@ -79,10 +80,13 @@ def build_indexes(site: PublicSite, related_count: int = RELATED_COUNT) -> Index
 
 
 class RelatedReviews:
-    """The few reviews sharing most themes with a review, ties broken by recency.
+    """The few reviews sharing most themes with a review, ties broken by recency, among those
+    about the same people: reviews about children and reviews about adults are never related
+    to each other (a review about either, such as a thematic review, relates to both).
 
-    Every review is filed under each non-empty subset of its themes (at most
-    2**MAX_THEMES - 1 entries, a constant), lists kept newest first. A review sharing
+    Every review is filed, in the shelf of its audience, under each non-empty subset of its
+    themes (at most 2**MAX_THEMES - 1 entries, a constant), lists kept newest first; a review
+    reads only the shelves of audiences it meets, so no list holds a review it must skip. A review sharing
     exactly k themes with R is in the list of that k-subset of R's themes. Walking the
     levels k = |themes|, …, 1 and reading at most 2 × count entries per list gives the
     answer in time independent of the corpus size, so the whole pass is linear.
@@ -90,11 +94,11 @@ class RelatedReviews:
 
     def __init__(self, reviews_newest_first: Iterable[Review], count: int = RELATED_COUNT) -> None:
         self.count = count
-        self._by_subset: dict[frozenset[str], list[Review]] = defaultdict(list)
+        self._by_subset: dict[tuple[str, frozenset[str]], list[Review]] = defaultdict(list)
         for review in reviews_newest_first:
             for size in range(1, len(review.themes) + 1):
                 for subset in combinations(sorted(review.themes), size):
-                    self._by_subset[frozenset(subset)].append(review)
+                    self._by_subset[review.audience, frozenset(subset)].append(review)
 
     def for_review(self, review: Review) -> list[tuple[Review, int]]:
         """Up to `count` (review, number of shared themes), most shared first, then newest."""
@@ -102,9 +106,10 @@ class RelatedReviews:
         chosen: dict[str, tuple[Review, int]] = {}
         for size in range(len(themes), 0, -1):
             level: dict[str, Review] = {}
-            for subset in combinations(themes, size):
+            shelves = [shelf for shelf in AUDIENCE_SHELVES if audiences_meet(shelf, review.audience)]
+            for subset, shelf in product(combinations(themes, size), shelves):
                 taken_here = 0
-                for candidate in self._by_subset.get(frozenset(subset), ()):
+                for candidate in self._by_subset.get((shelf, frozenset(subset)), ()):
                     if candidate.slug == review.slug or candidate.slug in chosen:
                         continue
                     shared = len(set(candidate.themes) & set(themes))

@@ -8,7 +8,7 @@ from typing import Any
 
 from .. import urls
 from ..checks.anonymisation import RULES
-from ..problems import Problem, did_you_mean
+from ..problems import Problem, Severity, did_you_mean
 from . import vocabulary
 from .body import ReviewBody, parse_body
 from .dates import PartialDate
@@ -29,7 +29,7 @@ from .fields import (
     year,
 )
 from .source import SourceDocument
-from .themes import ThemeCatalogue
+from .themes import ThemeCatalogue, term_key
 
 MAX_THEMES = 8
 
@@ -212,6 +212,18 @@ class Review:
         return ()
 
     @property
+    def audience(self) -> str:
+        """Whom the review is about: 'children', 'adults', or 'all' when that is not known or both.
+
+        Known from its types (an adults review, a child practice review…), else from the age
+        groups of the people it is about.
+        """
+        kinds = {vocabulary.TYPE_AUDIENCE[kind] for kind in self.review_types} - {"all"}
+        if not kinds:
+            kinds = {"adults" if band in vocabulary.ADULT_AGE_BANDS else "children" for band in self.age_bands}
+        return kinds.pop() if len(kinds) == 1 else "all"
+
+    @property
     def age_bands(self) -> tuple[str, ...]:
         """The age groups of the people the review is about, in the vocabulary's order."""
         bands = {person.age_band for person in self.people if person.age_band}
@@ -251,7 +263,8 @@ def review_from_document(
                     path,
                     document.line_of("themes", index),
                     "themes",
-                    f"found '{term}', expected a theme from content/themes/{did_you_mean(term, themes.names())}",
+                    f"found '{term}', expected a theme from content/themes/ (its file name, title or one of its "
+                    f"aliases){did_you_mean(term_key(term), themes.names())}",
                 )
             )
         elif theme_slug in resolved:
@@ -323,7 +336,28 @@ def review_from_document(
             if name in values
         },
     )
-    return review, []
+    return review, _audience_warnings(review, themes, document)
+
+
+def audiences_meet(first: str, second: str) -> bool:
+    """Whether learning about the one audience speaks to the other: the same, or either is 'all'."""
+    return first == second or "all" in (first, second)
+
+
+def _audience_warnings(review: Review, themes: ThemeCatalogue, document: SourceDocument) -> list[Problem]:
+    """A theme for children on a review about adults (or the other way round) is likely a slip."""
+    return [
+        Problem(
+            review.path,
+            document.line_of("themes", index),
+            "themes",
+            f"found '{slug}', a theme about {themes[slug].audience}, on a review about {review.audience}; "
+            "expected themes for the people the review is about (or a theme for all)",
+            Severity.WARNING,
+        )
+        for index, slug in enumerate(review.themes)
+        if not audiences_meet(themes[slug].audience, review.audience)
+    ]
 
 
 def _cross_field_problems(values: dict[str, Any], document: SourceDocument, today: dt.date) -> list[Problem]:

@@ -11,13 +11,19 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from ..problems import Problem
-from .fields import Field, list_of, paragraph, text, validate_fields
+from . import vocabulary
+from .fields import Field, choice, list_of, paragraph, text, validate_fields
 from .source import SourceDocument
 
 THEME_FIELDS = (
     Field("title", text(80), required=True, description="the theme's name, e.g. 'Domestic violence'"),
     Field("summary", paragraph(300), required=True, description="one sentence on what the theme covers"),
     Field("aliases", list_of(text(80)), description="other words authors use for this theme"),
+    Field(
+        "audience",
+        choice(vocabulary.AUDIENCES),
+        description="whom the theme concerns: children, adults or all (all when not given)",
+    ),
 )
 
 
@@ -37,6 +43,7 @@ class Theme:
     aliases: tuple[str, ...]
     introduction: str
     path: str
+    audience: str = "all"
 
 
 def theme_from_document(slug: str, document: SourceDocument) -> tuple[Theme | None, list[Problem]]:
@@ -52,6 +59,7 @@ def theme_from_document(slug: str, document: SourceDocument) -> tuple[Theme | No
             aliases=values.get("aliases", ()),
             introduction=document.body,
             path=document.path,
+            audience=values.get("audience", "all"),
         ),
         [],
     )

@@ -19,6 +19,20 @@ REVIEW_TYPES: dict[str, str] = {
     "thematic-review": "Thematic review",
 }
 
+#: Whom each type of review is about ('all': either, e.g. a domestic homicide or thematic review).
+TYPE_AUDIENCE: dict[str, str] = {
+    "serious-case-review": "children",
+    "child-safeguarding-practice-review": "children",
+    "learning-review": "all",
+    "rapid-review": "children",
+    "child-practice-review": "children",
+    "safeguarding-adults-review": "adults",
+    "domestic-homicide-review": "all",
+    "adult-practice-review": "adults",
+    "single-unified-safeguarding-review": "all",
+    "thematic-review": "all",
+}
+
 #: Review types whose published summary may have no recommendations: Welsh practice reviews
 #: (learning is their product), local learning, rapid and thematic reviews. A joint review
 #: needs recommendations if any of its types does.
@@ -51,6 +65,8 @@ AGE_BANDS: dict[str, str] = {
     "65-plus": "65 and over",
     "adult": "Adult",
 }
+
+ADULT_AGE_BANDS = frozenset({"18-24", "25-64", "65-plus", "adult"})
 
 #: Whom a theme concerns.
 AUDIENCES: dict[str, str] = {

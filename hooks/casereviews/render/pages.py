@@ -24,6 +24,12 @@ from ..policy.public import PublicSite
 from .templating import Templates
 
 HEAT_LEVELS = 4
+#: The themes hub's groups, by whom the themes concern.
+THEME_GROUPS = {
+    "children": "Themes about children and young people",
+    "adults": "Themes about adults",
+    "all": "Themes about children and adults",
+}
 
 
 @dataclass(frozen=True)
@@ -128,12 +134,16 @@ class Pages:
                     "chart": year_chart(counts, self.indexes.years),
                 }
             )
+        groups = [
+            (audience, THEME_GROUPS[audience], [card for card in cards if card["theme"].audience == audience])
+            for audience in THEME_GROUPS
+        ]
         return self._page(
             "themes_index.md",
             "Themes",
             "Every theme, with the number of published reviews and reviews per year.",
             page_url=urls.THEMES,
-            cards=cards,
+            groups=[group for group in groups if group[2]],
         )
 
     def theme_sections(self, theme: Theme) -> str:

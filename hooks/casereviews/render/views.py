@@ -139,6 +139,7 @@ def search_filters(review: Review, site: PublicSite) -> list[tuple[str, str]]:
     pairs += [("age", band) for band in review.age_bands]
     pairs += [("outcome", outcome) for outcome in review.outcomes]
     pairs += [("proceedings", kind) for kind in review.parallel_proceedings]
+    pairs += [("audience", audience) for audience in ("children", "adults") if review.audience in (audience, "all")]
     return pairs
 
 
@@ -161,7 +162,9 @@ def structured_data(review: Review, site: PublicSite) -> dict[str, Any]:
 
 def search_options(site: PublicSite, listed: list[Review]) -> dict[str, Any]:
     """The search page's filter choices: every value a listed review has, with its label."""
-    used: dict[str, set[str]] = {name: set() for name in ("theme", "board", "type", "age", "outcome", "proceedings")}
+    used: dict[str, set[str]] = {
+        name: set() for name in ("audience", "theme", "board", "type", "age", "outcome", "proceedings")
+    }
     counts: Counter[tuple[str, str]] = Counter()
     years: set[int] = set()
     for review in listed:
@@ -178,6 +181,7 @@ def search_options(site: PublicSite, listed: list[Review]) -> dict[str, Any]:
     themes = {theme.slug: theme.title for theme in sorted(site.themes, key=lambda theme: theme.title.lower())}
     boards = dict(sorted(site.board_names.items(), key=lambda item: item[1].lower()))
     groups = (
+        ("audience", "About", "", {"children": "Children and young people", "adults": "Adults"}),
         ("theme", "Themes", "Reviews with every theme you tick.", themes),
         ("type", "Type of review", "", vocabulary.REVIEW_TYPES),
         ("age", "Age group", "", vocabulary.AGE_BANDS),

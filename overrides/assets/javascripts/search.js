@@ -7,7 +7,7 @@
 // indexes load only when used, or when a filter group is opened (to show its counts).
 
 const PAGE_SIZE = 10;
-const LIST_FILTERS = ["theme", "type", "age", "outcome", "proceedings", "board"];
+const LIST_FILTERS = ["audience", "theme", "type", "age", "outcome", "proceedings", "board"];
 const EVERY_VALUE = new Set(["theme"]); // a review must have every ticked theme; other lists: any
 const SORTS = { newest: { published: "desc" }, oldest: { published: "asc" } };
 
