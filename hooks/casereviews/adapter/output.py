@@ -11,7 +11,7 @@ from urllib.parse import urlsplit
 from mkdocs.config.defaults import MkDocsConfig
 
 from .. import urls
-from ..checks import embeds, leakguard, manifest
+from ..checks import anchors, embeds, leakguard, manifest
 from ..index.indexes import Indexes
 from ..load.catalogue import Site, display_path
 from ..policy.public import PublicSite, withheld_text
@@ -123,11 +123,21 @@ def write_outputs(
     if previous is not None:
         problems.extend(manifest.disappeared(previous, public_urls))
     problems.extend(leakguard.scan(site_dir, withheld_text(site, public)))
+    problems.extend(anchors.missing_anchors(site_dir, _linked_anchors(public)))
     problems.extend(_notices_in_sitemap(site_dir, public))
     root = Path(config.config_file_path or config.docs_dir).parent
     own_host = urlsplit(site_url).hostname
     problems.extend(embeds.output_problems(site_dir, own_host, lambda: _content_texts(Path(config.docs_dir), root)))
     return problems
+
+
+def _linked_anchors(public: PublicSite) -> dict[str, set[str]]:
+    """The anchors each review page must carry: those of its points (archived pages have none)."""
+    return {
+        review.url: {point.anchor for point in (*review.content.learning, *review.content.recommendations)}
+        for review in public.reviews
+        if not public.is_archived(review)
+    }
 
 
 def _notices_in_sitemap(site_dir: Path, public: PublicSite) -> list[Problem]:

@@ -1,0 +1,41 @@
+"""Every anchor that anything links to exists on the page it points to.
+
+Theme pages, the catalogue exports and search link to learning points and recommendations
+by their anchors (`reviews/<slug>/#learning-2`). The anchors come from the one parse of the
+review's body; this check reads the pages the build wrote and fails the build if one is
+missing, so no trainer's link can lead to the top of a page instead of the point.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Set
+from pathlib import Path
+
+from ..problems import Problem
+
+_ID = re.compile(r"""\bid=["']([^"']+)["']""")
+
+
+def ids_in(html: str) -> set[str]:
+    """Every element id in an HTML page."""
+    return set(_ID.findall(html))
+
+
+def missing_anchors(site_dir: Path, expected: Mapping[str, Set[str]]) -> list[Problem]:
+    """A problem for each expected anchor absent from its page (URLs relative to the site root)."""
+    problems = []
+    for url, anchors in sorted(expected.items()):
+        page = site_dir / url / "index.html"
+        present = ids_in(page.read_text(encoding="utf-8")) if page.exists() else set()
+        problems.extend(
+            Problem(
+                f"{url}index.html",
+                None,
+                "anchors",
+                f"has no element with id '{anchor}', which other pages and the exports link to; "
+                "expected every learning point and recommendation to carry its anchor",
+            )
+            for anchor in sorted(anchors - present)
+        )
+    return problems
