@@ -98,8 +98,63 @@ def test_missing_required_fields_are_all_reported():
 def test_unknown_theme_suggests_one():
     """An unknown theme names its line and the closest theme."""
     assert messages(themes=["neglect", "neglekt"]) == [
-        f"{PATH}:8: themes: found 'neglekt', expected a theme from content/themes/ (did you mean 'neglect'?)"
+        f"{PATH}:8: themes: found 'neglekt', expected a theme from content/themes/ (its file name, title or one of "
+        "its aliases) (did you mean 'neglect'?)"
     ]
+
+
+@pytest.mark.parametrize(
+    ("written", "meant"),
+    [
+        ("self-neglect", "self-neglect"),
+        ("Self neglect", "self-neglect"),
+        ("criminal exploitation", "criminal-exploitation"),
+        ("county lines", "criminal-exploitation"),
+        ("SUDI", "sudden-unexpected-death-in-infancy"),
+        ("FII", "fabricated-or-induced-illness"),
+        ("hoarding", "hoarding"),
+        ("EHE", "children-not-in-school"),
+    ],
+)
+def test_the_words_authors_use_name_the_right_theme(written, meant):
+    """The sample themes' titles and aliases resolve the words real reports use, adult themes included."""
+    from casereviews.load.catalogue import load_site
+    from sitekit import SAMPLE_CONTENT
+
+    themes = load_site(SAMPLE_CONTENT, TODAY).themes
+    assert themes.resolve(written) == meant
+
+
+@pytest.mark.parametrize(
+    ("written", "meant"),
+    [
+        ("self-neglectt", "self-neglect"),
+        ("criminal exploitaton", "criminal-exploitation"),
+        ("county line", "criminal-exploitation"),
+    ],
+)
+def test_did_you_mean_offers_a_near_spelling_of_the_same_concept(written, meant):
+    """A slip of the keyboard is answered with the theme meant."""
+    from casereviews.load.catalogue import load_site
+    from casereviews.model.themes import term_key
+    from casereviews.problems import did_you_mean
+    from sitekit import SAMPLE_CONTENT
+
+    themes = load_site(SAMPLE_CONTENT, TODAY).themes
+    suggestion = did_you_mean(term_key(written), themes.names())
+    assert themes.resolve(suggestion.split("'")[1]) == meant
+
+
+@pytest.mark.parametrize("written", ["social neglect", "sexual exploitation of adults", "elder abuse"])
+def test_did_you_mean_never_offers_a_different_concept(written):
+    """'social neglect' is not 'neglect': no suggestion rather than a wrong one."""
+    from casereviews.load.catalogue import load_site
+    from casereviews.model.themes import term_key
+    from casereviews.problems import did_you_mean
+    from sitekit import SAMPLE_CONTENT
+
+    themes = load_site(SAMPLE_CONTENT, TODAY).themes
+    assert did_you_mean(term_key(written), themes.names()) == ""
 
 
 def test_theme_given_twice_through_an_alias():
@@ -239,3 +294,105 @@ def test_blank_optional_fields_count_as_not_given():
     _, problems = review_from_document("child-t", document, THEMES, TODAY)
     assert [str(p) for p in problems] == [f"{PATH}:4: board: found nothing, expected text"]
     assert messages(themes=[]) == [f"{PATH}:6: themes: found 0, expected at least 1"]
+
+
+# --- the shapes real reports have ----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("written", "shown"), [("2011-03", "March 2011"), ("2008", "2008"), ("2007-11-15", "15 November 2007")]
+)
+def test_published_keeps_the_precision_given(written, shown):
+    """A month or a year is accepted as it is; nothing invents a day."""
+    from casereviews.model.dates import long_date
+
+    review, problems = validate(published=written)
+    assert problems == []
+    assert review.published.isoformat() == written and long_date(review.published) == shown
+
+
+def test_a_joint_review_has_both_types():
+    """review_type may be a list; the label names both."""
+    review, problems = validate(review_type=["serious-case-review", "domestic-homicide-review"])
+    assert problems == []
+    assert review.type_label == "Serious case review and domestic homicide review"
+
+
+def test_recommendations_may_be_absent_only_where_the_type_allows():
+    """A Welsh child practice review may have learning only; a serious case review may not."""
+    body = "## Learning\n\n1. One lesson.\n"
+    review, problems = validate(body=body, review_type="child-practice-review")
+    assert problems == [] and review.content.recommendations == ()
+    assert messages(body=body)[0].startswith(f"{PATH}: has no recommendations section: found '## Learning'")
+
+
+def test_the_heading_found_is_named_with_what_was_expected():
+    """'## Lessons to be learned from Child L' is not a learning heading; the message says which heading it found."""
+    body = "## Lessons to be learned from Child L\n\n1. One.\n\n## Recommendations\n\n1. R.\n"
+    assert messages(body=body) == [
+        f"{PATH}: has no learning section: found '## Lessons to be learned from Child L', '## Recommendations'; "
+        "expected '## Learning' or one of: Lessons learned, Lessons learnt, Lessons to be learned, Lessons to be "
+        "learnt, Key learning, Key lessons, Learning points, Key learning points, Findings, Key findings, Findings "
+        "and learning, Learning and findings, What we learned, What we learnt (rename '## Lessons to be learned "
+        "from Child L' to '## Learning')"
+    ]
+
+
+def test_subjects_describe_several_people():
+    """A review about several people lists each; their age groups and outcomes feed filters."""
+    subjects = [
+        {"pseudonym": "Adult X", "age": "58 years", "age_band": "25-64", "outcome": "death"},
+        {"pseudonym": "Adult Y", "age_band": "65-plus", "outcome": "serious-harm"},
+    ]
+    review, problems = validate(review_type="safeguarding-adults-review", subjects=subjects)
+    assert problems == []
+    assert review.age_bands == ("25-64", "65-plus") and review.outcomes == ("death", "serious-harm")
+    assert review.audience == "adults"
+
+
+def test_every_bad_value_in_a_list_is_reported():
+    """Two wrong agencies give two messages, each on its own line; a subject's wrong fields each get one."""
+    result = messages(agencies=["police", "polise", "helth"])
+    assert result == [
+        f"{PATH}:12: agencies: item 2: found 'polise', expected one of: "
+        + AGENCY_CHOICES
+        + " (did you mean 'police'?)",
+        f"{PATH}:13: agencies: item 3: found 'helth', expected one of: " + AGENCY_CHOICES + " (did you mean 'health'?)",
+    ]
+    subjects = messages(subjects=[{"pseudonym": "Adult X", "age_band": "old", "outcome": "died"}])
+    assert [message.split(": expected")[0].split(", expected")[0] for message in subjects] == [
+        f"{PATH}:11: subjects: item 1: age_band: found 'old'",
+        f"{PATH}:11: subjects: item 1: outcome: found 'died'",
+    ]
+
+
+def test_single_subject_fields_and_subjects_are_not_mixed():
+    """Age and outcome go under each subject when subjects are given."""
+    result = messages(subjects=[{"pseudonym": "Adult X"}], outcome="death")
+    assert result == [
+        f"{PATH}:12: outcome: is given beside subjects; expected one or the other: give each person's age, "
+        "age_band and outcome under subjects"
+    ]
+
+
+def test_period_under_review_runs_forwards():
+    """The period's start comes before its end, which is not after publication."""
+    assert messages(period_under_review={"from": "2014-06", "to": "2013"}) == [
+        f"{PATH}:10: period_under_review: runs from 2014-06 to 2013; expected 'from' to come before 'to'"
+    ]
+
+
+def test_unquoted_colon_names_the_field():
+    """The commonest YAML slip is named with its field and what to do."""
+    document, problems = parse_document(b"---\ntitle: Serious case review: Child M\nstatus: draft\n---\n", PATH)
+    assert document is None
+    assert [str(problem) for problem in problems] == [
+        f'{PATH}:2: title: holds an unquoted colon; quote the text, e.g. title: "Serious case review: Child M"'
+    ]
+
+
+AGENCY_CHOICES = (
+    "health, gp, ambulance, children-social-care, adult-social-care, police, education, early-years, "
+    "substance-misuse-services, mental-health, probation, youth-justice, housing, residential-care, "
+    "other-local-authority, voluntary-sector"
+)

@@ -72,7 +72,7 @@ def did_you_mean(found: str, choices: Iterable[str]) -> str:
     words), never a different word that merely looks alike ('self-neglect' is not 'neglect').
     """
     wanted = str(found).strip().lower()
-    allowed = 1 if len(wanted) <= 4 else 2 if len(wanted) <= 12 else 3
+    allowed = 1 if len(wanted) <= 3 else 2 if len(wanted) <= 12 else 3
     distances = sorted((edit_distance(wanted, choice.lower()), choice) for choice in choices)
     if distances and 0 < distances[0][0] <= allowed:
         return f" (did you mean '{distances[0][1]}'?)"

@@ -28,6 +28,7 @@ from .. import urls
 from ..index.indexes import Indexes, build_indexes
 from ..load.catalogue import DATA_DIR, Site
 from ..model.reviews import Review
+from ..model.source import SourceDocument
 from ..policy.public import PublicSite, WithdrawalNotice, public_view
 from ..policy.publication import build_time
 from ..policy.vetting import check_content
@@ -69,6 +70,7 @@ class SiteBuild:
     indexes: Indexes | None = None
     pages: Pages | None = None
     post_build_failed: bool = False
+    _parsed: dict[str, SourceDocument] = field(default_factory=dict)
 
     @classmethod
     def start(cls, config: MkDocsConfig) -> SiteBuild:
@@ -111,6 +113,7 @@ class SiteBuild:
             self.public = public_view(self.site, self.now)
             self.indexes = build_indexes(self.public, self.settings.related_count)
             self.pages = Pages(self.public, self.indexes, self.templates, self.settings)
+            self._parsed = {file.uri: file.document for file in self.site.files.values() if file.review_slug is None}
         return self.site
 
     def problem_summary(self) -> str:
@@ -171,9 +174,13 @@ class SiteBuild:
                 "review": review_view(item, public, indexes.related.for_review(item)),
             }
             return "" if public.is_archived(item) else review_markdown(item, self.templates)
+        parsed = self._parsed.get(uri)
+        if parsed is not None:  # render what the strict reader read, never MkDocs' looser reading
+            page.meta = dict(parsed.meta)
+            markdown = parsed.body
         for key in ("title", "description"):
             if key in page.meta:
-                page.meta[key] = safe_text(page.meta[key])
+                page.meta[key] = safe_text(str(page.meta[key]))
         theme_slug = uri[len(urls.THEMES) : -3] if uri.startswith(urls.THEMES) else None
         if theme_slug in public.themes.themes:
             theme = public.themes[theme_slug]

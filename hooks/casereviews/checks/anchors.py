@@ -24,7 +24,7 @@ def ids_in(html: str) -> set[str]:
 
 def missing_anchors(site_dir: Path, expected: Mapping[str, Set[str]]) -> list[Problem]:
     """A problem for each expected anchor absent from its page (URLs relative to the site root)."""
-    problems = []
+    problems: list[Problem] = []
     for url, anchors in sorted(expected.items()):
         page = site_dir / url / "index.html"
         present = ids_in(page.read_text(encoding="utf-8")) if page.exists() else set()

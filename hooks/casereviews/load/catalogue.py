@@ -50,8 +50,10 @@ RESERVED = (
 
 @dataclass(frozen=True)
 class ContentFile:
-    """A file read from content/: its document, and its slug when it is a review."""
+    """A file read from content/: its path within content/, its document, and its slug when it
+    is a review."""
 
+    uri: str
     document: SourceDocument
     review_slug: str | None = None
 
@@ -157,13 +159,13 @@ def _other_pages_problems(docs_dir: Path, root: Path, files: dict[str, ContentFi
         raw = path.read_bytes()
         shown_path = display_path(path, root)
         if not raw.lstrip(b"\xef\xbb\xbf").startswith(b"---"):
-            files[shown_path] = ContentFile(plain_document(raw, shown_path))
+            files[shown_path] = ContentFile(_uri(path, docs_dir), plain_document(raw, shown_path))
             continue
         document, read_problems = parse_document(raw, shown_path)
         problems.extend(read_problems)
         if document is None:
             continue
-        files[shown_path] = ContentFile(document)
+        files[shown_path] = ContentFile(_uri(path, docs_dir), document)
         for key in document.meta:
             if key not in PAGE_FIELDS:
                 problems.append(
@@ -175,6 +177,11 @@ def _other_pages_problems(docs_dir: Path, root: Path, files: dict[str, ContentFi
                     )
                 )
     return problems
+
+
+def _uri(path: Path, docs_dir: Path) -> str:
+    """A file's path within content/, as MkDocs names it (its src_uri)."""
+    return path.relative_to(docs_dir).as_posix()
 
 
 def _check_slug(path: Path, root: Path, problems: list[Problem]) -> bool:
@@ -244,7 +251,7 @@ def _read_records(
         problems.extend(read_problems)
         if document is None:
             continue
-        files[document.path] = ContentFile(document, path.stem if review_files else None)
+        files[document.path] = ContentFile(_uri(path, folder.parent), document, path.stem if review_files else None)
         record, record_problems = record_from(path.stem, document)
         problems.extend(record_problems)
         if record is not None:

@@ -200,22 +200,7 @@ def _parse_yaml(text: str, display_path: str) -> ParsedYaml:
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         error_line = mark.line + _FIRST_LINE if mark else None
-        reason = ", ".join(part for part in (error.context, error.problem) if part)
-        return (
-            None,
-            {},
-            {},
-            [
-                Problem(
-                    display_path,
-                    error_line,
-                    None,
-                    f"malformed front matter: {reason}; expected valid YAML "
-                    "(check indentation, and quote text that contains a colon)",
-                )
-            ],
-            None,
-        )
+        return None, {}, {}, [_yaml_problem(error, text, display_path, error_line)], None
     except yaml.YAMLError as error:
         return (
             None,
@@ -253,6 +238,36 @@ def _parse_yaml(text: str, display_path: str) -> ParsedYaml:
             item_lines[key] = [item.start_mark.line + _FIRST_LINE for item in value_node.value]
     meta = {str(key): value for key, value in data.items()}
     return meta, key_lines, item_lines, [], node
+
+
+_KEY_AT_START = re.compile(r"^\s*(?:-\s+)?([A-Za-z_][\w-]*)\s*:")
+
+
+def _yaml_problem(error: yaml.MarkedYAMLError, text: str, display_path: str, line: int | None) -> Problem:
+    """A malformed-YAML problem that names the field on the line the parser points at, and what
+    to do in the commonest case: text holding a colon, unquoted."""
+    reason = ", ".join(part for part in (error.context, error.problem) if part)
+    lines = text.split("\n")
+    index = (line - _FIRST_LINE) if line is not None else -1
+    key = None
+    for candidate in (index, index - 1):  # the parser may point just past the line at fault
+        if 0 <= candidate < len(lines) and (match := _KEY_AT_START.match(lines[candidate])):
+            key = match.group(1)
+            break
+    if key and "mapping values are not allowed" in reason:
+        return Problem(
+            display_path,
+            line,
+            key,
+            "holds an unquoted colon; quote the text, e.g. " + f'{key}: "Serious case review: Child M"',
+        )
+    return Problem(
+        display_path,
+        line,
+        key,
+        f"malformed front matter: {reason}; expected valid YAML "
+        "(check indentation, and quote text that contains a colon)",
+    )
 
 
 def _scalar_values(node: yaml.Node | None, file_lines: list[str]) -> list[ScalarValue]:
