@@ -49,9 +49,14 @@ BOARD_KINDS = (
 )
 REVIEW_TYPES = (
     "serious-case-review", "child-safeguarding-practice-review", "learning-review", "rapid-review",
-    "child-practice-review", "safeguarding-adults-review",
+    "child-practice-review", "safeguarding-adults-review", "domestic-homicide-review", "adult-practice-review",
+    "single-unified-safeguarding-review", "thematic-review",
 )  # fmt: skip
+#: Whom each type is about (as the content model says): adult types take adult ages and themes.
+ADULT_TYPES = ("safeguarding-adults-review", "adult-practice-review")
+EITHER_TYPES = ("learning-review", "domestic-homicide-review", "single-unified-safeguarding-review", "thematic-review")
 AGE_BANDS = ("unborn", "under-1", "1-4", "5-9", "10-14", "15-17")
+ADULT_AGE_BANDS = ("18-24", "25-64", "65-plus")
 OUTCOMES = ("death", "serious-harm", "other")
 AGENCIES = ("health", "gp", "children-social-care", "police", "education", "housing", "mental-health", "probation")
 YEARS = tuple(range(2003, 2026))
@@ -219,6 +224,15 @@ def _agency_grouped(writer: Writer, title: str, items: list[str]) -> str:
     return "\n".join(parts)
 
 
+def _report_headings(writer: Writer, title: str, items: list[str]) -> str:
+    """The report's own numbered headings ("8. Lessons learned", "9. Recommendations for agencies"),
+    `1)` items, and a closing sentence after the list."""
+    heading = "8. Lessons learned" if title == "Learning" else "9. Recommendations for agencies"
+    listing = "\n".join(f"{n}) {text}" for n, text in enumerate(items, start=1))
+    closing = writer.sentence(openings=("The board accepted", "The panel agreed"))
+    return f"## {heading}\n\n{listing}\n\n{closing}\n"
+
+
 SHAPES: dict[str, Shape] = {
     "numbered": _numbered,
     "numbered-intro": _numbered_intro,
@@ -228,10 +242,10 @@ SHAPES: dict[str, Shape] = {
     "paren-numbered": _paren_numbered,
     "section-numbered": _section_numbered,
     "agency-grouped": _agency_grouped,
+    "report-headings": _report_headings,
 }
-#: The shapes hooks/casereviews/body.py accepts today (and renders with an anchor per item).
-#: When the content model learns another shape, add its name here.
-ACCEPTED_SHAPES: tuple[str, ...] = ("numbered", "numbered-intro", "numbered-ids", "numbered-continued")
+#: The shapes the content model accepts (hooks/casereviews/model/body.py): all of them.
+ACCEPTED_SHAPES: tuple[str, ...] = tuple(SHAPES)
 
 
 # --- reviews ------------------------------------------------------------------------------------
@@ -303,15 +317,25 @@ def review_file(
     board = f"{place} {kind}"
     slug = f"{year}-{place.lower()}-child-{index:05d}"
     status = rng.choices(("published", "draft", "withdrawn"), weights=(96, 3, 1))[0]
+    review_type = str(choices["review_type"].one(rng))
+    adults = review_type in ADULT_TYPES or (review_type in EITHER_TYPES and rng.random() < 0.4)
+    precision = rng.choices(("day", "month", "year"), weights=(80, 15, 5))[0]
+    published = {
+        "day": f"{year}-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}",
+        "month": f"{year}-{rng.randint(1, 12):02d}",
+        "year": str(year),
+    }[precision]
     meta = {
-        "title": f"Case review: Child {index:05d}",
-        "review_type": choices["review_type"].one(rng),
+        "title": f"Case review: {'Adult' if adults else 'Child'} {index:05d}",
+        "review_type": review_type,
         "board": board,
-        "published": f"{year}-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}",
-        "themes": choices["theme"].several(rng, rng.choices((1, 2, 3, 4), weights=(3, 4, 2, 1))[0]),
+        "published": published,
+        "themes": choices["adult-theme" if adults else "child-theme"].several(
+            rng, rng.choices((1, 2, 3, 4), weights=(3, 4, 2, 1))[0]
+        ),
         "summary": f"This is a fictional review generated for scale tests. {writer.paragraph(45)}",
         "status": status,
-        "age_band": rng.choice(AGE_BANDS),
+        "age_band": rng.choice(ADULT_AGE_BANDS if adults else AGE_BANDS),
         "outcome": rng.choice(OUTCOMES),
         "incident_year": year - rng.randint(0, 2),
         "agencies": sorted(rng.sample(AGENCIES, rng.randint(1, 4))),
@@ -334,11 +358,15 @@ def keywords(writer: Writer, count: int) -> list[str]:
     return sorted(chosen)
 
 
-def skewed_choices(themes: list[str], seed: int) -> dict[str, Skewed]:
-    """The Zipf-like distributions of themes, years, boards and review types for one seed."""
+def skewed_choices(themes: dict[str, str], seed: int) -> dict[str, Skewed]:
+    """The Zipf-like distributions of themes (for reviews about children and about adults), years,
+    boards and review types for one seed; `themes` maps each theme to its audience."""
     boards = [(place, kind) for place in PLACES for kind in BOARD_KINDS]
+    for_children = sorted(theme for theme, audience in themes.items() if audience != "adults")
+    for_adults = sorted(theme for theme, audience in themes.items() if audience != "children")
     return {
-        "theme": Skewed(_shuffled(themes, seed)),
+        "child-theme": Skewed(_shuffled(for_children, seed)),
+        "adult-theme": Skewed(_shuffled(for_adults, seed)),
         "year": Skewed(sorted(YEARS, reverse=True), 0.6),  # recent years most common
         "board": Skewed(_shuffled(boards, seed + 1)),
         "review_type": Skewed(_shuffled(REVIEW_TYPES, seed + 2)),
@@ -363,7 +391,10 @@ def generate(
     if content_dir.exists():
         shutil.rmtree(content_dir)
     shutil.copytree(SAMPLE_CONTENT, content_dir)
-    themes = sorted(path.stem for path in (content_dir / "themes").glob("*.md"))
+    themes = {
+        path.stem: str(frontmatter.load(path).metadata.get("audience", "all"))
+        for path in sorted((content_dir / "themes").glob("*.md"))
+    }
     choices = skewed_choices(themes, seed)
     rng = random.Random(seed)
     slugs = []

@@ -112,7 +112,7 @@ def test_every_kind_of_invalid_input_is_reported_in_one_run(project: SiteProject
     assert result.returncode == 1
     assert "Traceback" not in result.output
     expected = [
-        "content/reviews/malformed.md:4: malformed front matter:",
+        "content/reviews/malformed.md:4: summary: malformed front matter:",
         "content/reviews/unknown-key.md:10: staus: is not a known field (did you mean 'status'?)",
         "content/reviews/wrong-type.md:10: incident_year: found 'two thousand', expected a four-digit year, e.g. 2007",
         "content/reviews/unknown-theme.md:7: themes: found 'neglekt', expected a theme from content/themes/ "

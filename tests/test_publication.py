@@ -212,7 +212,7 @@ def test_malformed_front_matter_on_any_page_fails(project: SiteProject):
     project.write("about/extra.md", "---\ntitle: [Extra\n---\nText\n")
     result = project.build()
     assert result.returncode == 1
-    assert "content/about/extra.md:2: malformed front matter" in result.output
+    assert "content/about/extra.md:2: title: malformed front matter" in result.output
 
 
 def test_report_link_and_spreadsheet_safe_export(canary_site):
