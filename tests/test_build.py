@@ -116,7 +116,7 @@ def test_every_kind_of_invalid_input_is_reported_in_one_run(project: SiteProject
         "content/reviews/unknown-key.md:10: staus: is not a known field (did you mean 'status'?)",
         "content/reviews/wrong-type.md:10: incident_year: found 'two thousand', expected a four-digit year, e.g. 2007",
         "content/reviews/unknown-theme.md:7: themes: found 'neglekt', expected a theme from content/themes/ "
-        "(did you mean 'neglect'?)",
+        "(its file name, title or one of its aliases) (did you mean 'neglect'?)",
         "content/reviews/impossible-date.md:5: published: found '2007-02-30', expected a real date",
         "content/reviews/good.md:10: aliases: found 'duplicate-slug', which is already the address of "
         "content/reviews/duplicate-slug.md",
