@@ -7,7 +7,7 @@ BIN := $(VENV)/bin
 RUNTIME := $(VENV)/.runtime-installed
 DEV := $(VENV)/.dev-installed
 
-.PHONY: build test serve check lint bench clean
+.PHONY: build test serve check lint bench clean import
 
 build: $(RUNTIME)
 	$(BIN)/python scripts/build_site.py
@@ -22,6 +22,10 @@ serve: $(RUNTIME)
 
 check: $(RUNTIME)
 	$(BIN)/python scripts/check_content.py
+
+# Turn existing reports into draft reviews: make import SOURCE=folder-or-file
+import: $(RUNTIME)
+	$(BIN)/python scripts/import_reports.py "$(SOURCE)"
 
 lint: $(DEV)
 	$(BIN)/ruff check hooks scripts tests
