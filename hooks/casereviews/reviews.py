@@ -87,6 +87,8 @@ REVIEW_FIELDS = (
     Field("online_until", date),
     Field("aliases", list_of(slug)),
     Field("accepted_findings", list_of(accepted_finding)),
+    Field("source_sha256", text(64), description="set by the import: the SHA-256 of the source report"),
+    Field("imported_from", text(300), description="set by the import: the file name of the source report"),
 )
 
 
