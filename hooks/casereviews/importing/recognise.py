@@ -151,6 +151,8 @@ def section_kind(text: str, exact: bool = False) -> str | None:
     key = heading_key(text)
     if not key or len(key.split()) > 10:
         return None
+    if any(key.startswith(words) for words, _ in wording.REVIEW_TYPE_WORDING):
+        return None  # "Learning review: Child J" is a title, not the learning section
     for kind, phrases in wording.SECTION_WORDING.items():
         for phrase in phrases:
             if key == phrase or (not exact and key.startswith(phrase + " ")):
@@ -201,6 +203,7 @@ def _is_group_heading(block: Block, following: Block | None) -> bool:
         block.kind == PARAGRAPH
         and len(block.text.split()) <= 6
         and not block.text.endswith((".", ";", ","))
+        and not (block.text.endswith(":") and len(block.text.split()) > 3)  # "The review found:" leads in
         and following is not None
         and following.kind == ITEM
     )
@@ -249,6 +252,11 @@ def _read_points(section: Section) -> None:
             points[-1].text = f"{points[-1].text} {tidy(block.text)}"
         else:
             section.closing.append(block)
+    if len(section.groups) == 1 and all(point.group for point in points):
+        # One "group" over the whole list is a lead-in ("The review found"), not a grouping.
+        section.intro.append(Block(PARAGRAPH, points[0].group or ""))
+        for point in points:
+            point.group = None
     if not points and section.intro:
         paragraphs = [block for block in section.intro if block.kind in (PARAGRAPH, ITEM)]
         if len(paragraphs) > 1:
@@ -479,7 +487,8 @@ def recognise(extracted: Extracted, registry: BoardRegistry, known_boards: Itera
     # Summary: the first paragraph of the summary of events (or background)
     for kind in (wording.SUMMARY, wording.BACKGROUND):
         section = next((s for s in sections if s.kind == kind), None)
-        paragraph = next((b for b in section.blocks if b.kind == PARAGRAPH), None) if section else None
+        prose = [b for b in section.blocks if b.kind == PARAGRAPH or re.match(r"^\d+\.\d", b.label)] if section else []
+        paragraph = prose[0] if prose else None
         if paragraph:
             text = summary_text(paragraph.text)
             note = None if text == tidy(paragraph.text) else "shortened to fit (at most 1,000 characters)"

@@ -14,8 +14,14 @@ def _value(value: object) -> str:
     return text if len(text) <= 90 else text[:87] + "..."
 
 
-def _file_section(result: FileResult, project: Path) -> list[str]:
-    name = display(result.source, project)
+def source_name(path: Path, run: RunResult, project: Path) -> str:
+    """A source as the editor knows it: from the project folder, else from the folder imported."""
+    shown = display(path, project)
+    return shown if not Path(shown).is_absolute() else display(path, run.source.resolve().parent)
+
+
+def _file_section(result: FileResult, run: RunResult, project: Path) -> list[str]:
+    name = source_name(result.source, run, project)
     if result.status == "failed":
         return [
             f"### {name}: not imported",
@@ -85,7 +91,7 @@ def render_report(run: RunResult, project: Path) -> str:
     imported = [r for r in run.files if r.status == "imported"]
     already = [r for r in run.files if r.status == "already-imported"]
     lines = [
-        f"# Import of {display(run.source, project)}",
+        f"# Import of {source_name(run.source, run, project)}",
         "",
         f"Run at {run.started.strftime('%Y-%m-%d %H:%M:%S %z')} into `{display(run.content_dir, project)}`.",
         "",
@@ -100,13 +106,13 @@ def render_report(run: RunResult, project: Path) -> str:
     if imported:
         lines.extend(["## Imported", ""])
         for result in imported:
-            lines.extend(_file_section(result, project))
+            lines.extend(_file_section(result, run, project))
     if already:
         lines.extend(["## Already imported", ""])
         for result in already:
-            lines.extend(_file_section(result, project))
+            lines.extend(_file_section(result, run, project))
     if run.failed:
         lines.extend(["## Not imported", ""])
         for result in run.failed:
-            lines.extend(_file_section(result, project))
+            lines.extend(_file_section(result, run, project))
     return "\n".join(lines).rstrip() + "\n"

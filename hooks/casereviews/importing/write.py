@@ -162,6 +162,9 @@ def _plain_section(section: Section) -> list[str]:
         if block.kind == "heading":
             lines.extend(["", f"### {block.text}", ""])
             previous_item = False
+        elif block.kind == "item" and re.match(r"^\d+\.\d", block.label):
+            lines.extend(["", _escape(block.text)])  # a numbered paragraph (3.1): its number is dropped
+            previous_item = False
         elif block.kind == "item":
             if not previous_item:
                 lines.append("")
