@@ -7,7 +7,7 @@ BIN := $(VENV)/bin
 RUNTIME := $(VENV)/.runtime-installed
 DEV := $(VENV)/.dev-installed
 
-.PHONY: build test serve check lint bench clean engines
+.PHONY: build test serve check lint bench clean engines import
 
 # ENGINE=properdocs builds with ProperDocs, the maintained fork of MkDocs 1.6.
 ENGINE ?= mkdocs
@@ -21,8 +21,13 @@ test: lint
 serve: $(RUNTIME)
 	NO_MKDOCS_2_WARNING=1 $(BIN)/python -m $(ENGINE) serve --strict
 
+# STATS=1 also prints each anonymisation rule's recall and false alarms (make check STATS=1).
 check: $(RUNTIME)
-	$(BIN)/python scripts/check_content.py
+	$(BIN)/python scripts/check_content.py $(if $(STATS),--stats)
+
+# Turn existing reports into draft reviews: make import SOURCE=folder-or-file
+import: $(RUNTIME)
+	$(BIN)/python scripts/import_reports.py "$(SOURCE)"
 
 lint: $(DEV)
 	$(BIN)/ruff check hooks scripts tests

@@ -7,14 +7,23 @@ executive summaries: identifying ones labelled with the rule that must flag them
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
 
-from casereviews.checks.anonymisation import RULES, Checker, TextUnit, evaluate, load_corpus, unit_from_lines
+from casereviews.checks.anonymisation import (
+    CORPUS_LISTED_NAMES,
+    RULES,
+    Checker,
+    TextUnit,
+    evaluate,
+    load_corpus,
+    unit_from_lines,
+)
 
 CORPUS = load_corpus(Path(__file__).parent / "data" / "anonymisation_corpus.yml")
-CHECKER = Checker(["Jayden Exampleton", "Maisie Samplewood"])
+CHECKER = Checker(CORPUS_LISTED_NAMES)
 
 
 def found(text: str, **kwargs) -> list[tuple[str, str]]:
@@ -180,3 +189,16 @@ def test_fingerprint_changes_with_the_name_lists():
     assert Checker(["A Name"]).fingerprint() == Checker(["A Name"]).fingerprint()
     assert Checker(["A Name"]).fingerprint() != Checker(["Another Name"]).fingerprint()
     assert Checker(known_names=[]).fingerprint() != Checker().fingerprint()
+
+
+def test_make_check_prints_each_rules_figures(tmp_path):
+    """`make check STATS=1` prints every rule's recall and false alarms on the corpus, and the overall line."""
+    from sitekit import SiteProject
+
+    result = SiteProject(tmp_path).check("--stats")
+    scores = evaluate(CHECKER, CORPUS)
+    for name in [*RULES, "all"]:
+        score = scores[name]
+        expected = score.true_positives + score.false_negatives
+        assert re.search(rf"^  {re.escape(name)} +{score.true_positives}/{expected} ", result.output, re.M), name
+    assert f"Anonymisation rules measured on {len(CORPUS)} labelled sentences" in result.output

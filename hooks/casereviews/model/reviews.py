@@ -28,6 +28,7 @@ from .fields import (
     web_address,
     year,
 )
+from .placeholders import placeholder_problems
 from .source import SourceDocument
 from .themes import ThemeCatalogue, term_key
 
@@ -120,6 +121,8 @@ REVIEW_FIELDS = (
     Field("online_until", date),
     Field("aliases", list_of(slug)),
     Field("accepted_findings", list_of(accepted_finding)),
+    Field("source_sha256", text(64), description="set by the import: the SHA-256 of the source report"),
+    Field("imported_from", text(300), description="set by the import: the file name of the source report"),
 )
 
 
@@ -252,6 +255,7 @@ def review_from_document(
     """
     is_draft = document.meta.get("status") == "draft"
     values, problems = validate_fields(document, REVIEW_FIELDS, report_missing=not is_draft)
+    problems.extend(placeholder_problems(document))  # an import's placeholders stop a draft too
     path = document.path
 
     resolved: list[str] = []

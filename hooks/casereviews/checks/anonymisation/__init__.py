@@ -16,11 +16,20 @@ The check is a safety net, not a substitute for the editor's reading.
 """
 
 from .checker import RULES, RULES_VERSION, Checker, Finding, Rule, read_name_list, unused_acceptances
-from .evaluation import LabelledSentence, RuleScore, evaluate, load_corpus, misses
+from .evaluation import (
+    CORPUS_LISTED_NAMES,
+    LabelledSentence,
+    RuleScore,
+    evaluate,
+    load_corpus,
+    misses,
+    score_table,
+)
 from .text import ACCEPT_MARKER, TextUnit, unit_from_lines, units_from_lines
 
 __all__ = [
     "ACCEPT_MARKER",
+    "CORPUS_LISTED_NAMES",
     "RULES",
     "RULES_VERSION",
     "Checker",
@@ -33,6 +42,7 @@ __all__ = [
     "load_corpus",
     "misses",
     "read_name_list",
+    "score_table",
     "unit_from_lines",
     "units_from_lines",
     "unused_acceptances",

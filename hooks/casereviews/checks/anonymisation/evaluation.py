@@ -12,6 +12,8 @@ from .checker import RULES, Checker
 from .text import TextUnit
 
 ALL = "all"
+#: The never-publish list the labelled corpus is measured with (its listed-name sentences use them).
+CORPUS_LISTED_NAMES = ("Jayden Exampleton", "Maisie Samplewood")
 
 
 @dataclass(frozen=True)
@@ -95,3 +97,17 @@ def misses(checker: Checker, corpus: Iterable[LabelledSentence]) -> list[tuple[L
         ):
             wrong.append((sentence, [f"{finding.rule}: {finding.text}" for finding in found]))
     return wrong
+
+
+def score_table(scores: dict[str, RuleScore], found: dict[str, int] | None = None) -> list[str]:
+    """The figures of each rule as text lines: recall, false alarms, and findings in the content."""
+    lines = [
+        f"{'rule':<28} {'recall':>14} {'false alarms':>14}" + (f" {'in content':>11}" if found is not None else "")
+    ]
+    for name, score in scores.items():
+        expected = score.true_positives + score.false_negatives
+        recall = f"{score.true_positives}/{expected} {score.recall:5.0%}"
+        alarms = f"{score.false_alarms}/{score.ordinary_total} {score.false_alarm_rate:4.0%}"
+        count = "" if found is None else f" {found.get(name, sum(found.values()) if name == ALL else 0):>11}"
+        lines.append(f"{name:<28} {recall:>14} {alarms:>14}{count}")
+    return lines
