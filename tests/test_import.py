@@ -10,34 +10,27 @@ import datetime as dt
 import hashlib
 import html
 import io
-import os
 import re
 import shutil
 import subprocess
 import sys
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
-from casereviews.catalogue import load_site
 from casereviews.importing.clean import join_lines, split_label
-from casereviews.importing.placeholders import TOKEN, placeholder_problems
+from casereviews.importing.recognise import section_kind
 from casereviews.importing.run import import_reports
-from casereviews.importing.suggest import suggest_themes
-from casereviews.source import read_document
+from casereviews.importing.suggest import chosen, suggest_themes
+from casereviews.importing.wording import REVIEW_TYPE_ABBREVIATIONS, REVIEW_TYPE_WORDING
+from casereviews.load.catalogue import load_site
+from casereviews.model.body import LEARNING_HEADINGS, RECOMMENDATION_HEADINGS, ReviewBody, parse_body
+from casereviews.model.placeholders import TOKEN, placeholder_problems
+from casereviews.model.source import read_document
+from casereviews.model.vocabulary import RECOMMENDATIONS_OPTIONAL, REVIEW_TYPES
+from casereviews.policy.vetting import check_content
 
 PROJECT = Path(__file__).resolve().parent.parent
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
 BOARD = "Westmoor Local Safeguarding Children Board"
 TITLE = "Serious case review: Child K"
 EVENTS = [
@@ -70,27 +63,25 @@ RECOMMENDATIONS = {
         "Assessments should test what parents say about who lives in the household.",
     ],
 }
+#: A report that gives no date, type, board or recommendations.
+INCOMPLETE = "Learning from the death of Baby T\n\nLearning\n\n- Nobody saw the baby for six weeks.\n"
+CLOSING = "The board accepted all the recommendations and will report on progress in a year."
 CONTACT = "Westmoor LSCB, 14 Acacia Avenue, Westmoor WM1 2AB. Telephone 01632 960 123."
 N_RECOMMENDATIONS = sum(len(items) for items in RECOMMENDATIONS.values())
+#: The recommendations as the draft must write them: each agency a `### ` group, numbered from 1.
+GROUPED = "\n\n".join(
+    f"### {agency}\n\n" + "\n".join(f"{n}. {text}" for n, text in enumerate(items, start=1))
+    for agency, items in RECOMMENDATIONS.items()
+)
 
 
 # --- fixtures -------------------------------------------------------------------------------------
 
 
 @pytest.fixture(scope="module")
-def browser() -> Iterator[object]:
-    """Debian's Chromium through Playwright; missing: skipped, or a failure when CI is set."""
-    if not Path(CHROMIUM).exists():
-        message = f"{CHROMIUM} not found: install Debian's chromium package (apt-get install chromium)"
-        if os.environ.get("CI"):
-            pytest.fail(message)
-        pytest.skip(message)
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        launched = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        yield launched
-        launched.close()
+def browser(chromium: object) -> object:
+    """The session's Chromium (conftest): skipped when missing, a failure when CI is set."""
+    return chromium
 
 
 def print_pdf(browser, page_html: str, target: Path, header: str | None = None) -> Path:  # type: ignore[no-untyped-def]
@@ -139,7 +130,7 @@ def summary_pdf_html() -> str:
     <h2>1. Introduction</h2><p>1.1 The board commissioned this review under Working Together 2010.</p>
     <h2>3. Summary of events</h2>{events}
     <h2>8. Lessons learned</h2>{learning}
-    <h2 style="break-before: page">9. Recommendations</h2>{groups}
+    <h2 style="break-before: page">9. Recommendations</h2>{groups}<p>{CLOSING}</p>
     <h2>Contact details</h2><p>{CONTACT}</p>
     </body></html>"""
 
@@ -164,7 +155,7 @@ def summary_html_page() -> str:
     <table><tr><th>Board</th><td>{BOARD}</td></tr><tr><th>Date of publication</th><td>14 March 2011</td></tr></table>
     <h2>Summary of events</h2>{events}
     <h2>Learning</h2><p>The review found:</p>{learning}
-    <h2>Recommendations</h2>{groups}
+    <h2>Recommendations</h2>{groups}<p>{CLOSING}</p>
     <h2>Contact</h2><p>{CONTACT}</p></main>
     <footer>Westmoor LSCB, 14 Acacia Avenue</footer></body></html>"""
 
@@ -198,6 +189,7 @@ def summary_docx(target: Path) -> Path:
         document.add_heading(agency, level=2)
         for item in items:
             document.add_paragraph(item, style="List Number")
+    document.add_paragraph(CLOSING)
     document.add_heading("Contact details", level=1)
     document.add_paragraph(CONTACT)
     document.save(target)
@@ -215,9 +207,37 @@ def draft_of(run, name: str):  # type: ignore[no-untyped-def]
     return next(result for result in run.files if result.source.name == name)
 
 
+def section_text(text: str, heading: str) -> str:
+    return text.split(f"## {heading}\n", 1)[1].split("\n## ", 1)[0].strip()
+
+
 def section_points(text: str, heading: str) -> list[str]:
-    body = text.split(f"## {heading}\n", 1)[1].split("\n## ", 1)[0]
-    return re.findall(r"^\d+\. (.*)$", body, re.MULTILINE)
+    return re.findall(r"^\d+\. (.*)$", section_text(text, heading), re.MULTILINE)
+
+
+def parsed_body(draft: Path, recommendations_required: bool = True) -> ReviewBody:
+    """The draft's body as the site reads it; the body must have no problem at all."""
+    document, problems = read_document(draft, draft.name)
+    assert document is not None and problems == []
+    body, problems = parse_body(
+        document.body, document.body_line, draft.name, recommendations_required=recommendations_required
+    )
+    assert problems == [], "\n".join(map(str, problems))
+    return body
+
+
+def assert_grouped_recommendations(draft: Path) -> None:
+    """Recommendations under one `### ` heading per agency, numbering restarting, then the closing text."""
+    text = draft.read_text(encoding="utf-8")
+    assert section_text(text, "Recommendations") == f"{GROUPED}\n\n{CLOSING}"
+    body = parsed_body(draft)
+    assert len(body.recommendations) == N_RECOMMENDATIONS
+    assert [(point.group, point.text) for point in body.recommendations] == [
+        (agency, item) for agency, items in RECOMMENDATIONS.items() for item in items
+    ]
+    assert body.recommendations[0].anchor == "recommendation-police-1"
+    assert body.recommendations[-1].anchor == "recommendation-childrens-social-care-1"
+    assert "**" not in text
 
 
 # --- small units ----------------------------------------------------------------------------------
@@ -229,6 +249,7 @@ def test_line_joins_keep_real_hyphens_and_undo_layout_hyphens() -> None:
     assert join_lines(["their safe-", "guarding work"], vocabulary) == "their safeguarding work"
     assert join_lines(["their safe \u2010", "guarding"], vocabulary) == "their safeguarding"
     assert join_lines(["a child-in-", "need plan"], vocabulary) == "a child-in-need plan"
+    assert join_lines(["16 and 17-", "year-olds"], vocabulary) == "16 and 17-year-olds"
     assert split_label("8.1 The text") == ("8.1", "The text")
     assert split_label("• The text") == ("•", "The text")
     assert split_label("2007 was the year") == ("", "2007 was the year")
@@ -245,6 +266,67 @@ def test_theme_suggestions_are_ranked_with_reasons(tmp_path: Path) -> None:
     assert ranked == suggest_themes(" ".join([*EVENTS, *LEARNING]), themes)  # deterministic
 
 
+ADULT_EVENTS = [
+    "Adult H was a 67-year-old man who lived alone and died after a long period of self-neglect. His home was "
+    "full of possessions and he often declined care and support. This hoarding was known to several agencies.",
+    "He had a history of mental health problems and misused alcohol. Neglect of his own health and of his home "
+    "grew worse over several years, and the neglect was known to many agencies.",
+]
+ADULT_LEARNING = [
+    "Practitioners assumed he had mental capacity to refuse help, but no capacity assessment was recorded, and "
+    "his mental health was not assessed when he declined help.",
+    "Agencies did not share what they knew about the hoarding and the risk of fire, and no meeting was held "
+    "about his self-neglect.",
+    "His neighbour took money from him; this financial abuse was reported but never investigated, and mental "
+    "health services closed his case after he missed appointments.",
+    "Nobody considered whether his hoarding affected his mental capacity to make decisions about his home.",
+]
+
+
+def test_theme_suggestions_for_a_review_about_adults_are_themes_for_adults(tmp_path: Path) -> None:
+    from casereviews.importing.model import load_themes
+
+    themes = load_themes(PROJECT / "content")
+    audience = {theme.slug: theme.audience for theme in themes}
+    ranked = suggest_themes(" ".join([*ADULT_EVENTS, *ADULT_LEARNING]), themes)
+    # By words alone, a theme about children ('neglect', inside "self-neglect" too) scores best ...
+    assert [s.slug for s in chosen(ranked)[0]] == ["neglect", "hoarding", "self-neglect", "mental-capacity"]
+    # ... but a review about adults is offered themes for adults or for all, best first.
+    top, others = chosen(ranked, "adults")
+    assert [s.slug for s in top] == ["hoarding", "self-neglect", "mental-capacity"]
+    assert all(audience[s.slug] in ("adults", "all") for s in top)
+    left_out = next(s for s in others if s.slug == "neglect")
+    assert "not suggested: a theme about children, on a review about adults" in left_out.reason
+    assert chosen(ranked, "adults") == (top, others)  # deterministic
+    # And the reverse: a review about children is not offered themes for adults.
+    assert all(audience[s.slug] in ("children", "all") for s in chosen(ranked, "children")[0])
+
+    # End to end: the wording "safeguarding adults review" tells the importer whom the review is about.
+    source = tmp_path / "adult-h.txt"
+    source.write_text(
+        "\n\n".join(
+            [
+                "Safeguarding adults review: Adult H",
+                "Published: June 2022",
+                "Summary of events",
+                *ADULT_EVENTS,
+                "Learning",
+                *(f"- {point}" for point in ADULT_LEARNING),
+                "Recommendations",
+                "1. The board should publish guidance on self-neglect and hoarding.",
+            ]
+        ),
+        encoding="utf-8",
+    )
+    result = draft_of(import_reports(source, content_copy(tmp_path)), "adult-h.txt")
+    assert (result.recognised.audience, result.recognised.audience_how) == ("adults", "from the review type")
+    assert [s.slug for s in result.suggested] == ["hoarding", "self-neglect", "mental-capacity"]
+    text = result.draft.read_text(encoding="utf-8")
+    themes_block = text.split("\nthemes:\n", 1)[1].split("\nsummary:", 1)[0]
+    assert re.findall(r"^  - ([a-z-]+)", themes_block, re.MULTILINE) == ["hoarding", "self-neglect", "mental-capacity"]
+    assert "# also considered: neglect (" in themes_block and "\npublished: 2022-06\n" in text
+
+
 # --- formats --------------------------------------------------------------------------------------
 
 
@@ -253,28 +335,32 @@ def test_pdf_with_cover_columns_running_header_and_contact_block(browser, tmp_pa
     content = content_copy(tmp_path)
     run = import_reports(source, content)
     result = draft_of(run, "child-k.pdf")
-    assert result.status == "imported", result.problem
+    assert result.outcome == "imported", result.problem
     fields = result.recognised.fields
     assert fields["title"].value == TITLE
     assert fields["board"].value == BOARD
-    assert fields["review_type"].value == "serious-case-review"
-    assert fields["published"].value.iso == "2011-03"
+    assert fields["review_type"].value == ("serious-case-review",)
+    assert fields["published"].value.isoformat() == "2011-03"
     assert fields["pseudonym"].value == "Child K"
     assert fields["summary"].value == EVENTS[0]
     text = result.draft.read_text(encoding="utf-8")
     learning = section_points(text, "Learning")
     assert learning == LEARNING
     assert "   - the midwife's booking notes" in text
-    recommendations = section_points(text, "Recommendations")
-    assert len(recommendations) == N_RECOMMENDATIONS
-    assert recommendations[0] == f"**Police:** {RECOMMENDATIONS['Police'][0]}"
-    assert recommendations[-1].startswith("**Children's social care:** ")
+    assert_grouped_recommendations(result.draft)
+    assert [point.text for point in parsed_body(result.draft).learning] == [
+        *LEARNING[:3],
+        f"{LEARNING[3]} - {LEARNING_SUBPOINTS[0]} - {LEARNING_SUBPOINTS[1]}",
+        LEARNING[4],
+    ]
     # Running header, footer and page numbers are gone; the cover and contact block are left out.
     assert "Page 1 of" not in text and "Westmoor LSCB – Child K" not in text and "01632" not in text
     assert "## Introduction" in text
     assert {s.slug for s in result.suggested} >= {"domestic-violence", "substance-misuse"}
-    assert f'published: "{TOKEN} the publication date as YYYY-MM-DD; the source gives only March 2011"' in text
-    assert [key for _, key, _ in result.placeholders] == ["published"]
+    # The month the cover gives, and no invented day; nothing left to fill in.
+    assert "\npublished: 2011-03\n" in text
+    assert "\nreview_type: serious-case-review\n" in text
+    assert result.placeholders == [] and TOKEN not in text
     left_out = {(rule, found) for _, rule, found in result.left_out_findings}
     assert left_out >= {
         ("phone-number", "01632 960 123"),
@@ -288,17 +374,18 @@ def test_word_with_numbered_paragraphs_bullets_and_agency_groups(tmp_path: Path)
     source = summary_docx(tmp_path / "child-k.docx")
     run = import_reports(source, content_copy(tmp_path))
     result = draft_of(run, "child-k.docx")
-    assert result.status == "imported", result.problem
+    assert result.outcome == "imported", result.problem
     fields = result.recognised.fields
     assert (fields["title"].value, fields["board"].value, fields["review_type"].value) == (
         TITLE,
         BOARD,
-        "serious-case-review",
+        ("serious-case-review",),
     )
     text = result.draft.read_text(encoding="utf-8")
+    assert "\npublished: 2011-03\n" in text
     assert section_points(text, "Learning") == LEARNING
-    assert len(section_points(text, "Recommendations")) == N_RECOMMENDATIONS
     assert result.recognised.section("recommendations").groups == list(RECOMMENDATIONS)
+    assert_grouped_recommendations(result.draft)
     assert "Westmoor LSCB – Child K – Executive summary" not in text
 
 
@@ -308,17 +395,18 @@ def test_html_page_and_its_placeholders(tmp_path: Path) -> None:
     run = import_reports(source, content_copy(tmp_path))
     result = draft_of(run, "child-k.html")
     fields = result.recognised.fields
-    assert fields["published"].value.iso == "2011-03-14"
-    assert fields["review_type"].value == "serious-case-review"  # from the title's wording
+    assert fields["published"].value.isoformat() == "2011-03-14"
+    assert fields["review_type"].value == ("serious-case-review",)  # from the title's wording
     text = result.draft.read_text(encoding="utf-8")
     assert "published: 2011-03-14" in text
+    assert section_text(text, "Learning").startswith("The review found:\n\n1. ")  # the lead-in stays text
     assert section_points(text, "Learning") == LEARNING
-    assert len(section_points(text, "Recommendations")) == N_RECOMMENDATIONS
+    assert_grouped_recommendations(result.draft)
     assert "All reviews" not in text and "LSCB home" not in text
     assert result.placeholders == []
 
 
-def test_plain_text_with_page_furniture_and_a_type_the_model_lacks(tmp_path: Path) -> None:
+def test_plain_text_with_page_furniture_a_year_only_and_text_after_the_list(tmp_path: Path) -> None:
     header = "Eastbridge Community Safety Partnership - DHR Adult F"
     page_one = "\n".join(
         [
@@ -348,9 +436,11 @@ def test_plain_text_with_page_furniture_and_a_type_the_model_lacks(tmp_path: Pat
             "",
             "Recommendations",
             "",
-            "1. The partnership should review its domestic abuse training.",
-            "2. Schools should be told of police call-outs.",
-            "3. GPs should ask about domestic abuse.",
+            "1) The partnership should review its domestic abuse training.",
+            "2) Schools should be told of police call-outs.",
+            "3) GPs should ask about domestic abuse.",
+            "",
+            "The partnership has accepted these recommendations.",
             "",
             "Page 2 of 2",
         ]
@@ -369,11 +459,17 @@ def test_plain_text_with_page_furniture_and_a_type_the_model_lacks(tmp_path: Pat
         "Agencies saw each incident of domestic abuse on its own throughout.",
         "Nobody asked F's son what life at home was like.",
     ]
-    assert len(section_points(text, "Recommendations")) == 3
-    assert "review_type: \"TO FILL: a review type; the source says 'Domestic homicide review'" in text
-    assert "# recognised: domestic-homicide-review" in text
-    assert 'published: "TO FILL: the publication date as YYYY-MM-DD; the source gives only 2019"' in text
-    assert {key for _, key, _ in result.placeholders} == {"review_type", "published"}
+    assert section_text(text, "Recommendations") == (
+        "1. The partnership should review its domestic abuse training.\n"
+        "2. Schools should be told of police call-outs.\n"
+        "3. GPs should ask about domestic abuse.\n\n"
+        "The partnership has accepted these recommendations."
+    )
+    assert len(parsed_body(result.draft).recommendations) == 3
+    # A type the model has, and the year the source gives: nothing to fill in.
+    assert "\nreview_type: domestic-homicide-review\n" in text
+    assert "\npublished: 2019\n" in text
+    assert result.placeholders == [] and TOKEN not in text
     # The date of birth is in the summary (taken from the first paragraph) and in the body.
     lines = [n for n, line in enumerate(text.split("\n"), start=1) if "DOB 12/03/2009" in line]
     assert len(lines) == 2 and text.split("\n")[lines[0] - 1].startswith("summary: ")
@@ -382,7 +478,62 @@ def test_plain_text_with_page_furniture_and_a_type_the_model_lacks(tmp_path: Pat
         (draft_path, line, "date-of-birth-or-death") for line in lines
     ]
     document, _ = read_document(result.draft, draft_path)
-    assert {problem.field for problem in placeholder_problems(document)} == {"review_type", "published"}
+    assert placeholder_problems(document) == []
+
+
+def test_what_is_not_found_is_a_placeholder_that_stops_make_check(tmp_path: Path) -> None:
+    source = tmp_path / "notes.txt"
+    source.write_text(INCOMPLETE, encoding="utf-8")
+    result = draft_of(import_reports(source, content_copy(tmp_path)), "notes.txt")
+    assert result.outcome == "imported", result.problem
+    text = result.draft.read_text(encoding="utf-8")
+    assert 'published: "TO FILL: the publication date, written YYYY-MM-DD, YYYY-MM or YYYY' in text
+    assert 'review_type: "TO FILL: the review type, one of: serious-case-review, ' in text
+    assert f"1. {TOKEN} the recommendations, as a numbered list" in text
+    keys = {key for _, key, _ in result.placeholders}
+    assert keys >= {"review_type", "board", "published", "Recommendations"}
+    document, _ = read_document(result.draft, result.draft.name)
+    problems = placeholder_problems(document)
+    assert {problem.field for problem in problems} >= {"review_type", "board", "published"}
+    assert len(problems) == len(result.placeholders)
+
+
+@pytest.mark.parametrize(
+    ("wording", "expected"),
+    [
+        ("Domestic homicide review", "domestic-homicide-review"),
+        ("Adult practice review", "adult-practice-review"),
+        ("Single unified safeguarding review", "single-unified-safeguarding-review"),
+        ("Thematic review", "thematic-review"),
+        ("Joint serious case review and domestic homicide review", "[serious-case-review, domestic-homicide-review]"),
+        ("Safeguarding adults review / thematic review", "[safeguarding-adults-review, thematic-review]"),
+    ],
+)
+def test_every_review_type_is_written_as_a_real_value(tmp_path: Path, wording: str, expected: str) -> None:
+    source = tmp_path / "review.txt"
+    source.write_text(
+        f"{wording}: Adult W\n\nPublished: 5 May 2023\n\nLearning\n\n- Agencies did not share what they knew.\n",
+        encoding="utf-8",
+    )
+    result = draft_of(import_reports(source, content_copy(tmp_path)), "review.txt")
+    text = result.draft.read_text(encoding="utf-8")
+    assert f"\nreview_type: {expected}\n" in text
+    assert "review_type" not in {key for _, key, _ in result.placeholders}
+    document, problems = read_document(result.draft, result.draft.name)
+    assert document is not None and problems == []
+    slugs = document.meta["review_type"]
+    slugs = slugs if isinstance(slugs, list) else [slugs]
+    assert all(slug in REVIEW_TYPES for slug in slugs)
+    # No recommendations in the source: a placeholder only where the model requires them.
+    required = not set(slugs) <= RECOMMENDATIONS_OPTIONAL
+    assert ("Recommendations" in {key for _, key, _ in result.placeholders}) == required
+    assert ("## Recommendations" in text) == required
+
+
+def test_every_wording_names_a_type_and_every_heading_the_model_reads_is_recognised() -> None:
+    assert {slug for _, slug in REVIEW_TYPE_WORDING} | set(REVIEW_TYPE_ABBREVIATIONS.values()) == set(REVIEW_TYPES)
+    assert all(section_kind(heading) == "learning" for heading in LEARNING_HEADINGS)
+    assert all(section_kind(heading) == "recommendations" for heading in RECOMMENDATION_HEADINGS)
 
 
 # --- the whole run --------------------------------------------------------------------------------
@@ -457,13 +608,13 @@ def test_bad_inputs_are_reported_and_the_rest_imported_and_reimport_changes_noth
 
 
 def fill_placeholders(text: str) -> str:
-    """What an editor does: replace each placeholder with a real value."""
+    """What an editor does: replace each placeholder with a real value, and nothing else."""
     lines = []
     for line in text.split("\n"):
         if TOKEN in line:
             key = line.split(":", 1)[0]
             if key == "published":
-                line = "published: 2011-03-01"
+                line = "published: 2011-03"
             elif key == "review_type":
                 line = "review_type: serious-case-review"
             elif line.startswith("  - "):
@@ -476,34 +627,48 @@ def fill_placeholders(text: str) -> str:
     return "\n".join(lines)
 
 
-def test_a_folder_of_three_formats_becomes_drafts_that_pass_once_filled(browser, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_a_folder_of_four_reports_becomes_drafts_that_pass_once_filled(browser, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     folder = tmp_path / "reports"
     folder.mkdir()
     print_pdf(browser, summary_pdf_html(), folder / "child-k.pdf", header="Westmoor LSCB – Child K")
     summary_docx(folder / "child-k.docx")
     (folder / "child-k.html").write_text(summary_html_page(), encoding="utf-8")
+    (folder / "baby-t.txt").write_text(INCOMPLETE, encoding="utf-8")  # no date, type, board or recommendations
     content = content_copy(tmp_path)
     run = import_reports(folder, content)
-    assert [r.status for r in run.files] == ["imported"] * 3
-    drafts = [r.draft for r in run.files]
-    assert len(set(drafts)) == 3
+    assert [r.outcome for r in run.files] == ["imported"] * 4
+    drafts = {r.source.name: r.draft for r in run.files}
+    assert len(set(drafts.values())) == 4
+    # Only the incomplete report needs filling in: the three summaries gave everything.
+    assert {r.source.name for r in run.files if r.placeholders} == {"baby-t.txt"}
 
-    for draft in drafts:
+    for result in run.files:
+        draft = result.draft
         document, _ = read_document(draft, draft.name)
         before = placeholder_problems(document)
-        text = fill_placeholders(draft.read_text(encoding="utf-8")).replace("status: draft", "status: published")
+        original = draft.read_text(encoding="utf-8")
+        text = fill_placeholders(original).replace("\nstatus: draft\n", "\nstatus: published\n")
+        changed = [old for old, new in zip(original.split("\n"), text.split("\n"), strict=True) if old != new]
+        assert len(changed) == len(result.placeholders) + 1  # each placeholder, and the status
         draft.write_text(text, encoding="utf-8")
         document, _ = read_document(draft, draft.name)
         assert placeholder_problems(document) == []
-        assert len(before) == len(next(r for r in run.files if r.draft == draft).placeholders)
+        assert len(before) == len(result.placeholders)
 
-    site = load_site(content, dt.datetime.now(dt.UTC))
+    site = check_content(content, dt.datetime.now(dt.UTC), content.parent)
     assert site.errors == [], "\n".join(map(str, site.errors))
-    for draft in drafts:
-        review = site.reviews[draft.stem]
+    for name, published in (("child-k.pdf", "2011-03"), ("child-k.docx", "2011-03"), ("child-k.html", "2011-03-14")):
+        review = site.reviews[drafts[name].stem]
+        assert review.status == "published"
+        assert review.published.isoformat() == published, name
         assert [point.text for point in review.content.learning][:3] == LEARNING[:3]
         assert len(review.content.learning) == len(LEARNING)
-        assert len(review.content.recommendations) == N_RECOMMENDATIONS
+        assert [(point.group, point.text) for point in review.content.recommendations] == [
+            (agency, item) for agency, items in RECOMMENDATIONS.items() for item in items
+        ]
+    baby_t = site.reviews[drafts["baby-t.txt"].stem]
+    assert baby_t.published.isoformat() == "2011-03"
+    assert [point.text for point in baby_t.content.recommendations] == ["Filled in by the editor."]
 
 
 # --- round trip -----------------------------------------------------------------------------------
@@ -521,26 +686,30 @@ def review_as_html(review) -> str:  # type: ignore[no-untyped-def]
     """A sample review laid out as an executive summary: cover block, then its body."""
     import markdown
 
-    from casereviews.vocabulary import REVIEW_TYPES
-
     body = re.sub(r"<!--.*?-->", "", review.body, flags=re.DOTALL)
-    body = re.sub(r"^(\d+\.\s+)\{#[^}]*\}\s*", r"\1", body, flags=re.MULTILINE)
-    date = f"{review.published.day} {review.published:%B %Y}"
+    body = re.sub(r"^(\s*(?:\d+(?:\.\d+)?[.)]?|[-*+])\s+)\{#[^}]*\}\s*", r"\1", body, flags=re.MULTILINE)
+    # Points written "1)" or "8.1" are paragraphs of their own in a report (Markdown would join them).
+    body = re.sub(r"\n(?=\d+\)\s|\d+\.\d+\.?\s)", "\n\n", body)
     return f"""<!doctype html><html lang="en"><head><meta charset="utf-8"><style>
     body {{ font-family: "DejaVu Serif", serif; font-size: 11pt; }} h1 {{ font-size: 20pt; }} h2 {{ font-size: 14pt; }}
     </style></head><body>
     <p>{html.escape(review.board)}</p>
     <h1>{html.escape(review.title)}</h1>
-    <p>Type of review: {html.escape(REVIEW_TYPES[review.review_type])}</p>
-    <p>Date of publication: {date}</p>
+    <p>Type of review: {html.escape(review.type_label)}</p>
+    <p>Date of publication: {review.published.long()}</p>
     {markdown.markdown(body)}</body></html>"""
+
+
+def plain(text: str) -> str:
+    """A point's Markdown as the reader sees it: plain text on one line."""
+    import markdown
+
+    return re.sub(r"\s+", " ", html.unescape(re.sub(r"<[^>]+>", "", markdown.markdown(text)))).strip()
 
 
 @pytest.mark.slow
 def test_round_trip_of_every_published_sample(browser, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
-    import markdown
-
-    site = load_site(PROJECT / "content", dt.datetime.now(dt.UTC))
+    site = load_site(PROJECT / "content", dt.date.today())
     samples = [site.reviews[path.stem] for path in published_samples()]
     assert len(samples) >= 10
     folder = tmp_path / "reports"
@@ -553,18 +722,20 @@ def test_round_trip_of_every_published_sample(browser, tmp_path: Path) -> None: 
     run = import_reports(folder, content)
     for review in samples:
         result = draft_of(run, f"{review.slug}.pdf")
-        assert result.status == "imported", (review.slug, result.problem)
+        assert result.outcome == "imported", (review.slug, result.problem)
         fields = result.recognised.fields
         found = (
             fields["title"].value,
             fields["board"].value,
-            fields["published"].value.iso,
+            fields["published"].value.isoformat(),  # with the sample's precision: 2008, 2011-03, 2007-11-15
             fields["review_type"].value,
         )
-        assert found == (review.title, review.board, review.published.isoformat(), review.review_type), review.slug
-        expected = [
-            re.sub(r"\s+", " ", html.unescape(re.sub(r"<[^>]+>", "", markdown.markdown(p.text)))).strip()
-            for p in review.content.learning
-        ]
+        assert found == (review.title, review.board, review.published.isoformat(), review.review_types), review.slug
+        expected = [plain(point.text) for point in review.content.learning]
         text = result.draft.read_text(encoding="utf-8")
         assert section_points(text, "Learning") == expected, review.slug
+        # Recommendations: as many, in the same groups (### headings, numbering restarting).
+        imported = parsed_body(result.draft, not set(review.review_types) <= RECOMMENDATIONS_OPTIONAL)
+        assert [(point.group, point.text) for point in imported.recommendations] == [
+            (point.group, plain(point.text)) for point in review.content.recommendations
+        ], review.slug

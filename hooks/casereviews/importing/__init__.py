@@ -8,8 +8,8 @@
 - `recognise`: title, board, date, type, pseudonym and the body's sections and points;
 - `suggest`: themes ranked from the text, each with its reason;
 - `write`: the draft file (never overwriting), `report`: the run's report;
-- `run`: one file or a folder, end to end; `placeholders`: the check that keeps a draft's
-  "TO FILL:" values from passing `make check`.
+- `run`: one file or a folder, end to end. The check that keeps a draft's "TO FILL:" values
+  from passing `make check` is the model's (`model/placeholders.py`).
 
 Everything taken from the rest of the package goes through `model`, one module.
 """

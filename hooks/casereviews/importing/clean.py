@@ -105,9 +105,9 @@ def join_lines(lines: Iterable[str], vocabulary: set[str] | None = None) -> str:
             continue
         if text.endswith(SOFT_HYPHENS):
             text = text[:-1].rstrip() + line
-        elif re.search(r"[A-Za-z]-$", text) and re.match(r"[a-z]", line):
-            head = re.search(r"([A-Za-z]+)-$", text).group(1)
-            tail = re.match(r"[a-z]+", line).group(0)
+        elif (head_match := re.search(r"([A-Za-z]+)-$", text)) and (tail_match := re.match(r"[a-z]+", line)):
+            head = head_match.group(1)
+            tail = tail_match.group(0)
             joined = (head + tail).lower()
             hyphenated = f"{head}-{tail}".lower()
             if (
@@ -119,6 +119,8 @@ def join_lines(lines: Iterable[str], vocabulary: set[str] | None = None) -> str:
                 text = text[:-1] + line
             else:
                 text = text + line
+        elif re.search(r"\d-$", text) and re.match(r"[A-Za-z]", line):
+            text = text + line  # "17-" / "year-olds": a number's hyphen is never a layout hyphen
         else:
             text = f"{text} {line}"
     return re.sub(r"[ \t\u00a0]{2,}", " ", text)

@@ -7,6 +7,7 @@ Navigation, page headers and footers, scripts and forms are skipped.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -21,6 +22,14 @@ _BLOCKS = {
 _VOID = {"br", "img", "hr", "meta", "link", "input", "wbr", "col", "area", "base", "source"}
 
 
+@dataclass
+class _List:
+    """An open list: `ul` or `ol`, and the number its next item gets."""
+
+    tag: str
+    next_number: int
+
+
 class _BlockParser(HTMLParser):
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
@@ -30,7 +39,7 @@ class _BlockParser(HTMLParser):
         self._skip = 0
         self._text: list[str] = []
         self._heading = 0
-        self._lists: list[list] = []  # [tag, next number]
+        self._lists: list[_List] = []
         self._item_label: str | None = None
         self._item_depth = 0
         self._row: list[str] | None = None
@@ -52,11 +61,11 @@ class _BlockParser(HTMLParser):
             self._heading = int(tag[1])
         elif tag in {"ul", "ol"}:
             start = dict(attrs).get("start")
-            self._lists.append([tag, int(start) if start and start.isdigit() else 1])
+            self._lists.append(_List(tag, int(start) if start and start.isdigit() else 1))
         elif tag == "li":
-            if self._lists and self._lists[-1][0] == "ol":
-                self._item_label = f"{self._lists[-1][1]}."
-                self._lists[-1][1] += 1
+            if self._lists and self._lists[-1].tag == "ol":
+                self._item_label = f"{self._lists[-1].next_number}."
+                self._lists[-1].next_number += 1
             else:
                 self._item_label = BULLET
             self._item_depth = max(0, len(self._lists) - 1)

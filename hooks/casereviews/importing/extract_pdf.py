@@ -12,9 +12,14 @@ import re
 import statistics
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from .clean import is_page_number, join_lines, page_key, split_label, vocabulary_of
 from .document import BULLET, HEADING, ITEM, PARAGRAPH, Block, Extracted, ImportFailedError
+
+if TYPE_CHECKING:
+    from pdfplumber.page import Page
+    from pdfplumber.pdf import PDF
 
 #: Share of the page height at the top and at the bottom where running headers and footers sit.
 EDGE = 0.1
@@ -41,7 +46,7 @@ class Line:
         return " ".join(self.words)
 
 
-def _open(path: Path):  # type: ignore[no-untyped-def]
+def _open(path: Path) -> PDF:
     import pdfplumber
     from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
     from pdfplumber.utils.exceptions import PdfminerException
@@ -68,9 +73,9 @@ def _open(path: Path):  # type: ignore[no-untyped-def]
         ) from None
 
 
-def _lines_of_page(page, number: int) -> list[Line]:  # type: ignore[no-untyped-def]
+def _lines_of_page(page: Page, number: int) -> list[Line]:
     words = page.extract_words(extra_attrs=["size", "fontname"], keep_blank_chars=False)
-    rows: list[list[dict]] = []
+    rows: list[list[dict[str, Any]]] = []
     for word in sorted(words, key=lambda w: (round(w["top"]), w["x0"])):
         if rows and abs(rows[-1][0]["top"] - word["top"]) <= 2:
             rows[-1].append(word)
@@ -94,7 +99,7 @@ def _lines_of_page(page, number: int) -> list[Line]:  # type: ignore[no-untyped-
     return lines
 
 
-def _mark_bullets(page, lines: list[Line]) -> None:  # type: ignore[no-untyped-def]
+def _mark_bullets(page: Page, lines: list[Line]) -> None:
     """Small filled shapes just left of a line's first word are bullets drawn by the layout."""
     for shape in [*page.curves, *page.rects]:
         width, height = shape["x1"] - shape["x0"], shape["bottom"] - shape["top"]

@@ -57,16 +57,16 @@ def read_text(path: Path) -> Extracted:
             blocks.append(Block(PARAGRAPH, text_value, page=group_page))
         group.clear()
 
-    for index, (page, line) in enumerate(lines):
+    for index, (page_number, line) in enumerate(lines):
         following = lines[index + 1][1] if index + 1 < len(lines) else ""
         heading = _MARKDOWN_HEADING.match(line)
         if heading:
             flush()
-            blocks.append(Block(HEADING, heading.group(2), level=len(heading.group(1)), page=page))
+            blocks.append(Block(HEADING, heading.group(2), level=len(heading.group(1)), page=page_number))
             continue
         if _UNDERLINE.match(line) and group and len(group) == 1:
             title = group.pop()
-            blocks.append(Block(HEADING, title.strip(), level=1 if "=" in line else 2, page=page))
+            blocks.append(Block(HEADING, title.strip(), level=1 if "=" in line else 2, page=page_number))
             continue
         if not line.strip():
             flush()
@@ -74,7 +74,7 @@ def read_text(path: Path) -> Extracted:
         if group and split_label(line.strip())[0] and not _UNDERLINE.match(following):
             flush()
         if not group:
-            group_page = page
+            group_page = page_number
         group.append(line)
     flush()
     if not blocks:

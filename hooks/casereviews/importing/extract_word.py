@@ -22,7 +22,7 @@ _OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 
 
 def read_word(path: Path) -> Extracted:
-    import mammoth
+    import mammoth  # type: ignore[import-untyped]  # mammoth ships no type hints and has no stubs
 
     head = path.read_bytes()[:8]
     if head == _OLE:

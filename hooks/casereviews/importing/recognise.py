@@ -6,13 +6,13 @@ import calendar
 import datetime as dt
 import re
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 from . import wording
 from .clean import tidy
 from .document import BULLET, HEADING, ITEM, PARAGRAPH, Block, Extracted
-from .model import REVIEW_TYPES, BoardRegistry
+from .model import REVIEW_TYPES, TYPE_AUDIENCE, BoardRegistry, PartialDate
 
 _MONTHS = {name.lower(): number for number, name in enumerate(calendar.month_name) if name}
 _MONTHS.update({name.lower(): number for number, name in enumerate(calendar.month_abbr) if name})
@@ -27,36 +27,6 @@ DATE_PATTERNS = (
 )
 _YEAR = re.compile(r"\b(19[5-9]\d|20\d\d)\b")
 _SECTION_NUMBER = re.compile(r"^(?:section\s+|part\s+)?(?:\d{1,2}(?:\.\d{1,2})*|[ivx]{1,4}|[a-h])[.):]?\s+", re.I)
-
-
-@dataclass(frozen=True)
-class PartialDate:
-    """A date with the precision a source gives: year, year and month, or a full date."""
-
-    year: int
-    month: int | None = None
-    day: int | None = None
-
-    @property
-    def iso(self) -> str:
-        parts = [f"{self.year:04d}"]
-        if self.month:
-            parts.append(f"{self.month:02d}")
-        if self.day:
-            parts.append(f"{self.day:02d}")
-        return "-".join(parts)
-
-    @property
-    def precision(self) -> str:
-        return "day" if self.day else "month" if self.month else "year"
-
-    @property
-    def words(self) -> str:
-        if self.day:
-            return f"{self.day} {calendar.month_name[self.month]} {self.year}"
-        if self.month:
-            return f"{calendar.month_name[self.month]} {self.year}"
-        return str(self.year)
 
 
 def parse_date(text: str, allow_year: bool = False) -> PartialDate | None:
@@ -129,9 +99,10 @@ class Recognised:
     fields: dict[str, Found]
     sections: list[Section]
     preamble: list[Block]
-    #: Review-type wordings found that name no type of today's model (e.g. a joint review).
-    also_types: list[str] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
+    #: Whom the review is about ('children', 'adults', or 'all' when either or not known), and how it was told.
+    audience: str = "all"
+    audience_how: str = ""
 
     def section(self, kind: str) -> Section | None:
         return next((section for section in self.sections if section.kind == kind), None)
@@ -232,12 +203,14 @@ def _read_points(section: Section) -> None:
         return _numbered(block.label) if numbered else True
 
     group: str | None = None
+    group_blocks: dict[str, Block] = {}
     points = section.points
     for index, block in enumerate(blocks):
         following = blocks[index + 1] if index + 1 < len(blocks) else None
         later_top = any(is_top(other) for other in blocks[index + 1 :])
         if block.kind != ITEM and _is_group_heading(block, following) and later_top:
             group = tidy(block.text).rstrip(":")
+            group_blocks.setdefault(group, block)
             continue
         if is_top(block):
             points.append(Point(tidy(block.text), group, block.label))
@@ -254,7 +227,8 @@ def _read_points(section: Section) -> None:
             section.closing.append(block)
     if len(section.groups) == 1 and all(point.group for point in points):
         # One "group" over the whole list is a lead-in ("The review found"), not a grouping.
-        section.intro.append(Block(PARAGRAPH, points[0].group or ""))
+        lead_in = group_blocks[section.groups[0]]
+        section.intro.append(Block(PARAGRAPH, tidy(lead_in.text), page=lead_in.page))
         for point in points:
             point.group = None
     if not points and section.intro:
@@ -285,35 +259,59 @@ def labelled(blocks: Iterable[Block], field_name: str) -> str | None:
     return None
 
 
-def find_review_type(texts: Iterable[tuple[str, str]]) -> tuple[str | None, str | None, str, list[str]]:
-    """(slug, wording found, where, other wordings) from texts tried in order of trust."""
+#: What joins the types of a joint review: "serious case review and domestic homicide review".
+_JOINED = re.compile(r"^\s*(?:and|&|/|,|plus)\s*(?:(?:an?|the)\s+)?$", re.I)
+
+
+@dataclass(frozen=True)
+class TypesFound:
+    """The review's types as named in one text: one, or several for a joint review."""
+
+    slugs: tuple[str, ...]
+    words: str
+    where: str
+    #: Other types the same text names, not joined to these (worth a look: a joint review?).
+    others: tuple[str, ...] = ()
+
+
+def find_review_type(texts: Iterable[tuple[str, str]]) -> TypesFound | None:
+    """The review's types from texts tried in order of trust (where, text)."""
     for where, text in texts:
-        found = _types_in(text)
-        if found:
-            (slug, words), *others = found
-            also = [w for s, w in others if s != slug]
-            return slug, words, where, also
-    return None, None, "", []
+        hits = _types_in(text)
+        if not hits:
+            continue
+        chain = [hits[0]]
+        for hit in hits[1:]:
+            if hit[2] not in {slug for _, _, slug in chain} and _JOINED.match(text[chain[-1][1] : hit[0]]):
+                chain.append(hit)
+            elif hit[0] > chain[-1][1]:
+                break
+        slugs = tuple(slug for _, _, slug in chain)
+        others = tuple(dict.fromkeys(text[a:b] for a, b, slug in hits if slug not in slugs))
+        return TypesFound(slugs, tidy(text[chain[0][0] : chain[-1][1]]), where, others)
+    return None
 
 
-def _types_in(text: str) -> list[tuple[str, str]]:
-    """Review types named in `text`, in order of appearance (slug, words)."""
-    hits: list[tuple[int, str, str]] = []
-    taken: list[tuple[int, int]] = []
+def _types_in(text: str) -> list[tuple[int, int, str]]:
+    """Review types named in `text`, in order of appearance: (start, end, slug)."""
+    hits: list[tuple[int, int, str]] = []
     for words, slug in wording.REVIEW_TYPE_WORDING:
         for match in re.finditer(rf"\b{re.escape(words)}s?\b", text, re.I):
-            if any(start <= match.start() < end for start, end in taken):
+            if any(start <= match.start() < end for start, end, _ in hits):
                 continue
-            taken.append((match.start(), match.end()))
-            hits.append((match.start(), slug, match.group(0)))
+            hits.append((match.start(), match.end(), slug))
     for abbreviation, slug in wording.REVIEW_TYPE_ABBREVIATIONS.items():
         for match in re.finditer(rf"\b{abbreviation}\b", text):
-            hits.append((match.start(), slug, match.group(0)))
-    hits.sort()
-    unique: dict[str, str] = {}
-    for _, slug, words in hits:
-        unique.setdefault(slug, words)
-    return list(unique.items())
+            hits.append((match.start(), match.end(), slug))
+    return sorted(hits)
+
+
+def type_label(slugs: Sequence[str]) -> str:
+    """'Serious case review', or 'Serious case review and domestic homicide review' (without '(Wales)')."""
+    labels = [re.sub(r"\s*\(.*\)$", "", REVIEW_TYPES[slug]) for slug in slugs]
+    first, *others = labels
+    rest = [label[0].lower() + label[1:] for label in others]
+    return first if not rest else ", ".join([first, *rest[:-1]]) + " and " + rest[-1]
 
 
 def most_frequent_type(text: str) -> tuple[str | None, str | None]:
@@ -423,13 +421,20 @@ def recognise(extracted: Extracted, registry: BoardRegistry, known_boards: Itera
         ("on the cover", cover_text),
         ("in the running header or footer", furniture_text),
     ]
-    slug, words, where, also = find_review_type(type_sources)
-    if slug is None:
+    types = find_review_type(type_sources)
+    if types is None:
         slug, words = most_frequent_type(body_text)
-        where = "the review type most often named in the text"
-    if slug:
-        fields["review_type"] = Found(slug, f"'{words}' {where}")
-    also_types = also
+        if slug and words:
+            types = TypesFound((slug,), words, "the review type most often named in the text")
+    if types is not None:
+        joint = " (a joint review)" if len(types.slugs) > 1 else ""
+        fields["review_type"] = Found(types.slugs, f"'{types.words}' {types.where}{joint}")
+        if types.others:
+            notes.append(
+                f"the text {types.where.removeprefix('labelled ')} also names "
+                + ", ".join(f"'{other}'" for other in types.others)
+                + ": if this is a joint review, list each type under review_type"
+            )
 
     # Pseudonym
     pseudonym, where = find_pseudonym(
@@ -439,11 +444,11 @@ def recognise(extracted: Extracted, registry: BoardRegistry, known_boards: Itera
         fields["pseudonym"] = Found(pseudonym, where)
 
     # Title built from type and pseudonym when the document has only a generic one
-    if "title" not in fields and slug and pseudonym:
-        label = REVIEW_TYPES.get(slug) or wording.FUTURE_TYPE_LABELS.get(slug, slug)
-        label = re.sub(r"\s*\(.*\)$", "", label)
+    if "title" not in fields and types is not None and pseudonym:
         fields["title"] = Found(
-            f"{label}: {pseudonym}", "built from the review type and pseudonym", "the document has no specific title"
+            f"{type_label(types.slugs)}: {pseudonym}",
+            "built from the review type and pseudonym",
+            "the document has no specific title",
         )
 
     # Board
@@ -471,7 +476,7 @@ def recognise(extracted: Extracted, registry: BoardRegistry, known_boards: Itera
                     fields["published"] = Found(date, "named as the publication date on the cover")
                     break
         if not date:
-            dates = {parse_date(block.text) for block in cover} - {None}
+            dates = {found for found in map(parse_date, (block.text for block in cover)) if found is not None}
             if len(dates) == 1:
                 only = dates.pop()
                 fields["published"] = Found(
@@ -480,14 +485,16 @@ def recognise(extracted: Extracted, registry: BoardRegistry, known_boards: Itera
             elif len(dates) > 1:
                 notes.append(
                     "the cover gives several dates ("
-                    + ", ".join(sorted(d.words for d in dates))
+                    + ", ".join(d.long() for d in sorted(dates, key=lambda d: d.isoformat()))
                     + "); none is labelled as the publication date"
                 )
 
     # Summary: the first paragraph of the summary of events (or background)
     for kind in (wording.SUMMARY, wording.BACKGROUND):
         section = next((s for s in sections if s.kind == kind), None)
-        prose = [b for b in section.blocks if b.kind == PARAGRAPH or re.match(r"^\d+\.\d", b.label)] if section else []
+        if section is None:
+            continue
+        prose = [b for b in section.blocks if b.kind == PARAGRAPH or re.match(r"^\d+\.\d", b.label)]
         paragraph = prose[0] if prose else None
         if paragraph:
             text = summary_text(paragraph.text)
@@ -497,8 +504,43 @@ def recognise(extracted: Extracted, registry: BoardRegistry, known_boards: Itera
 
     reviewer = labelled(cover, "reviewer")
     if reviewer:
-        notes.append(f"the cover names the reviewer: {reviewer} (no field for it yet: see issue 10)")
-    return Recognised(fields, sections, preamble, also_types, notes)
+        fields["reviewer"] = Found(
+            reviewer, "labelled as the reviewer or author on the cover", "check it names a person"
+        )
+    audience, audience_how = review_audience(fields, cover_text, furniture_text)
+    return Recognised(fields, sections, preamble, notes, audience, audience_how)
+
+
+_ADULT_BOARD = re.compile(r"\bsafeguarding adults?\b", re.I)
+_CHILDREN_BOARD = re.compile(r"\b(?:safeguarding children(?:'s|\u2019s)?|child protection)\b", re.I)
+
+
+def review_audience(fields: dict[str, Found], *texts: str) -> tuple[str, str]:
+    """Whom the review is about, as the site reads it (`Review.audience`), and how that was told.
+
+    From its types first (a safeguarding adults review is about adults, a serious case review
+    about children; a domestic homicide, learning or thematic review may be about either),
+    then from the board's name ("Safeguarding Adults Board"), then from the pseudonym
+    ("Adult D", "Child K"). 'all' when none of these tells.
+    """
+    found = fields.get("review_type")
+    slugs: tuple[str, ...] = found.value if found and isinstance(found.value, tuple) else ()
+    kinds = {TYPE_AUDIENCE[slug] for slug in slugs} - {"all"}
+    if len(kinds) == 1:
+        return kinds.pop(), "from the review type"
+    if kinds:
+        return "all", "from the review types (about children and adults)"
+    board = str(fields["board"].value) if "board" in fields else ""
+    for text, how in ((board, "from the board's name"), ("\n".join(texts), "from the cover")):
+        adults, children = bool(_ADULT_BOARD.search(text)), bool(_CHILDREN_BOARD.search(text))
+        if adults != children:
+            return ("adults" if adults else "children"), how
+    pseudonym = str(fields["pseudonym"].value) if "pseudonym" in fields else ""
+    if pseudonym.startswith("Adult"):
+        return "adults", "from the pseudonym"
+    if pseudonym and not pseudonym.startswith("Family"):
+        return "children", "from the pseudonym"
+    return "all", ""
 
 
 def summary_text(text: str, limit: int = 1000) -> str:

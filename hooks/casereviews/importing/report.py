@@ -7,10 +7,11 @@ from pathlib import Path
 from .run import FileResult, RunResult, display
 
 _FIELDS = ("title", "review_type", "board", "published", "pseudonym", "summary")
+_OPTIONAL_FIELDS = ("reviewer",)
 
 
 def _value(value: object) -> str:
-    text = getattr(value, "iso", None) or str(value)
+    text = ", ".join(map(str, value)) if isinstance(value, tuple) else str(value)
     return text if len(text) <= 90 else text[:87] + "..."
 
 
@@ -22,7 +23,7 @@ def source_name(path: Path, run: RunResult, project: Path) -> str:
 
 def _file_section(result: FileResult, run: RunResult, project: Path) -> list[str]:
     name = source_name(result.source, run, project)
-    if result.status == "failed":
+    if result.outcome == "failed":
         return [
             f"### {name}: not imported",
             "",
@@ -30,13 +31,14 @@ def _file_section(result: FileResult, run: RunResult, project: Path) -> list[str
             f"- What to do: {result.what_to_do}.",
             "",
         ]
-    if result.status == "already-imported":
+    if result.outcome == "already-imported":
         return [f"### {name}: {result.problem}", ""]
+    recognised = result.recognised
+    assert result.draft is not None and recognised is not None, "an imported file has its draft"
     draft = display(result.draft, project)
     pages = f", {result.pages} pages" if result.pages else ""
     lines = [f"### {name} → `{draft}`", "", f"Read as {result.format}{pages}.", "", "Fields found:", ""]
-    recognised = result.recognised
-    for key in _FIELDS:
+    for key in (*_FIELDS, *_OPTIONAL_FIELDS):
         found = recognised.fields.get(key)
         if found:
             note = f" ({found.note})" if found.note else ""
@@ -61,6 +63,11 @@ def _file_section(result: FileResult, run: RunResult, project: Path) -> list[str
     lines.append("")
     lines.append("Themes suggested:")
     lines.append("")
+    if recognised.audience != "all":
+        lines.append(
+            f"- about {recognised.audience} ({recognised.audience_how}): only themes for {recognised.audience} "
+            "or for all are suggested"
+        )
     lines.extend(f"- `{s.slug}` (score {s.score}): {s.reason}" for s in result.suggested)
     if not result.suggested:
         lines.append("- none scored high enough: choose at least one")
@@ -88,8 +95,8 @@ def _file_section(result: FileResult, run: RunResult, project: Path) -> list[str
 
 
 def render_report(run: RunResult, project: Path) -> str:
-    imported = [r for r in run.files if r.status == "imported"]
-    already = [r for r in run.files if r.status == "already-imported"]
+    imported = [r for r in run.files if r.outcome == "imported"]
+    already = [r for r in run.files if r.outcome == "already-imported"]
     lines = [
         f"# Import of {source_name(run.source, run, project)}",
         "",

@@ -5,17 +5,17 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ..model.placeholders import TOKEN
 from . import model, wording
-from .document import Extracted, ImportFailedError
+from .document import Block, Extracted, ImportFailedError
 from .extract_html import read_html
 from .extract_pdf import read_pdf
 from .extract_text import read_text
 from .extract_word import read_word
-from .placeholders import TOKEN
 from .recognise import Recognised, recognise
 from .suggest import Suggestion, chosen, suggest_themes
 from .write import existing_reviews, fallback_slug, free_path, proposed_slug, render_draft, write_new
@@ -35,6 +35,9 @@ CONVERT_HINTS = {
     ".rtf": "save it as .docx or PDF, then import that",
     ".pages": "export it as .docx or PDF, then import that",
 }
+#: Draft lines that are never identifying: the source's fingerprint (digits in it can look
+#: like a telephone number).
+UNCHECKED_LINES = ("source_sha256:",)
 #: A progress bar is shown from this many files.
 PROGRESS_FROM = 5
 
@@ -42,7 +45,7 @@ PROGRESS_FROM = 5
 @dataclass
 class FileResult:
     source: Path
-    status: str  # imported, already-imported, failed
+    outcome: str  # imported, already-imported, failed
     draft: Path | None = None
     format: str = ""
     pages: int | None = None
@@ -52,7 +55,7 @@ class FileResult:
     placeholders: list[tuple[int, str, str]] = field(default_factory=list)  # line, field, what
     suggested: list[Suggestion] = field(default_factory=list)
     considered: list[Suggestion] = field(default_factory=list)
-    findings: list = field(default_factory=list)  # in the draft: path, line, rule, text
+    findings: list[model.Finding] = field(default_factory=list)  # in the draft: path, line, rule, text
     left_out_findings: list[tuple[str, str, str]] = field(default_factory=list)  # where, rule, text
     left_out: list[str] = field(default_factory=list)
     checks: list[str] = field(default_factory=list)
@@ -67,7 +70,7 @@ class RunResult:
 
     @property
     def failed(self) -> list[FileResult]:
-        return [result for result in self.files if result.status == "failed"]
+        return [result for result in self.files if result.outcome == "failed"]
 
 
 def sha256_of(path: Path) -> str:
@@ -143,8 +146,8 @@ def import_file(
             what_to_do="check this is a case review's executive summary; if it is, copy it in by hand",
         )
     body_text = "\n".join(block.text for block in extracted.blocks)
-    ranked = suggest_themes(body_text, themes)
-    top, others = chosen(ranked)
+    ranked = suggest_themes(body_text, themes.themes.values())
+    top, others = chosen(ranked, recognised.audience)
 
     slug = proposed_slug(recognised, sha)
     if model.check_anonymisation("file name", [(1, slug.replace("-", " "))], names):
@@ -157,7 +160,12 @@ def import_file(
 
     shown = display(target, project_dir)
     lines = draft.text.split("\n")
-    findings = model.check_anonymisation(shown, list(enumerate(lines, start=1)), names)
+    findings = model.check_anonymisation(
+        shown,
+        [(number, line) for number, line in enumerate(lines, start=1) if not line.startswith(UNCHECKED_LINES)],
+        names,
+        allowed_names=_reviewers(recognised),
+    )
     placeholders = [
         (number, _place_of(lines, number), line.split(TOKEN, 1)[1].split('"  #')[0].strip(' "'))
         for number, line in enumerate(lines, start=1)
@@ -181,6 +189,12 @@ def import_file(
     return result
 
 
+def _reviewers(recognised: Recognised) -> list[str]:
+    """Names published on purpose: the reviewer the draft names (as `make check` allows it)."""
+    reviewer = recognised.fields.get("reviewer")
+    return [str(reviewer.value)] if reviewer else []
+
+
 def _place_of(lines: list[str], number: int) -> str:
     """The front-matter field or body section a line belongs to."""
     for line in reversed(lines[:number]):
@@ -194,7 +208,7 @@ def _place_of(lines: list[str], number: int) -> str:
 
 def _left_out(result: FileResult, extracted: Extracted, recognised: Recognised, names: list[str]) -> None:
     """Text of the source not copied into the draft, and any identifying details in it."""
-    parts: list[tuple[str, list]] = []
+    parts: list[tuple[str, list[Block]]] = []
     if recognised.preamble:
         parts.append(("the cover (text before the first section)", recognised.preamble))
     for section in recognised.sections:
@@ -207,7 +221,7 @@ def _left_out(result: FileResult, extracted: Extracted, recognised: Recognised, 
         numbered = []
         for block in blocks:
             numbered.append((block.page or 0, block.text))
-        for finding in model.check_anonymisation(result.source.name, numbered, names):
+        for finding in model.check_anonymisation(result.source.name, numbered, names, _reviewers(recognised)):
             where = f"{result.source.name}, page {finding.line}" if finding.line else result.source.name
             result.left_out_findings.append((f"{where} ({what.split(' (')[0]})", finding.rule, finding.text))
 
@@ -216,7 +230,7 @@ def import_reports(
     source: Path,
     content_dir: Path,
     project_dir: Path | None = None,
-    progress: Callable[[list[Path]], object] | None = None,
+    progress: Callable[[list[Path]], Iterable[Path]] | None = None,
 ) -> RunResult:
     project_dir = project_dir or content_dir.parent
     run = RunResult(source, content_dir, dt.datetime.now().astimezone())

@@ -10,7 +10,10 @@ The score is simple enough to check by hand, and deterministic:
   when it is not a common word and at most `DISTINCTIVE_IN` themes use it.
 
 Themes scoring at least `THRESHOLD` are suggested, best first, at most `MAX_SUGGESTED`;
-ties go to the theme's slug in alphabetical order.
+ties go to the theme's slug in alphabetical order. When the review is known to be about
+adults (a safeguarding adults review, say) only themes for adults or for all are suggested,
+and for a review about children only themes for children or for all, as `make check` warns
+about the others; a theme left out for its audience is listed among those also considered.
 """
 
 from __future__ import annotations
@@ -18,7 +21,9 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+
+from .model import Theme
 
 PHRASE_WEIGHT = 3
 PHRASE_CAP = 5
@@ -255,12 +260,18 @@ class Suggestion:
     score: int
     phrases: tuple[tuple[str, str, int], ...]  # (phrase, "title" or "alias", count)
     words: tuple[str, ...]
+    #: Whom the theme concerns: children, adults or all.
+    audience: str = "all"
+    #: Set when the theme was not suggested because of its audience.
+    left_out: str = ""
 
     @property
     def reason(self) -> str:
         parts = [f"'{phrase}' ×{count} ({where})" for phrase, where, count in self.phrases]
         if self.words:
             parts.append("words from its introduction: " + ", ".join(self.words))
+        if self.left_out:
+            parts.append(self.left_out)
         return "; ".join(parts) if parts else "no matching words"
 
 
@@ -271,7 +282,7 @@ def _count_phrase(text_tokens: list[str], phrase: list[str]) -> int:
     return sum(1 for index in range(len(text_tokens) - size + 1) if text_tokens[index : index + size] == phrase)
 
 
-def suggest_themes(text: str, themes: Iterable) -> list[Suggestion]:  # type: ignore[type-arg]
+def suggest_themes(text: str, themes: Iterable[Theme]) -> list[Suggestion]:
     """Every theme with its score and reason, best first."""
     themes = list(themes)
     text_tokens = tokens(text)
@@ -309,13 +320,26 @@ def suggest_themes(text: str, themes: Iterable) -> list[Suggestion]:  # type: ig
                 score,
                 tuple(phrases),
                 tuple(word_forms[theme.slug][word] for word in distinctive),
+                theme.audience,
             )
         )
     return sorted(suggestions, key=lambda s: (-s.score, s.slug))
 
 
-def chosen(suggestions: list[Suggestion]) -> tuple[list[Suggestion], list[Suggestion]]:
-    """(suggested, others considered): the top themes above the threshold, and the rest that scored."""
-    top = [s for s in suggestions if s.score >= THRESHOLD][:MAX_SUGGESTED]
-    rest = [s for s in suggestions if s not in top and s.score > 0]
+def fits(theme_audience: str, review_audience: str) -> bool:
+    """Whether a theme suits a review: the same audience, or either is 'all'."""
+    return "all" in (theme_audience, review_audience) or theme_audience == review_audience
+
+
+def chosen(suggestions: list[Suggestion], audience: str = "all") -> tuple[list[Suggestion], list[Suggestion]]:
+    """(suggested, others considered): the top themes above the threshold that suit a review
+    about `audience` (children, adults or all), and the rest that scored."""
+    top = [s for s in suggestions if s.score >= THRESHOLD and fits(s.audience, audience)][:MAX_SUGGESTED]
+    rest = [
+        s
+        if fits(s.audience, audience)
+        else replace(s, left_out=f"not suggested: a theme about {s.audience}, on a review about {audience}")
+        for s in suggestions
+        if s not in top and s.score > 0
+    ]
     return top, rest

@@ -1,8 +1,9 @@
 """The words reports use, as data: review types, section headings, field labels, board kinds.
 
-Adding a wording here is all it takes for the importer to recognise it. A review type whose
-slug is not (yet) in the content model's vocabulary is still recognised: the draft then
-carries a placeholder that quotes the wording found.
+Adding a wording here is all it takes for the importer to recognise it. Every review type
+slug here is one of the content model's (`model/vocabulary.py`); the section wordings
+include every heading the model accepts (`model/body.py`), since drafts are written with
+the plain `## Learning` and `## Recommendations`.
 """
 
 from __future__ import annotations
@@ -38,13 +39,6 @@ REVIEW_TYPE_ABBREVIATIONS: dict[str, str] = {
     "DHR": "domestic-homicide-review",
     "SCR": "serious-case-review",
 }
-#: Labels for review types the content model does not have yet (shown in placeholders).
-FUTURE_TYPE_LABELS: dict[str, str] = {
-    "domestic-homicide-review": "Domestic homicide review",
-    "adult-practice-review": "Adult practice review (Wales)",
-    "single-unified-safeguarding-review": "Single unified safeguarding review (Wales)",
-    "thematic-review": "Thematic review",
-}
 
 SUMMARY = "summary"
 BACKGROUND = "background"
@@ -68,12 +62,14 @@ SECTION_WORDING: dict[str, tuple[str, ...]] = {
         "learning", "key learning", "lessons learned", "lessons learnt", "lessons to be learned",
         "lessons to be learnt", "learning points", "key learning points", "learning from the review",
         "learning from this review", "findings", "key findings", "findings and learning", "learning and findings",
-        "what we learned", "what have we learned", "what we have learned", "key lessons", "lessons",
+        "what we learned", "what we learnt", "what have we learned", "what we have learned", "key lessons",
+        "lessons",
     ),
     RECOMMENDATIONS: (
         "recommendations", "recommendation", "key recommendations", "recommendations for the board",
         "recommendations for agencies", "agency recommendations", "single agency recommendations",
-        "multi-agency recommendations", "board recommendations", "what needs to change",
+        "multi-agency recommendations", "multi agency recommendations", "recommendations for the partnership",
+        "recommendations and actions", "board recommendations", "what needs to change",
     ),
     CONTACT: (
         "contact", "contact details", "contacts", "further information", "for further information",

@@ -1,4 +1,17 @@
-"""Writing a draft review: front matter, body, file name; never overwriting anything."""
+"""Writing a draft review: front matter, body, file name; never overwriting anything.
+
+The draft takes the shapes the content model reads (`model/body.py`):
+
+- `published` with the precision the source gives: `2011-03-14`, `2011-03` or `2011`;
+- `review_type` one type, or a list for a joint review ("serious case review and domestic
+  homicide review" → `[serious-case-review, domestic-homicide-review]`);
+- `## Learning` and `## Recommendations` as numbered lists (the source's 8.1 paragraphs,
+  bullets and `1)` items become `1.`, `2.`, …); points the source groups (by agency, say)
+  under `### Group` headings with numbering restarting in each group; an introduction before
+  the list and a closing paragraph after it kept as text.
+
+What the source does not give is a placeholder starting `TO FILL:` (`model/placeholders.py`).
+"""
 
 from __future__ import annotations
 
@@ -7,9 +20,9 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ..model.placeholders import TOKEN
 from . import model, wording
-from .placeholders import TOKEN
-from .recognise import PartialDate, Recognised, Section
+from .recognise import Point, Recognised, Section
 from .suggest import Suggestion
 
 SECTION_HEADINGS = {
@@ -68,38 +81,27 @@ class Draft:
 
 def _type_line(recognised: Recognised, draft: Draft) -> str:
     found = recognised.fields.get("review_type")
-    if found is None:
+    if found is None or not isinstance(found.value, tuple):
         draft.placeholders.append(("review_type", "the review type"))
         return "review_type: " + placeholder("the review type, one of: " + ", ".join(model.REVIEW_TYPES))
-    slug = str(found.value)
-    words = found.how.split("'")[1] if "'" in found.how else slug
-    if slug in model.REVIEW_TYPES:
-        return f"review_type: {slug}"
-    draft.placeholders.append(("review_type", f"the source says '{words}', which is not a review type yet"))
-    label = wording.FUTURE_TYPE_LABELS.get(slug, slug)
-    return (
-        "review_type: "
-        + placeholder(f"a review type; the source says '{words}' ({label}), not yet one of the site's types")
-        + f"  # recognised: {slug}"
-    )
+    slugs: tuple[str, ...] = found.value
+    if len(slugs) > 1:
+        draft.checks.append(f"review_type: a joint review, {found.how}: check each type")
+        return f"review_type: [{', '.join(slugs)}]"
+    return f"review_type: {slugs[0]}"
 
 
 def _date_line(recognised: Recognised, draft: Draft) -> str:
+    """The date with the precision the source gives: 2011-03-14, 2011-03 or 2011."""
     found = recognised.fields.get("published")
-    if found is None:
+    if found is None or not isinstance(found.value, model.PartialDate):
         draft.placeholders.append(("published", "the publication date"))
-        return "published: " + placeholder("the publication date, written YYYY-MM-DD (not found in the source)")
-    date: PartialDate = found.value  # type: ignore[assignment]
-    if date.precision == "day" or model.PARTIAL_DATES:
-        if found.note:
-            draft.checks.append(f"published: {date.iso} is {found.how} ({found.note})")
-        return f"published: {date.iso}"
-    draft.placeholders.append(("published", f"the day of publication; the source gives only {date.words}"))
-    return (
-        "published: "
-        + placeholder(f"the publication date as YYYY-MM-DD; the source gives only {date.words}")
-        + f"  # found: {date.iso}"
-    )
+        return "published: " + placeholder(
+            "the publication date, written YYYY-MM-DD, YYYY-MM or YYYY (not found in the source)"
+        )
+    if found.note:
+        draft.checks.append(f"published: {found.value} is {found.how} ({found.note})")
+    return f"published: {found.value}"
 
 
 def _text_line(key: str, recognised: Recognised, draft: Draft, missing: str) -> str:
@@ -137,6 +139,10 @@ def render_front_matter(
     lines.append("status: draft")
     if "pseudonym" in recognised.fields:
         lines.append(f"pseudonym: {quoted(str(recognised.fields['pseudonym'].value))}")
+    if "reviewer" in recognised.fields:
+        reviewer = recognised.fields["reviewer"]
+        draft.checks.append(f"reviewer: {reviewer.value}, {reviewer.how}; {reviewer.note}")
+        lines.append(f"reviewer: {quoted(str(reviewer.value))}")
     lines.append(f"source_sha256: {sha256}")
     lines.append(f"imported_from: {quoted(source_name)}")
     lines.append("---")
@@ -147,10 +153,15 @@ def _one_line(line: str) -> str:
     return line.replace("\n", " ")
 
 
+def _inline(text: str) -> str:
+    """Text after a list marker: only a comment opener needs escaping."""
+    return text.replace("<!--", "&lt;!--")
+
+
 def _escape(text: str) -> str:
     """Paragraph text that Markdown must not read as a heading, list or comment."""
     text = text.replace("<!--", "&lt;!--")
-    if re.match(r"^(#|[-*+] |\d+[.)] |>)", text):
+    if re.match(r"^(#|[-*+][ \t]|\d+[.)][ \t]|\d+\.\d+\.?[ \t]|>)", text):
         text = "\\" + text
     return text
 
@@ -180,7 +191,19 @@ def _comment(text: str) -> str:
     return "<!-- " + text.replace("--", "–") + " -->"
 
 
+def _in_groups(points: list[Point]) -> list[tuple[str | None, list[Point]]]:
+    """Points by group, in order of first appearance: ungrouped points first (in the model a
+    group runs to the end of its section), and a group named twice merged into one."""
+    groups: dict[str, tuple[str | None, list[Point]]] = {"": (None, [])}
+    for point in points:
+        key = model.group_slug(point.group) if point.group else ""
+        groups.setdefault(key, (point.group, []))[1].append(point)
+    return [(name, members) for name, members in groups.values() if members]
+
+
 def _point_section(kind: str, sections: list[Section], draft: Draft) -> list[str]:
+    """A learning or recommendations section: introduction, the points as numbered lists (under
+    `### ` group headings, numbering restarting in each), then any closing text."""
     heading = SECTION_HEADINGS[kind]
     lines = [f"## {heading}", ""]
     points = [point for section in sections for point in section.points]
@@ -193,34 +216,20 @@ def _point_section(kind: str, sections: list[Section], draft: Draft) -> list[str
         draft.placeholders.append((heading, f"the {what}"))
         lines.append(f"1. {TOKEN} the {what}, as a numbered list (no '{heading}' section was found in the source)")
         return lines
-    closing = [block for section in sections for block in section.closing]
-    if closing and not model.TEXT_AFTER_LIST:
-        for block in closing:
-            lines.extend([_comment(f"The source closes this section with: {block.text}"), ""])
+    grouped = _in_groups(points)
+    if [point for _, members in grouped for point in members] != points:
         draft.checks.append(
-            f"'{heading}': the source closes the section with {len(closing)} paragraph(s) after the list, "
-            "kept in a comment above the list (a list cannot be followed by text yet: issue 10)"
+            f"'{heading}': the source's points were reordered so that each group is one list under its "
+            "### heading (points outside any group first): check the order"
         )
-    groups = list(dict.fromkeys(point.group for point in points if point.group))
-    if groups and not model.GROUPED_RECOMMENDATIONS:
-        draft.checks.append(
-            f"'{heading}': grouped in the source under {', '.join(groups)}; written as one numbered list "
-            "with each group's name in bold (groups under ### headings come with issue 10)"
-        )
-    number = 0
-    current_group: str | None = None
-    for point in points:
-        if model.GROUPED_RECOMMENDATIONS and point.group != current_group:
-            current_group = point.group
-            number = 0
-            lines.extend(["", f"### {point.group}", ""])
-        number += 1
-        prefix = f"**{point.group}:** " if point.group and not model.GROUPED_RECOMMENDATIONS else ""
-        lines.append(f"{number}. {prefix}{point.text}")
-        lines.extend(f"   - {sub}" for sub in point.subpoints)
-    if closing and model.TEXT_AFTER_LIST:
-        for block in closing:
-            lines.extend(["", _escape(block.text)])
+    for group, members in grouped:
+        if group is not None:
+            lines.extend(["", f"### {_heading_text(group)}", ""])
+        for number, point in enumerate(members, start=1):
+            lines.append(f"{number}. {_inline(point.text)}")
+            lines.extend(f"   - {_inline(sub)}" for sub in point.subpoints)
+    for block in (block for section in sections for block in section.closing):
+        lines.extend(["", _escape(block.text)])
     return lines
 
 
@@ -257,8 +266,11 @@ def render_body(recognised: Recognised, source_name: str, draft: Draft) -> list[
             lines.append(f"## {heading}")
             lines.extend(_plain_section(section))
         lines.append("")
+    found = recognised.fields.get("review_type")
+    types = set(found.value) if found and isinstance(found.value, tuple) else set()
+    optional = bool(types) and types <= model.RECOMMENDATIONS_OPTIONAL
     for kind in (wording.LEARNING, wording.RECOMMENDATIONS):
-        if kind not in written_points:
+        if kind not in written_points and not (kind == wording.RECOMMENDATIONS and optional):
             lines.extend([*_point_section(kind, [], draft), ""])
     return lines
 
@@ -304,10 +316,14 @@ def board_place(board: str) -> str:
     return "-".join(place[:4])
 
 
+def _year(recognised: Recognised) -> str:
+    found = recognised.fields.get("published")
+    return str(found.value.year) if found and isinstance(found.value, model.PartialDate) else "undated"
+
+
 def proposed_slug(recognised: Recognised, sha256: str) -> str:
     """year-place-pseudonym, from the fields found; never from a personal name."""
-    date = recognised.fields.get("published")
-    year = str(date.value.year) if date else "undated"  # type: ignore[attr-defined]
+    year = _year(recognised)
     board = recognised.fields.get("board")
     place = board_place(str(board.value)) if board else ""
     pseudonym = recognised.fields.get("pseudonym")
@@ -316,9 +332,7 @@ def proposed_slug(recognised: Recognised, sha256: str) -> str:
 
 
 def fallback_slug(recognised: Recognised, sha256: str) -> str:
-    date = recognised.fields.get("published")
-    year = str(date.value.year) if date else "undated"  # type: ignore[attr-defined]
-    return f"{year}-review-{sha256[:8]}"
+    return f"{_year(recognised)}-review-{sha256[:8]}"
 
 
 def free_path(folder: Path, slug: str) -> Path:

@@ -214,8 +214,9 @@ def _address_words(slug: str) -> str:
     return " ".join(word.capitalize() for word in re.split(r"[-_\s]+", slug) if word)
 
 
-#: Front matter that is never published: the acceptances quote the findings they accept.
-UNPUBLISHED_KEYS = frozenset({"accepted_findings"})
+#: Front matter that is never published: the acceptances quote the findings they accept; an
+#: import's fingerprint of its source is hex digits that may look like a number.
+UNPUBLISHED_KEYS = frozenset({"accepted_findings", "source_sha256"})
 
 
 def document_units(document: SourceDocument, *, only: Iterable[str] | None = None) -> Iterator[TextUnit]:
