@@ -40,6 +40,16 @@ def board(slug: str) -> str:
     return f"{BOARDS}{slug}/"
 
 
+def theme_feed(slug: str) -> str:
+    """The Atom feed of a theme's reviews, beside its page: 'themes/neglect/feed.xml'."""
+    return theme(slug) + FEED
+
+
+def board_feed(slug: str) -> str:
+    """The Atom feed of a board's reviews, beside its page: 'boards/derby/feed.xml'."""
+    return board(slug) + FEED
+
+
 def search(**filters: str) -> str:
     """The search page, with a query string for the given filters (in the order given)."""
     query = "&".join(f"{name}={value}" for name, value in filters.items())
