@@ -20,6 +20,7 @@ HOME = ""
 FEED = "feed.xml"
 CATALOGUE_JSON = "reviews.json"
 CATALOGUE_CSV = "reviews.csv"
+CATALOGUE_SCHEMA = "reviews.schema.json"
 MANIFEST = "url-manifest.json"
 SITEMAP = "sitemap.xml"
 

@@ -16,7 +16,7 @@ from ..index.indexes import Indexes
 from ..load.catalogue import Site, display_path
 from ..policy.public import PublicSite, withheld_text
 from ..problems import Problem, did_you_mean, one_of
-from ..render import exports, redirects, search
+from ..render import exports, redirects, schema, search
 from ..render.pages import Settings
 from ..render.templating import Templates
 
@@ -115,6 +115,7 @@ def write_outputs(
     site_dir = Path(config.site_dir)
     site_url = config.site_url or ""
     exports.write_catalogue(site_dir, public, site_url)
+    schema.write_schema(site_dir, site_url)
     exports.write_feeds(site_dir, public, indexes, site_url, config.site_name, settings.feed_length)
     targets = redirects.redirect_targets(public)
     written = redirects.write_redirects(site_dir, public, site_url, templates)

@@ -17,7 +17,7 @@ from ..problems import Problem
 
 MANIFEST_NAME = "url-manifest.json"
 #: Published files that are not pages but are promised at stable URLs.
-DATA_FILES = (scheme.FEED, scheme.CATALOGUE_JSON, scheme.CATALOGUE_CSV, scheme.SITEMAP)
+DATA_FILES = (scheme.FEED, scheme.CATALOGUE_JSON, scheme.CATALOGUE_CSV, scheme.CATALOGUE_SCHEMA, scheme.SITEMAP)
 #: Feeds are promised at any depth: the site's, and one beside each theme and board page.
 FEED_FILES = scheme.FEED
 
