@@ -20,6 +20,7 @@ HOME = ""
 FEED = "feed.xml"
 CATALOGUE_JSON = "reviews.json"
 CATALOGUE_CSV = "reviews.csv"
+CATALOGUE_SCHEMA = "reviews.schema.json"
 MANIFEST = "url-manifest.json"
 SITEMAP = "sitemap.xml"
 
@@ -38,6 +39,16 @@ def year(value: int) -> str:
 
 def board(slug: str) -> str:
     return f"{BOARDS}{slug}/"
+
+
+def theme_feed(slug: str) -> str:
+    """The Atom feed of a theme's reviews, beside its page: 'themes/neglect/feed.xml'."""
+    return theme(slug) + FEED
+
+
+def board_feed(slug: str) -> str:
+    """The Atom feed of a board's reviews, beside its page: 'boards/derby/feed.xml'."""
+    return board(slug) + FEED
 
 
 def search(**filters: str) -> str:

@@ -33,6 +33,7 @@ from ..policy.public import PublicSite, WithdrawalNotice, public_view
 from ..policy.publication import build_time
 from ..policy.vetting import check_content
 from ..problems import Problem, summary_line
+from ..render import exports
 from ..render.pages import Pages, Settings, front_matter
 from ..render.review_body import review_markdown
 from ..render.templating import OVERRIDE_FOLDER, Templates
@@ -186,6 +187,7 @@ class SiteBuild:
             theme = public.themes[theme_slug]
             page.meta["description"] = safe_text(theme.summary)
             page.meta["template"] = "theme.html"
+            page.meta["feed"] = {"title": exports.theme_feed_title(theme), "url": urls.theme_feed(theme.slug)}
             return markdown + pages.theme_sections(theme)
         if uri == urls.source_of(urls.SEARCH):
             page.meta["search"] = search_options(public, indexes.listed)

@@ -16,7 +16,7 @@ from ..index.indexes import Indexes
 from ..load.catalogue import Site, display_path
 from ..policy.public import PublicSite, withheld_text
 from ..problems import Problem, did_you_mean, one_of
-from ..render import exports, redirects, search
+from ..render import exports, redirects, schema, search
 from ..render.pages import Settings
 from ..render.templating import Templates
 
@@ -111,12 +111,15 @@ def write_outputs(
     templates: Templates,
     previous: frozenset[str] | None,
 ) -> list[Problem]:
-    """Write exports, feed, redirects, search index and manifest; check the output. Problems."""
+    """Write exports, feeds, redirects, search index and manifest; check the output. Problems."""
     site_dir = Path(config.site_dir)
     site_url = config.site_url or ""
     exports.write_catalogue(site_dir, public, site_url)
-    exports.write_feed(site_dir, public, site_url, config.site_name, settings.feed_length)
-    redirects.write_redirects(site_dir, public, site_url, templates)
+    schema.write_schema(site_dir, site_url)
+    exports.write_feeds(site_dir, public, indexes, site_url, config.site_name, settings.feed_length)
+    targets = redirects.redirect_targets(public)
+    written = redirects.write_redirects(site_dir, public, site_url, templates)
+    exports.write_feed_aliases(site_dir, {url: targets[url][0] for url in written})
     problems = search.build_index(site_dir, len(indexes.listed) + len(public.themes))
     public_urls = manifest.public_urls(site_dir)
     manifest.write_manifest(site_dir, public_urls)

@@ -1,7 +1,7 @@
 """URL stability: a manifest of every public URL, and the check that none disappears.
 
 Trainers put our URLs into courses. Each build writes `url-manifest.json`, listing the
-URLs of the files it wrote (pages, redirects, feed, exports; not hashed assets). Given
+URLs of the files it wrote (pages, redirects, feeds, exports; not hashed assets). Given
 the last published site's manifest, a URL that disappears fails the build unless a
 redirect (an alias) or a withdrawal notice keeps it working.
 """
@@ -12,11 +12,14 @@ import json
 from collections.abc import Iterable
 from pathlib import Path
 
+from .. import urls as scheme
 from ..problems import Problem
 
 MANIFEST_NAME = "url-manifest.json"
 #: Published files that are not pages but are promised at stable URLs.
-DATA_FILES = ("feed.xml", "reviews.json", "reviews.csv", "sitemap.xml")
+DATA_FILES = (scheme.FEED, scheme.CATALOGUE_JSON, scheme.CATALOGUE_CSV, scheme.CATALOGUE_SCHEMA, scheme.SITEMAP)
+#: Feeds are promised at any depth: the site's, and one beside each theme and board page.
+FEED_FILES = scheme.FEED
 
 
 def public_urls(site_dir: Path) -> list[str]:
@@ -32,6 +35,7 @@ def public_urls(site_dir: Path) -> list[str]:
         else:
             urls.add("/" + relative)
     urls.update("/" + name for name in DATA_FILES if (site_dir / name).exists())
+    urls.update("/" + path.relative_to(site_dir).as_posix() for path in site_dir.rglob(FEED_FILES))
     return sorted(urls)
 
 

@@ -44,6 +44,7 @@ RESERVED = (
     "feed.xml",
     "reviews.json",
     "reviews.csv",
+    "reviews.schema.json",
     "url-manifest.json",
 )
 

@@ -1,4 +1,8 @@
-"""Machine-readable outputs: the Atom feed of new reviews, and the catalogue as JSON and CSV.
+"""Machine-readable outputs: Atom feeds of new reviews, and the catalogue as JSON and CSV.
+
+Feeds: the site's (`feed.xml`), and one beside every theme page and every board page. Each
+entry's id is the review's permanent address (see `entry_id`); a partial date is given as
+the first day of its period, midnight UK time (see model.dates).
 
 Only listed reviews (published or archived) appear. Every value is written through a
 serialiser that escapes it (lxml for the feed, json, csv with formula-guarded cells).
@@ -10,17 +14,21 @@ import csv
 import datetime as dt
 import io
 import json
+import shutil
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
 from feedgen.feed import FeedGenerator
 
 from .. import urls
+from ..index.indexes import Indexes
 from ..model import vocabulary
 from ..model.body import Point
 from ..model.dates import PartialDate
 from ..model.fields import UK_TIME
 from ..model.reviews import Review
+from ..model.themes import Theme
 from ..policy.public import PublicSite
 
 FEED_NAME = urls.FEED
@@ -116,20 +124,48 @@ def _moment(day: dt.date | PartialDate) -> dt.datetime:
     return dt.datetime.combine(day, dt.time(), tzinfo=UK_TIME)
 
 
-def write_feed(site_dir: Path, site: PublicSite, site_url: str, site_name: str, length: int = FEED_LENGTH) -> None:
-    """feed.xml: an Atom feed of the newest reviews (dated by publication, not build time)."""
+def theme_feed_title(theme: Theme) -> str:
+    """What a theme's feed is called, in the feed and in the page's feed link."""
+    return f"New reviews on {theme.title}"
+
+
+def board_feed_title(board_name: str) -> str:
+    """What a board's feed is called, in the feed and in the page's feed link."""
+    return f"New reviews from {board_name}"
+
+
+def entry_id(review: Review, site_url: str) -> str:
+    """An entry's Atom id: the review's permanent address.
+
+    It depends on the slug alone (and the site's address), so it stays the same when the
+    title or the date changes, and is the same in every feed the review appears in. It is
+    the id feeds have always used, so subscribers see no entry twice.
+    """
+    return site_url + review.url
+
+
+def _feed(
+    site: PublicSite,
+    site_url: str,
+    *,
+    feed_url: str,
+    page_url: str,
+    title: str,
+    subtitle: str,
+    reviews: Sequence[Review],
+) -> FeedGenerator:
+    """An Atom feed of `reviews` (newest first), dated by publication, not build time."""
     feed = FeedGenerator()
-    feed.id(site_url)
-    feed.title(f"{site_name}: new reviews")
-    feed.subtitle("Newly published case reviews")
-    feed.link(href=site_url, rel="alternate")
-    feed.link(href=site_url + FEED_NAME, rel="self")
+    feed.id(site_url + page_url)
+    feed.title(title)
+    feed.subtitle(subtitle)
+    feed.link(href=site_url + page_url, rel="alternate")
+    feed.link(href=site_url + feed_url, rel="self")
     feed.language("en-GB")
-    newest = site.reviews[:length]
-    feed.updated(_moment(newest[0].published) if newest else _moment(dt.date(2000, 1, 1)))
-    for review in newest:
+    feed.updated(_moment(reviews[0].published) if reviews else _moment(dt.date(2000, 1, 1)))
+    for review in reviews:
         entry = feed.add_entry(order="append")
-        entry.id(site_url + review.url)
+        entry.id(entry_id(review, site_url))
         entry.title(review.title)
         entry.link(href=site_url + review.url)
         entry.summary(review.summary)
@@ -140,4 +176,77 @@ def write_feed(site_dir: Path, site: PublicSite, site_url: str, site_name: str, 
             entry.category(term=slug, label=site.themes[slug].title)
         for kind in review.review_types:
             entry.category(term=kind, label=vocabulary.REVIEW_TYPES[kind])
-    feed.atom_file(str(site_dir / FEED_NAME), pretty=True)
+    return feed
+
+
+def _write(site_dir: Path, feed_url: str, feed: FeedGenerator) -> None:
+    path = site_dir / feed_url
+    path.parent.mkdir(parents=True, exist_ok=True)
+    feed.atom_file(str(path), pretty=True)
+
+
+def write_feeds(
+    site_dir: Path,
+    site: PublicSite,
+    indexes: Indexes,
+    site_url: str,
+    site_name: str,
+    length: int = FEED_LENGTH,
+) -> list[str]:
+    """feed.xml, and a feed beside every theme page and every board page: the newest
+    `length` reviews of each, newest first. The feeds' URLs, relative to the root."""
+    written = [FEED_NAME]
+    _write(
+        site_dir,
+        FEED_NAME,
+        _feed(
+            site,
+            site_url,
+            feed_url=FEED_NAME,
+            page_url=urls.HOME,
+            title=f"{site_name}: new reviews",
+            subtitle="Newly published case reviews",
+            reviews=site.reviews[:length],
+        ),
+    )
+    for theme in site.themes:
+        feed_url = urls.theme_feed(theme.slug)
+        feed = _feed(
+            site,
+            site_url,
+            feed_url=feed_url,
+            page_url=urls.theme(theme.slug),
+            title=f"{site_name}: {theme_feed_title(theme)}",
+            subtitle=f"Newly published case reviews on the theme {theme.title}",
+            reviews=indexes.by_theme.get(theme.slug, [])[:length],
+        )
+        _write(site_dir, feed_url, feed)
+        written.append(feed_url)
+    for slug in site.page_boards:
+        name = site.board_names[slug]
+        feed_url = urls.board_feed(slug)
+        feed = _feed(
+            site,
+            site_url,
+            feed_url=feed_url,
+            page_url=urls.board(slug),
+            title=f"{site_name}: {board_feed_title(name)}",
+            subtitle=f"Newly published case reviews from {name}",
+            reviews=indexes.by_board.get(slug, [])[:length],
+        )
+        _write(site_dir, feed_url, feed)
+        written.append(feed_url)
+    return written
+
+
+def write_feed_aliases(site_dir: Path, redirects: Mapping[str, str]) -> list[str]:
+    """Where a redirect page leads from an old address to a theme or board page, that page's
+    feed is served at the old address too, so a renamed theme keeps its subscribers.
+    `redirects`: old URL → new URL of the redirect pages written. The feeds written."""
+    written = []
+    for from_url, to_url in sorted(redirects.items()):
+        source, target = site_dir / to_url / FEED_NAME, site_dir / from_url / FEED_NAME
+        if source.exists() and not target.exists():
+            shutil.copyfile(source, target)
+            written.append(from_url + FEED_NAME)
+    return written

@@ -21,6 +21,7 @@ from ..model.body import Point
 from ..model.reviews import Review
 from ..model.themes import Theme
 from ..policy.public import PublicSite
+from .exports import board_feed_title
 from .templating import Templates
 
 HEAT_LEVELS = 4
@@ -97,8 +98,10 @@ class Pages:
         self._points = markdown.Markdown()  # one converter: creating one is the costly part
         self._point_html: dict[tuple[str, str], Markup] = {}
 
-    def _page(self, template: str, title: str, description: str, **values: Any) -> str:
-        return front_matter(title=title, description=description) + self.templates.render(
+    def _page(
+        self, template: str, title: str, description: str, meta: dict[str, Any] | None = None, **values: Any
+    ) -> str:
+        return front_matter(title=title, description=description, **(meta or {})) + self.templates.render(
             template, site=self.site, **values
         )
 
@@ -163,6 +166,7 @@ class Pages:
             site=self.site,
             theme=theme,
             page_url=urls.theme(theme.slug),
+            feed_url=urls.theme_feed(theme.slug),
             reviews=reviews,
             by_year=self.indexes.theme_years(theme.slug),
             teaching=teaching,
@@ -226,7 +230,9 @@ class Pages:
             "board_page.md",
             name,
             f"Case reviews published by {name}.",
+            meta={"feed": {"title": board_feed_title(name), "url": urls.board_feed(slug)}},
             page_url=urls.board(slug),
+            feed_url=urls.board_feed(slug),
             reviews=reviews,
             by_year=by_year,
         )
