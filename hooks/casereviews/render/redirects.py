@@ -2,7 +2,9 @@
 
 - a review's `aliases` (its old slugs) → the review;
 - a theme's aliases, in URL form (/themes/domestic-abuse/) → the theme;
-- a board's other spellings from the boards file → the board.
+- a board's other spellings from the boards file → the board;
+- the 7-minute briefing of a withdrawn review → its notice, of an archived review → its
+  record (a briefing published before keeps working; no briefing is shown).
 
 A redirect never replaces a real page. Each is a small HTML page with a link, so it also
 works without the meta refresh.
@@ -13,8 +15,9 @@ from __future__ import annotations
 from pathlib import Path
 
 from .. import urls
+from ..model.reviews import Review
 from ..model.themes import term_key
-from ..policy.public import PublicSite
+from ..policy.public import PublicSite, WithdrawalNotice
 from .templating import Templates
 
 
@@ -24,6 +27,10 @@ def redirect_targets(site: PublicSite) -> dict[str, tuple[str, str]]:
     for item in site.by_slug.values():
         for alias in item.aliases:
             targets[urls.review(alias)] = (item.url, item.title)
+    without_briefing: list[Review | WithdrawalNotice] = [*site.notices]
+    without_briefing += [review for review in site.reviews if site.is_archived(review)]
+    for other in without_briefing:
+        targets[urls.briefing(other.slug)] = (other.url, other.title)
     for theme in site.themes:
         for name in (theme.title, *theme.aliases):
             key = term_key(name)
