@@ -136,6 +136,28 @@ def test_an_archived_or_withdrawn_review_has_no_briefing(sample_site, public):
         assert "review__briefing" not in sample_site.page(urls.review(slug))
 
 
+def test_a_renamed_review_keeps_its_old_briefing_address(project: SiteProject):
+    """An alias (old slug) redirects the old briefing to the new one; withdrawn, to the notice."""
+    project.write_review("child-t")
+    assert project.build_atomic().returncode == 0
+    project.remove("reviews/child-t.md")
+    project.write_review("child-t-renamed", aliases=["child-t"])
+    result = project.build_atomic()
+    assert result.returncode == 0, result.output
+    assert 'content="0; url=../../child-t-renamed/briefing/"' in result.page(urls.briefing("child-t"))
+    project.write_review(
+        "child-t-renamed",
+        aliases=["child-t"],
+        status="withdrawn",
+        withdrawn_on="2026-01-05",
+        withdrawn_reason="Replaced.",
+    )
+    result = project.build_atomic()
+    assert result.returncode == 0, result.output
+    assert 'content="0; url=../"' in result.page(urls.briefing("child-t-renamed"))
+    assert 'content="0; url=../../child-t-renamed/"' in result.page(urls.briefing("child-t"))
+
+
 def test_a_review_page_links_to_its_briefing(sample_site, public):
     for review in briefed(public):
         html = sample_site.page(review.url)
