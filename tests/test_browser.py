@@ -12,6 +12,7 @@ pytestmark = pytest.mark.browser
 PAGE_TYPES = {
     "home": "",
     "review": "reviews/2007-tower-hamlets-baby-e/",
+    "briefing": "reviews/2007-tower-hamlets-baby-e/briefing/",
     "theme": "themes/domestic-violence/",
     "theme without reviews": "themes/disabled-children/",
     "themes index": "themes/",

@@ -29,6 +29,11 @@ def review(slug: str) -> str:
     return f"{REVIEWS}{slug}/"
 
 
+def briefing(slug: str) -> str:
+    """A review's 7-minute briefing: one printable page, under the review's own address."""
+    return f"{REVIEWS}{slug}/briefing/"
+
+
 def theme(slug: str) -> str:
     return f"{THEMES}{slug}/"
 

@@ -65,6 +65,7 @@ class SiteBuild:
     settings: Settings
     templates: Templates
     previous_manifest: frozenset[str] | None
+    site_url: str = ""
     config_problems: list[Problem] = field(default_factory=list)
     site: Site | None = None
     public: PublicSite | None = None
@@ -94,6 +95,7 @@ class SiteBuild:
             settings=settings,
             templates=Templates([Path(custom_dir) / OVERRIDE_FOLDER] if custom_dir else []),
             previous_manifest=previous,
+            site_url=config.site_url or "",
             config_problems=problems,
         )
         setattr(config, CONFIG_ATTRIBUTE, build)
@@ -113,7 +115,7 @@ class SiteBuild:
         if not self.site.errors:
             self.public = public_view(self.site, self.now)
             self.indexes = build_indexes(self.public, self.settings.related_count)
-            self.pages = Pages(self.public, self.indexes, self.templates, self.settings)
+            self.pages = Pages(self.public, self.indexes, self.templates, self.settings, self.site_url)
             self._parsed = {file.uri: file.document for file in self.site.files.values() if file.review_slug is None}
         return self.site
 

@@ -21,8 +21,10 @@ from ..model.body import Point
 from ..model.reviews import Review
 from ..model.themes import Theme
 from ..policy.public import PublicSite
+from . import briefing
 from .exports import board_feed_title
 from .templating import Templates
+from .views import review_facts
 
 HEAT_LEVELS = 4
 #: The themes hub's groups, by whom the themes concern.
@@ -90,8 +92,11 @@ def year_chart(counts: dict[int, int], years: list[int]) -> YearChart | None:
 class Pages:
     """Renders every generated page of one build from the public view and its indexes."""
 
-    def __init__(self, site: PublicSite, indexes: Indexes, templates: Templates, settings: Settings) -> None:
+    def __init__(
+        self, site: PublicSite, indexes: Indexes, templates: Templates, settings: Settings, site_url: str = ""
+    ) -> None:
         self.site = site
+        self.site_url = site_url
         self.indexes = indexes
         self.templates = templates
         self.settings = settings
@@ -123,7 +128,53 @@ class Pages:
             pages[urls.source_of(urls.year(year))] = self.year_page(year)
         for slug in self.site.page_boards:
             pages[urls.source_of(urls.board(slug))] = self.board_page(slug)
+        for review in self.briefings:
+            pages[urls.source_of(urls.briefing(review.slug))] = self.briefing(review)
         return pages
+
+    @property
+    def briefings(self) -> list[Review]:
+        """The reviews with a 7-minute briefing: listed ones whose text is online."""
+        return [review for review in self.site.reviews if not self.site.is_archived(review)]
+
+    def briefing(self, review: Review) -> str:
+        """/reviews/<slug>/briefing/: the review on one printed page, in seven parts."""
+        page_url = urls.briefing(review.slug)
+        address = self.site_url + review.url if self.site_url else review.url
+        findings, more_findings = briefing.short_points(review.content.learning, briefing.MAX_FINDINGS)
+        actions, more_actions = briefing.short_points(review.content.recommendations, briefing.MAX_ACTIONS)
+        background = dict(review_facts(review))
+        people = [
+            (label, background[label])
+            for label in ("People the review is about", "Age", "Outcome")
+            if label in background
+        ]
+        key_information = [
+            (label, background[label])
+            for label in ("Year of incident", "Period under review", "Agencies involved", "Parallel proceedings")
+            if label in background
+        ]
+        return front_matter(
+            title=f"7-minute briefing: {review.title}",
+            description=f"A one-page briefing on {review.title}, for team meetings and training.",
+            template="briefing.html",
+        ) + self.templates.render(
+            "briefing.md",
+            site=self.site,
+            review=review,
+            page_url=page_url,
+            address=address,
+            print_address=self.site_url + page_url if self.site_url else None,
+            people=people,
+            key_information=key_information,
+            findings=findings,
+            more_findings=more_findings,
+            actions=actions,
+            more_actions=more_actions,
+            questions=briefing.reflection_questions(review),
+            qr=briefing.qr_svg(address),
+            theme_counts={slug: len(self.indexes.by_theme.get(slug, [])) for slug in review.themes},
+        )
 
     def themes_index(self) -> str:
         """/themes/: every theme with its count of reviews and a chart of reviews per year."""

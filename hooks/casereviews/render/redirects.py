@@ -1,8 +1,10 @@
 """Redirect pages that keep old and guessable addresses working.
 
-- a review's `aliases` (its old slugs) → the review;
+- a review's `aliases` (its old slugs) → the review, and their briefings → its briefing;
 - a theme's aliases, in URL form (/themes/domestic-abuse/) → the theme;
-- a board's other spellings from the boards file → the board.
+- a board's other spellings from the boards file → the board;
+- the 7-minute briefing of a withdrawn review → its notice, of an archived review → its
+  record (a briefing published before keeps working; no briefing is shown).
 
 A redirect never replaces a real page. Each is a small HTML page with a link, so it also
 works without the meta refresh.
@@ -13,8 +15,9 @@ from __future__ import annotations
 from pathlib import Path
 
 from .. import urls
+from ..model.reviews import Review
 from ..model.themes import term_key
-from ..policy.public import PublicSite
+from ..policy.public import PublicSite, WithdrawalNotice
 from .templating import Templates
 
 
@@ -22,8 +25,16 @@ def redirect_targets(site: PublicSite) -> dict[str, tuple[str, str]]:
     """Old URL → (new URL, title of the page it now leads to); URLs relative to the root."""
     targets: dict[str, tuple[str, str]] = {}
     for item in site.by_slug.values():
+        has_briefing = isinstance(item, Review) and not site.is_archived(item)
         for alias in item.aliases:
             targets[urls.review(alias)] = (item.url, item.title)
+            targets[urls.briefing(alias)] = (
+                (urls.briefing(item.slug), item.title) if has_briefing else (item.url, item.title)
+            )
+    without_briefing: list[Review | WithdrawalNotice] = [*site.notices]
+    without_briefing += [review for review in site.reviews if site.is_archived(review)]
+    for other in without_briefing:
+        targets[urls.briefing(other.slug)] = (other.url, other.title)
     for theme in site.themes:
         for name in (theme.title, *theme.aliases):
             key = term_key(name)

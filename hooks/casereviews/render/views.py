@@ -94,6 +94,7 @@ def review_view(review: Review, site: PublicSite, related: list[tuple[Review, in
         "facts": review_facts(review),
         "themes": [(site.themes[slug].title, href(page_url, urls.theme(slug))) for slug in review.themes],
         "source_url": review.source_url,
+        "briefing_href": None if archived else href(page_url, urls.briefing(review.slug)),
         "online_until": long_date(review.online_until) if archived and review.online_until else None,
         "related": [
             {
@@ -125,6 +126,7 @@ def notice_view(notice: WithdrawalNotice, site: PublicSite) -> dict[str, Any]:
         "withdrawn_on": long_date(notice.withdrawn_on),
         "withdrawn_reason": notice.withdrawn_reason,
         "facts": [],
+        "briefing_href": None,
         "related": [],
         "structured_data": None,
         "search_filters": [],
