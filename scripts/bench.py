@@ -282,6 +282,34 @@ class Row:
     queries: list[str] = field(default_factory=list)
     plain_index_kb: float = 0.0
     previews: dict[str, Preview] = field(default_factory=dict)
+    #: The anonymisation check, cold (empty cache) and warm, on the generated corpus and on as
+    #: many copies of the sample reviews (real capitalisation: the names model runs on them).
+    anonymisation: dict[str, tuple[float, float]] = field(default_factory=dict)
+
+
+def anonymisation_times(content: Path) -> tuple[float, float]:
+    """Seconds of the anonymisation check over `content`: with an empty cache, then warm."""
+    from casereviews.policy.vetting import vet
+
+    times = []
+    with tempfile.TemporaryDirectory(prefix="bench-cache-") as cache:
+        for _ in ("cold", "warm"):
+            site = load_site(content, NOW.date(), content.parent)
+            start = time.perf_counter()
+            vet(site, Path(cache))
+            times.append(time.perf_counter() - start)
+    return times[0], times[1]
+
+
+def sample_copies(folder: Path, size: int) -> Path:
+    """The sample content with its reviews copied until there are `size` of them."""
+    content = folder / "content"
+    shutil.copytree(PROJECT / "content", content)
+    samples = sorted((content / "reviews").glob("*.md"))
+    for index in range(max(size - len(samples), 0)):
+        source = samples[index % len(samples)]
+        (source.parent / f"{source.stem}-copy-{index:05d}.md").write_text(source.read_text(encoding="utf-8"))
+    return content
 
 
 def median(values: list[float]) -> float:
@@ -323,6 +351,9 @@ def run_size(size: int, repeats: int, seed: int, do_search: bool, do_preview: bo
                     row.plain.append(build_plain(root, plain_config))
                 last = (row.ours if side == "ours" else row.plain)[-1]
                 print(f"  N={size} {side}: {last.seconds:.1f} s, peak {last.peak_mb:.0f} MB", file=sys.stderr)
+        row.anonymisation["generated"] = anonymisation_times(content)
+        with tempfile.TemporaryDirectory(prefix="bench-samples-") as samples:
+            row.anonymisation["sample copies"] = anonymisation_times(sample_copies(Path(samples), size))
         index = root / "plain-site" / "search" / "search_index.json"
         row.plain_index_kb = index.stat().st_size / 1024 if index.exists() else float("nan")
         if do_search:
@@ -344,7 +375,8 @@ def table(rows: list[Row]) -> str:
     header = (
         "| N | ours s | plain s | ours/plain | ours peak MB | plain peak MB | ours output MB | plain output MB "
         "| largest page KB (ours / plain) | first-query search KB (word / +theme / 2 words +board) "
-        "| preview start s (full / dirty) | preview edit-to-visible s (full / dirty) |"
+        "| preview start s (full / dirty) | preview edit-to-visible s (full / dirty) "
+        "| anonymisation check s, cold / warm (generated; sample copies) |"
     )
     lines = [header, "|" + "---|" * header.count(" | ") + "---|"]
     for row in rows:
@@ -358,7 +390,8 @@ def table(rows: list[Row]) -> str:
             f"| {figure(row.ours[-1].largest_kb, 0)} / {figure(row.plain[-1].largest_kb, 0)} "
             f"| {' / '.join(figure(kb, 0) for kb in row.search_kb) or '—'} "
             f"| {figure(full and full.start_s)} / {figure(dirty and dirty.start_s)} "
-            f"| {figure(full and full.edit_s)} / {figure(dirty and dirty.edit_s)} |"
+            f"| {figure(full and full.edit_s)} / {figure(dirty and dirty.edit_s)} "
+            f"| {'; '.join(' / '.join(figure(t) for t in pair) for pair in row.anonymisation.values()) or '—'} |"
         )
     return "\n".join(lines)
 
