@@ -7,13 +7,17 @@ BIN := $(VENV)/bin
 RUNTIME := $(VENV)/.runtime-installed
 DEV := $(VENV)/.dev-installed
 
-.PHONY: build test serve check lint bench clean engines import
+.PHONY: build test serve check lint bench clean engines import offline
 
 # ENGINE=properdocs builds with ProperDocs, the maintained fork of MkDocs 1.6.
 ENGINE ?= mkdocs
 
 build: $(RUNTIME)
 	$(BIN)/python scripts/build_site.py --engine $(ENGINE)
+
+# A zip of the site that works opened from disk (file://), for training rooms without a network.
+offline: build
+	$(BIN)/python scripts/offline_bundle.py --site-dir site --output site-offline.zip
 
 test: lint
 	$(BIN)/python -m pytest
@@ -45,7 +49,7 @@ engines: $(RUNTIME)
 	$(BIN)/python scripts/compare_engines.py
 
 clean:
-	rm -rf site .site-releases .pytest_cache
+	rm -rf site site-offline.zip .site-releases .pytest_cache
 
 $(VENV)/bin/python:
 	@$(PYTHON) -m venv $(VENV) || { echo "Could not create a virtual environment: on Debian, run 'apt-get install python3-venv' and try again." >&2; exit 1; }

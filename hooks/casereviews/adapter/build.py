@@ -79,6 +79,11 @@ class SiteBuild:
         """Read settings from the MkDocs config and the environment; keep the build on `config`."""
         now, problem = build_time(os.environ)
         problems = [problem] if problem else []
+        site_url, site_url_problem = output.site_url_override(os.environ)
+        if site_url_problem:
+            problems.append(site_url_problem)
+        elif site_url:
+            config.site_url = site_url  # every later use (pages, sitemap, 404 page, exports) reads this
         problems.extend(output.config_problems(config))
         settings, settings_problems = output.read_settings(config)
         problems.extend(settings_problems)

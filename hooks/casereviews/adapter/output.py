@@ -21,6 +21,8 @@ from ..render.pages import Settings
 from ..render.templating import Templates
 
 CONFIG_FILE = "mkdocs.yml"
+#: The environment variable that overrides mkdocs.yml's site_url (a board hosting under a sub-path).
+SITE_URL_VARIABLE = "SITE_URL"
 #: The key under `extra:` that holds the settings a board may change.
 SETTINGS_KEY = "casereviews"
 #: Setting name → (field of Settings, smallest, largest, what it is).
@@ -51,6 +53,29 @@ def config_problems(config: MkDocsConfig) -> list[Problem]:
     if not config.site_url:
         problem("site_url", "is missing, expected the site's public address (used by the feeds and exports)")
     return problems
+
+
+def site_url_override(environ: Mapping[str, str]) -> tuple[str | None, Problem | None]:
+    """The site's public address from SITE_URL, when set: absolute http(s), ending in '/'."""
+    value = environ.get(SITE_URL_VARIABLE)
+    if value is None:
+        return None, None
+    parts = urlsplit(value.strip())
+    if (
+        parts.scheme in ("http", "https")
+        and parts.hostname
+        and parts.path.endswith("/")
+        and not parts.query
+        and not parts.fragment
+    ):
+        return value.strip(), None
+    return None, Problem(
+        "environment",
+        None,
+        SITE_URL_VARIABLE,
+        f"found {value!r}, expected the site's absolute address starting http:// or https:// and ending "
+        "in '/', e.g. https://example.org/board/learning/",
+    )
 
 
 def read_settings(config: MkDocsConfig) -> tuple[Settings, list[Problem]]:

@@ -24,6 +24,8 @@ const link = document.getElementById("search-link");
 const years = [...from.options].map((option) => option.value).filter(Boolean);
 const everyReview = form.dataset.allWord;
 
+// The site's root from this script's own address, so the site works under any sub-path
+// (https://example.org/board/learning/): nothing here assumes it is served at '/'.
 const siteRoot = new URL("../../", import.meta.url);
 const pagefind = await import(new URL("pagefind/pagefind.js", siteRoot).href);
 // The main thread is fast enough for this index; the worker would be one more download.
