@@ -201,7 +201,8 @@ class Pages:
         )
 
     def theme_sections(self, theme: Theme) -> str:
-        """Appended to a theme page: its reviews by year, then what they teach.
+        """Appended to a theme page: its address for course materials, its reviews by year, then
+        what they teach.
 
         Left out of the search index (data-pagefind-ignore): the reviews are indexed on their
         own pages, and a theme page should be found for its introduction.
@@ -212,11 +213,13 @@ class Pages:
             for review in reviews
             if review.content.learning
         ]
+        page_url = urls.theme(theme.slug)
         return self.templates.render(
             "theme_sections.md",
             site=self.site,
             theme=theme,
-            page_url=urls.theme(theme.slug),
+            page_url=page_url,
+            address=self.site_url + page_url if self.site_url else page_url,
             feed_url=urls.theme_feed(theme.slug),
             reviews=reviews,
             by_year=self.indexes.theme_years(theme.slug),

@@ -114,9 +114,15 @@ function showCounts(counts) {
   }
 }
 
+// The word every review carries is the last word of its indexed text (review.html), so an
+// excerpt of the text's end may close with it: it is not part of the review, and is dropped.
+const everyReviewTail = new RegExp(`\\s*\\b${everyReview}\\.?\\s*$`);
+
 // Pagefind marks matches with <mark>; everything else in an excerpt is shown as text.
 function excerptInto(element, html) {
   const parsed = new DOMParser().parseFromString(html, "text/html");
+  const last = parsed.body.lastChild;
+  if (last && last.nodeType === Node.TEXT_NODE) last.textContent = last.textContent.replace(everyReviewTail, "");
   for (const node of parsed.body.childNodes) {
     if (node.nodeName === "MARK") {
       const mark = document.createElement("mark");
