@@ -20,7 +20,7 @@ from urllib.parse import urldefrag, urljoin, urlsplit
 
 import pytest
 
-from browser import SiteRequestHandler, search
+from browser import SiteRequestHandler, axe_violations, search
 from casereviews.adapter.output import site_url_override
 from sitekit import BuildResult, SiteProject
 
@@ -218,3 +218,26 @@ def test_search_under_the_sub_path_finds_reviews_and_stays_inside_it(
     page.wait_for_load_state()
     assert urlsplit(page.url).path.startswith(PREFIX)
     assert not watch.failed, watch.failed
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize(
+    "path",
+    [
+        "",
+        "themes/neglect/",
+        "reviews/2007-tower-hamlets-baby-e/",
+        "reviews/2007-tower-hamlets-baby-e/briefing/",
+        "search/",
+    ],
+)
+def test_pages_under_the_sub_path_are_accessible_and_private(
+    subpath_url: str, browser_page: tuple[Any, Any], path: str
+) -> None:
+    """Served under /board/learning/, each page type has 0 axe violations and asks nothing outside it."""
+    page, watch = browser_page
+    response = page.goto(subpath_url + path)
+    assert response is not None and response.status == 200
+    assert axe_violations(page) == []
+    assert watch.failed == [] and watch.console_errors == []
+    assert [url for url in watch.requests if not url.startswith(subpath_url) and not url.startswith("data:")] == []
