@@ -51,14 +51,15 @@ class SiteRequestHandler(SimpleHTTPRequestHandler):
 
 
 @contextmanager
-def serve(site_dir: Path) -> Iterator[str]:
-    """Serve `site_dir` on 127.0.0.1 at a free port; yields the base URL."""
-    handler = functools.partial(SiteRequestHandler, directory=str(site_dir))
+def serve(site_dir: Path, handler_class: type = SiteRequestHandler, prefix: str = "/") -> Iterator[str]:
+    """Serve `site_dir` on 127.0.0.1 at a free port (under `prefix`, for a handler that maps it);
+    yields the base URL."""
+    handler = functools.partial(handler_class, directory=str(site_dir))
     server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/"
+        yield f"http://127.0.0.1:{server.server_address[1]}{prefix}"
     finally:
         server.shutdown()
         server.server_close()

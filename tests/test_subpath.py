@@ -4,23 +4,20 @@ export, redirect and briefing), and a search that stays inside the sub-path."""
 
 from __future__ import annotations
 
-import functools
 import json
 import re
-import threading
 import urllib.error
 import urllib.request
 import xml.etree.ElementTree as ET
 from collections.abc import Iterator
 from html.parser import HTMLParser
-from http.server import ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
 from urllib.parse import urldefrag, urljoin, urlsplit
 
 import pytest
 
-from browser import SiteRequestHandler, axe_violations, search
+from browser import SiteRequestHandler, axe_violations, search, serve
 from casereviews.adapter.output import site_url_override
 from sitekit import BuildResult, SiteProject
 
@@ -49,15 +46,8 @@ def subpath_site(tmp_path_factory: pytest.TempPathFactory) -> BuildResult:
 @pytest.fixture(scope="module")
 def subpath_url(subpath_site: BuildResult) -> Iterator[str]:
     """The base URL of the site served under the sub-path: http://127.0.0.1:port/board/learning/."""
-    handler = functools.partial(SubPathHandler, directory=str(subpath_site.site_dir))
-    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}{PREFIX}"
-    finally:
-        server.shutdown()
-        server.server_close()
+    with serve(subpath_site.site_dir, SubPathHandler, PREFIX) as url:
+        yield url
 
 
 class Links(HTMLParser):
