@@ -498,6 +498,23 @@ def test_what_is_not_found_is_a_placeholder_that_stops_make_check(tmp_path: Path
     assert len(problems) == len(result.placeholders)
 
 
+def test_a_cover_that_starts_with_the_board_does_not_make_the_board_the_title(tmp_path: Path) -> None:
+    """Plain text whose first line is the board's name gets a title from the type and pseudonym."""
+    source = tmp_path / "child-z.txt"
+    source.write_text(
+        "Northdale Safeguarding Children Partnership\n\nChild Safeguarding Practice Review: Child Z\n\n"
+        "Published: March 2024\n\n1. Learning\n\n1.1 Practitioners did not ask who lived in the household.\n\n"
+        "2. Recommendations\n\n2.1 The partnership should audit household checks.\n",
+        encoding="utf-8",
+    )
+    result = draft_of(import_reports(source, content_copy(tmp_path)), "child-z.txt")
+    assert result.outcome == "imported", result.problem
+    text = result.draft.read_text(encoding="utf-8")
+    assert 'title: "Child safeguarding practice review: Child Z"' in text
+    assert 'board: "Northdale Safeguarding Children Partnership"' in text
+    assert "published: 2024-03" in text
+
+
 @pytest.mark.parametrize(
     ("wording", "expected"),
     [

@@ -354,6 +354,12 @@ def _board_pattern() -> re.Pattern[str]:
 _BOARD = _board_pattern()
 
 
+def _is_board_name(text: str) -> bool:
+    """A cover's first line that is the board's name, not the review's title."""
+    found = find_boards_in(text)
+    return bool(found) and " ".join(found[0].split()).lower() == " ".join(text.split()).lower()
+
+
 def find_boards_in(text: str) -> list[str]:
     """Board names written out in `text` ("Westmoor Local Safeguarding Children Board")."""
     names = []
@@ -406,7 +412,11 @@ def recognise(extracted: Extracted, registry: BoardRegistry, known_boards: Itera
     title = labelled(cover, "title")
     if title:
         fields["title"] = Found(title, "labelled 'Title' on the cover")
-    elif extracted.title_hint and heading_key(extracted.title_hint) not in wording.GENERIC_TITLES:
+    elif (
+        extracted.title_hint
+        and heading_key(extracted.title_hint) not in wording.GENERIC_TITLES
+        and not _is_board_name(extracted.title_hint)
+    ):
         how = {
             "PDF": "the largest text on the first page",
             "Word": "the document's title",
