@@ -283,3 +283,10 @@ def test_a_trainer_goes_from_a_theme_to_a_printed_briefing(site_url, browser_pag
         assert squeezed(first_sentence(plain_text(point.text))) in text, point.label
     assert watch.foreign_requests() == []
     assert watch.console_errors == []
+
+
+def test_grouped_recommendations_are_named_by_their_group(sample_site):
+    """Numbering restarts in each group, so a briefing names the group: 'Health 1', not 'Recommendation 1' twice."""
+    html = sample_site.page("reviews/2024-southvale-adult-b/briefing/")
+    assert ">Adult social care 1</a>" in html and ">Health 1</a>" in html
+    assert ">Recommendation 1</a>" not in html

@@ -119,9 +119,13 @@ class ShortPoint:
     label: str
     anchor: str
     text: str
+    group: str | None = None
 
 
 def short_points(points: tuple[Point, ...], limit: int) -> tuple[list[ShortPoint], int]:
     """The first `limit` points by their first sentence, and how many more there are."""
-    shown = [ShortPoint(point.label, point.anchor, first_sentence(plain_text(point.text))) for point in points[:limit]]
+    shown = [
+        ShortPoint(point.label, point.anchor, first_sentence(plain_text(point.text)), point.group)
+        for point in points[:limit]
+    ]
     return shown, max(0, len(points) - limit)
