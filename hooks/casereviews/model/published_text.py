@@ -20,7 +20,7 @@ import html
 import re
 from collections.abc import Iterable, Iterator
 
-from ..checks.anonymisation import TextUnit
+from ..checks.anonymisation import TextUnit, unit_from_lines
 from .source import ScalarValue, SourceDocument
 
 #: The name of the unit made from the file name, for messages.
@@ -75,23 +75,12 @@ def inline_text(markdown: str) -> str:
     return html.unescape(text)
 
 
-def unit_from_lines(path: str, field: str | None, first_line: int, lines: list[str]) -> TextUnit | None:
+def markdown_unit(path: str, field: str | None, first_line: int, lines: list[str]) -> TextUnit | None:
     """One unit from consecutive source lines: inline marks removed, lines joined by spaces."""
     text = inline_text("\n".join(lines))
-    breaks: list[int] = []
-    parts: list[str] = []
-    offset = 0
-    for index, part in enumerate(text.split("\n")):
-        if index:
-            breaks.append(offset)
-            parts.append(" ")
-            offset += 1
-        parts.append(part)
-        offset += len(part)
-    joined = "".join(parts)
-    if not joined.strip():
+    if not text.strip():
         return None
-    return TextUnit(path, field, joined, first_line, tuple(breaks))
+    return unit_from_lines(path, enumerate(text.split("\n"), start=first_line), field)
 
 
 def markdown_units(path: str, body: str, first_line: int) -> list[TextUnit]:
@@ -103,7 +92,7 @@ def markdown_units(path: str, body: str, first_line: int) -> list[TextUnit]:
 
     def flush() -> None:
         if block:
-            unit = unit_from_lines(path, None, block_start, block)
+            unit = markdown_unit(path, None, block_start, block)
             if unit is not None:
                 units.append(unit)
             block.clear()
@@ -116,7 +105,7 @@ def markdown_units(path: str, body: str, first_line: int) -> list[TextUnit]:
             in_fence = not in_fence
             continue
         if in_fence:  # code is shown as written, line by line
-            unit = unit_from_lines(path, None, number, [line.replace("<", "&lt;")])
+            unit = markdown_unit(path, None, number, [line.replace("<", "&lt;")])
             if unit is not None:
                 units.append(unit)
             continue

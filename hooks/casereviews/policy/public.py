@@ -18,11 +18,11 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import functools
-import html
 from collections.abc import Iterable
 from dataclasses import dataclass
 
 from .. import urls
+from ..checks.leakguard import normalise
 from ..load.catalogue import Site
 from ..model.boards import BoardRegistry
 from ..model.body import ReviewBody
@@ -142,18 +142,14 @@ def withheld_text(site: Site, public: PublicSite) -> dict[str, str]:
     """
     listed = {review.slug for review in public.reviews}
     noticed = {notice.slug for notice in public.notices}
-    public_summaries = {_normalise(review.summary) for review in public.reviews}
+    public_summaries = {normalise(review.summary) for review in public.reviews}
     markers: dict[str, str] = {}
     for slug, review in sorted(site.reviews.items()):
         if slug in listed:
             continue
         if slug not in noticed:
             markers[urls.review(slug)] = f"the address of unpublished review {review.path}"
-        summary = _normalise(review.summary)
+        summary = normalise(review.summary)
         if len(summary) >= MIN_MARKER_LENGTH and summary not in public_summaries:
             markers[summary] = f"the summary of unpublished review {review.path}"
     return markers
-
-
-def _normalise(text: str) -> str:
-    return " ".join(html.unescape(text).split())

@@ -36,11 +36,6 @@ class Visibility(StrEnum):
         """Counted and listed in indexes, search, feeds and exports."""
         return self in (Visibility.PUBLISHED, Visibility.ARCHIVED)
 
-    @property
-    def has_page(self) -> bool:
-        """Has a page at its URL (a full page, a catalogue record or a withdrawal notice)."""
-        return self is not Visibility.HIDDEN
-
 
 def visibility(review: Review, now: dt.datetime) -> Visibility:
     """What of `review` may be public at the aware moment `now`."""
