@@ -2,13 +2,19 @@
 
 from __future__ import annotations
 
-from casereviews.model.source import parse_document
+import random
+from pathlib import Path
+
+from casereviews.model.source import C_STRICT_LOADER, parse_document
 
 PATH = "content/reviews/x.md"
+PROJECT = Path(__file__).resolve().parent.parent
 
 
 def messages(raw: bytes) -> list[str]:
+    """The problems of `raw`, which must be the same with libyaml's parser and PyYAML's own."""
     document, problems = parse_document(raw, PATH)
+    assert (document, problems) == parse_document(raw, PATH, libyaml=False)
     assert document is None
     return [str(problem) for problem in problems]
 
@@ -94,3 +100,58 @@ def test_windows_line_endings_and_bom():
     assert problems == []
     assert document.meta == {"title": "A"}
     assert document.body == "Text\n"
+
+
+def test_control_characters_are_a_problem_not_a_fault():
+    """A control character in the front matter is reported, with either parser."""
+    assert messages(b"---\ntitle: A\x07\n---\n") == [
+        f"{PATH}: malformed front matter: unacceptable character #x0007: special characters are not allowed\n"
+        '  in "<unicode string>", position 8; expected valid YAML'
+    ]
+
+
+def test_libyaml_is_used_where_pyyaml_ships_it():
+    """PyYAML's wheels ship libyaml; the pinned one must, or every build reads YAML slowly."""
+    assert C_STRICT_LOADER is not None
+
+
+def test_both_parsers_read_every_sample_file_alike():
+    """Every file of the sample content gives the same document with libyaml and without it."""
+    paths = sorted((PROJECT / "content").rglob("*.md"))
+    assert len(paths) > 20
+    for path in paths:
+        raw = path.read_bytes()
+        assert parse_document(raw, PATH) == parse_document(raw, PATH, libyaml=False), path
+
+
+#: Text inserted at random into front matter: YAML's punctuation, tabs, odd characters.
+MUTATIONS = [
+    *(c.encode() for c in ":'\"-[]{},#&*!|>%@`\\? \t\n\r"),
+    *(c.encode() for c in ("\x85", "\u2028", "\ufeff", "\xa0", "\x07")),
+    b"? ",
+    b"\n  x: y",
+    b"\n...\n",
+    b"&a",
+    b"*a",
+    b"!!str ",
+    b"|#",
+]
+
+
+def test_both_parsers_agree_on_damaged_front_matter():
+    """Front matter damaged at random gives the same document or the same problems either way:
+    what libyaml would accept and PyYAML refuses (a tab, say) is still refused, with PyYAML's words."""
+    rng = random.Random(2026)
+    for path in sorted((PROJECT / "content" / "reviews").glob("*.md")):
+        raw = path.read_bytes()
+        end = raw.index(b"\n---", 4)
+        for _ in range(40):
+            damaged = bytearray(raw)
+            for _ in range(rng.randint(1, 3)):
+                at = rng.randrange(4, end)
+                if rng.random() < 0.3:
+                    del damaged[at]
+                else:
+                    damaged[at:at] = rng.choice(MUTATIONS)
+            result = parse_document(bytes(damaged), PATH)
+            assert result == parse_document(bytes(damaged), PATH, libyaml=False), bytes(damaged[: end + 4])
