@@ -13,10 +13,18 @@ from pypdf import PdfReader
 
 from browser import axe_violations
 from casereviews import urls
+from casereviews.cache import TextCache
 from casereviews.load.catalogue import load_site
 from casereviews.model.reviews import Review
 from casereviews.policy.public import PublicSite, public_view
-from casereviews.render.briefing import QR_BORDER, QR_ERROR, first_sentence, plain_text, reflection_questions
+from casereviews.render.briefing import (
+    QR_BORDER,
+    QR_ERROR,
+    first_sentence,
+    plain_text,
+    qr_svg,
+    reflection_questions,
+)
 from sitekit import TEST_NOW, SiteProject
 
 SITE_URL = "https://learning.example.org/"
@@ -121,6 +129,19 @@ def test_the_briefing_carries_a_qr_code_of_the_review_address(sample_site, publi
         width, height = segno.make_qr(address, error=QR_ERROR).symbol_size(border=QR_BORDER)
         assert f'viewBox="0 0 {width} {height}"' in svg
     assert "<img" not in sample_site.page(urls.briefing(REVIEW)).split('class="briefing"')[1]
+
+
+def test_qr_codes_are_kept_by_address(tmp_path):
+    """A cached code is the code made afresh; another address is another code, never the cached one."""
+    cache = TextCache(tmp_path / "qr")
+    address = SITE_URL + "reviews/2019-a/"
+    fresh = qr_svg(address)
+    assert qr_svg(address, cache) == fresh  # made and stored
+    assert len(list((tmp_path / "qr").iterdir())) == 1
+    assert qr_svg(address, cache) == fresh  # read back
+    other = qr_svg(SITE_URL + "reviews/2019-b/", cache)
+    assert other != fresh and "reviews/2019-b/" in other
+    assert len(list((tmp_path / "qr").iterdir())) == 2
 
 
 def test_an_archived_or_withdrawn_review_has_no_briefing(sample_site, public):

@@ -22,6 +22,7 @@ from dataclasses import dataclass
 import segno
 from markupsafe import Markup, escape
 
+from ..cache import TextCache
 from ..model.body import Point
 from ..model.reviews import Review
 
@@ -34,6 +35,8 @@ CLAUSE_WORDS = 20
 #: The QR code: error correction level M, the standard quiet zone of 4 modules.
 QR_ERROR = "m"
 QR_BORDER = 4
+#: How segno writes it as inline SVG (its title is added per code).
+QR_SVG = {"border": QR_BORDER, "omitsize": True, "svgclass": "briefing__qr-code", "lineclass": None}
 
 #: The question asked about the 1st, 2nd and 3rd source of a question (see `reflection_questions`).
 QUESTION_FORMS = (
@@ -103,11 +106,19 @@ def reflection_questions(review: Review) -> list[tuple[str, str]]:
     return questions
 
 
-def qr_svg(url: str) -> Markup:
-    """A QR code for `url` as inline SVG, with its text alternative (a title and a label)."""
-    code = segno.make_qr(url, error=QR_ERROR)
+def qr_svg(url: str, cache: TextCache | None = None) -> Markup:
+    """A QR code for `url` as inline SVG, with its text alternative (a title and a label).
+
+    Choosing the code's mask is most of a build's QR work, so codes are kept in `cache` by
+    their address, the error level, the SVG options and segno's version.
+    """
     label = f"QR code: the address {url}"
-    svg = code.svg_inline(title=label, border=QR_BORDER, omitsize=True, svgclass="briefing__qr-code", lineclass=None)
+    key = TextCache.key("qr", segno.__version__, QR_ERROR, repr(sorted(QR_SVG.items())), label, url)
+    svg = cache.get(key) if cache else None
+    if svg is None:
+        svg = segno.make_qr(url, error=QR_ERROR).svg_inline(title=label, **QR_SVG)
+        if cache:
+            cache.put(key, svg)
     svg = svg.replace("<svg ", f'<svg role="img" aria-label="{escape(label)}" ', 1)
     return Markup(svg)  # noqa: S704 - segno's SVG: the URL is escaped in its title
 
