@@ -7,6 +7,7 @@ created per build in on_config and kept on the configuration object, not in this
   listed; keep only what the public view publishes; add the generated pages.
 - on_page_markdown: review pages get their record, template and anchored point lists;
   theme pages get their lists.
+- on_env (preview only): the sitemap's facts of pages not rendered again.
 - on_page_content: HTML comments (editors' notes) never reach the output.
 - on_post_build: exports, feed, redirects, search index and URL manifest, then the checks
   of every file written (leak guard, loads from other hosts, URL stability).
@@ -19,6 +20,7 @@ import logging
 from collections.abc import Callable
 from typing import Any, TypeVar
 
+from jinja2 import Environment
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import Abort
 from mkdocs.structure.files import Files
@@ -82,6 +84,13 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     """Give review pages their record and template; add generated lists to theme pages."""
     return SiteBuild.of(config).page_markdown(markdown, page)
+
+
+@reported
+def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
+    """In the preview: what the sitemap needs of the pages not rendered again."""
+    SiteBuild.of(config).kept_pages(files)
+    return env
 
 
 @reported

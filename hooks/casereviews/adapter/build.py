@@ -15,6 +15,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -38,7 +39,7 @@ from ..render.pages import Pages, Settings, front_matter
 from ..render.review_body import review_markdown
 from ..render.templating import OVERRIDE_FOLDER, Templates
 from ..render.views import notice_view, review_view, search_options
-from . import output
+from . import output, preview
 
 #: Set to the path of the last published site's url-manifest.json to check URL stability.
 PREVIOUS_MANIFEST_VARIABLE = "REVIEW_SITE_PREVIOUS_MANIFEST"
@@ -46,6 +47,15 @@ PREVIOUS_MANIFEST_VARIABLE = "REVIEW_SITE_PREVIOUS_MANIFEST"
 CONFIG_ATTRIBUTE = "casereviews_build"
 
 _HTML_COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
+
+
+def _marker(file: File) -> Callable[[bool], None]:
+    """Sets whether MkDocs renders `file` again in a dirty build (the preview decides, not mtimes)."""
+
+    def mark(fresh: bool) -> None:
+        file.is_modified = lambda: fresh  # type: ignore[method-assign]
+
+    return mark
 
 
 def safe_text(value: Any) -> Any:
@@ -66,13 +76,17 @@ class SiteBuild:
     templates: Templates
     previous_manifest: frozenset[str] | None
     site_url: str = ""
+    site_dir: Path = field(default_factory=Path)
     config_problems: list[Problem] = field(default_factory=list)
     site: Site | None = None
     public: PublicSite | None = None
     indexes: Indexes | None = None
     pages: Pages | None = None
     post_build_failed: bool = False
+    #: The preview's state across rebuilds, when the preview process started this build.
+    preview: preview.Preview | None = None
     _parsed: dict[str, SourceDocument] = field(default_factory=dict)
+    _files: Files | None = None
 
     @classmethod
     def start(cls, config: MkDocsConfig) -> SiteBuild:
@@ -101,7 +115,9 @@ class SiteBuild:
             templates=Templates([Path(custom_dir) / OVERRIDE_FOLDER] if custom_dir else []),
             previous_manifest=previous,
             site_url=config.site_url or "",
+            site_dir=Path(config.site_dir),
             config_problems=problems,
+            preview=getattr(config, preview.CONFIG_ATTRIBUTE, None),
         )
         setattr(config, CONFIG_ATTRIBUTE, build)
         return build
@@ -120,8 +136,17 @@ class SiteBuild:
         if not self.site.errors:
             self.public = public_view(self.site, self.now)
             self.indexes = build_indexes(self.public, self.settings.related_count)
-            self.pages = Pages(self.public, self.indexes, self.templates, self.settings, self.site_url)
+            self.pages = Pages(
+                self.public,
+                self.indexes,
+                self.templates,
+                self.settings,
+                self.site_url,
+                output.qr_cache(self.project_dir, os.environ),
+            )
             self._parsed = {file.uri: file.document for file in self.site.files.values() if file.review_slug is None}
+        elif self.preview is not None:
+            self.preview.failed(self.site, self.site_dir)
         return self.site
 
     def problem_summary(self) -> str:
@@ -149,9 +174,29 @@ class SiteBuild:
         for slug, title in sorted(stubs.items()):
             # The full text is never read by MkDocs: the page is built from the public record.
             files.append(File.generated(config, urls.source_of(urls.review(slug)), content=front_matter(title=title)))
-        for uri, content in sorted(pages.all().items()):
+        generated = pages.all() if self.preview is None else self._preview_pages()
+        for uri, content in sorted(generated.items()):
             files.append(File.generated(config, uri, content=content))
+        self._files = files
+        if self.preview is not None:
+            self.preview.choose(
+                ((file.src_uri, file.dest_uri, _marker(file)) for file in files.documentation_pages()),
+                self.site_dir,
+            )
         return files
+
+    def _preview_pages(self) -> dict[str, str]:
+        """Generated pages for the preview: briefings whose key is unchanged are not made again."""
+        site, public, indexes, pages, state = self.site, self.public, self.indexes, self.pages, self.preview
+        assert site is not None and public is not None and indexes is not None and pages is not None
+        assert state is not None
+        keys = preview.page_keys(site, public, indexes, pages, self.docs_dir, self.settings, self.site_url)
+        state.plan(keys)
+        generated = pages.listing_pages()
+        for review in pages.briefings:
+            uri = urls.source_of(urls.briefing(review.slug))
+            generated[uri] = state.briefing(keys[uri], lambda review=review: pages.briefing(review))  # type: ignore[misc]
+        return generated
 
     # -- pages -------------------------------------------------------------------------
 
@@ -200,6 +245,23 @@ class SiteBuild:
             page.meta["search"] = search_options(public, indexes.listed)
         return markdown
 
+    def kept_pages(self, files: Files) -> None:
+        """In the preview, what the sitemap reads of each review page not rendered again: its state
+        and date (a withdrawn review is listed nowhere; a review's lastmod is its publication date)."""
+        if self.preview is None:
+            return
+        assert self.public is not None
+        for file in files.documentation_pages():
+            page = file.page
+            if page is None or page.markdown is not None:
+                continue
+            item = self._public_item(file.src_uri)
+            if isinstance(item, WithdrawalNotice):
+                page.meta = {"review": {"state": "withdrawn", "published_iso": item.published.isoformat()}}
+            elif isinstance(item, Review):
+                state = "archived" if self.public.is_archived(item) else "published"
+                page.meta = {"review": {"state": state, "published_iso": item.published.isoformat()}}
+
     @staticmethod
     def page_content(html: str) -> str:
         """Rendered HTML without comments (editors' notes stay in the source)."""
@@ -210,8 +272,14 @@ class SiteBuild:
     def post_build(self, config: MkDocsConfig) -> list[Problem]:
         """Write what is built from the public view, then check the output; problems found."""
         assert self.site is not None and self.public is not None and self.indexes is not None
-        problems = output.write_outputs(
-            config, self.site, self.public, self.indexes, self.settings, self.templates, self.previous_manifest
-        )
+        if self.preview is not None:
+            kept = {file.dest_uri for file in self._files} if self._files is not None else set()
+            problems = output.write_preview_outputs(
+                config, self.site, self.public, self.indexes, self.settings, self.templates, self.preview, kept
+            )
+        else:
+            problems = output.write_outputs(
+                config, self.site, self.public, self.indexes, self.settings, self.templates, self.previous_manifest
+            )
         self.post_build_failed = bool(problems)
         return problems

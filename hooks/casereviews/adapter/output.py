@@ -3,6 +3,7 @@ and the checks over the output. Every message is a `Problem`."""
 
 from __future__ import annotations
 
+import time
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
@@ -11,14 +12,17 @@ from urllib.parse import urlsplit
 from mkdocs.config.defaults import MkDocsConfig
 
 from .. import urls
+from ..cache import TextCache
 from ..checks import anchors, embeds, leakguard, manifest
 from ..index.indexes import Indexes
 from ..load.catalogue import Site, display_path
 from ..policy.public import PublicSite, withheld_text
+from ..policy.vetting import CACHE_VARIABLE
 from ..problems import Problem, did_you_mean, one_of
 from ..render import exports, redirects, schema, search
 from ..render.pages import Settings
 from ..render.templating import Templates
+from .preview import Preview, checked_outputs, scan_everything
 
 CONFIG_FILE = "mkdocs.yml"
 #: The environment variable that overrides mkdocs.yml's site_url (a board hosting under a sub-path).
@@ -31,6 +35,12 @@ SETTINGS = {
     "feed_length": ("feed_length", 1, 500, "the number of entries in each feed"),
     "related_reviews": ("related_count", 0, 20, "the number of related reviews on a review page"),
 }
+
+
+def qr_cache(project_dir: Path, environ: Mapping[str, str]) -> TextCache:
+    """Where QR codes are kept: .cache/qr in the project, or qr/ in the folder REVIEW_SITE_CACHE names."""
+    configured = environ.get(CACHE_VARIABLE)
+    return TextCache((Path(configured) if configured else project_dir / ".cache") / "qr")
 
 
 def config_problems(config: MkDocsConfig) -> list[Problem]:
@@ -156,6 +166,58 @@ def write_outputs(
     root = Path(config.config_file_path or config.docs_dir).parent
     own_host = urlsplit(site_url).hostname
     problems.extend(embeds.output_problems(site_dir, own_host, lambda: _content_texts(Path(config.docs_dir), root)))
+    return problems
+
+
+def write_preview_outputs(
+    config: MkDocsConfig,
+    site: Site,
+    public: PublicSite,
+    indexes: Indexes,
+    settings: Settings,
+    templates: Templates,
+    preview: Preview,
+    kept: set[str],
+) -> list[Problem]:
+    """The preview's `write_outputs`: the same files but the search index (re-indexed in the
+    background) and the URL manifest; the checks read what this rebuild wrote, and the leak
+    guard reads everything when what is withheld changed. `kept`: the output paths of pages and
+    static files, which MkDocs writes. Problems."""
+    site_dir = Path(config.site_dir)
+    site_url = config.site_url or ""
+    started = time.time_ns()
+    exports.write_catalogue(site_dir, public, site_url)
+    schema.write_schema(site_dir, site_url)
+    exports.write_feeds(site_dir, public, indexes, site_url, config.site_name, settings.feed_length)
+    targets = redirects.redirect_targets(public)
+    written = redirects.write_redirects(site_dir, public, site_url, templates)
+    exports.write_feed_aliases(site_dir, {url: targets[url][0] for url in written})
+    # What the last rebuild wrote after rendering and this one did not (a feed of a theme left
+    # empty, a redirect of a review gone) is deleted; what this one wrote is checked.
+    after = []
+    for path in site_dir.rglob("*"):
+        relative = path.relative_to(site_dir).as_posix()
+        if not path.is_file() or relative.startswith(f"{search.BUNDLE}/") or relative in kept:
+            continue
+        if path.stat().st_mtime_ns >= started:
+            after.append(path)
+        else:
+            path.unlink()
+    checked = checked_outputs(site_dir, preview.rendered, after)
+    withheld = withheld_text(site, public)
+    problems = leakguard.scan(site_dir, withheld, None if scan_everything(preview, withheld) else checked)
+    rendered = {f"{url}index.html" for url in _linked_anchors(public)} & set(preview.rendered)
+    anchors_expected = {url: found for url, found in _linked_anchors(public).items() if f"{url}index.html" in rendered}
+    problems.extend(anchors.missing_anchors(site_dir, anchors_expected))
+    problems.extend(_notices_in_sitemap(site_dir, public))
+    root = Path(config.config_file_path or config.docs_dir).parent
+    own_host = urlsplit(site_url).hostname
+    problems.extend(
+        embeds.output_problems(site_dir, own_host, lambda: _content_texts(Path(config.docs_dir), root), checked)
+    )
+    if not problems:
+        preview.succeeded(withheld, written, site_dir)
+        preview.search.start(site_dir, len(indexes.listed) + len(public.themes))
     return problems
 
 

@@ -118,16 +118,20 @@ def content_problems(path: str, body: str, first_line: int) -> list[Problem]:
 
 
 def output_problems(
-    site_dir: Path, own_host: str | None, sources: Callable[[], Iterable[tuple[str, str]]]
+    site_dir: Path,
+    own_host: str | None,
+    sources: Callable[[], Iterable[tuple[str, str]]],
+    paths: Iterable[Path] | None = None,
 ) -> list[Problem]:
-    """Every load from another host in the built site, traced to the content that brought it.
+    """Every load from another host in the built site (in `paths` only, when given), traced to
+    the content that brought it.
 
     `sources` gives each content file's display path and text, to find where an address
     came from; it is only called when something was found.
     """
     foreign = [
         (path.relative_to(site_dir).as_posix(), load)
-        for path in sorted(site_dir.rglob("*"))
+        for path in sorted(site_dir.rglob("*") if paths is None else paths)
         if path.is_file() and path.suffix.lower() in _SCANNED_SUFFIXES
         for load in loads(path.read_text(encoding="utf-8", errors="replace"))
         if is_foreign(load.address, own_host)

@@ -14,6 +14,7 @@ import gzip
 import html
 import re
 import zlib
+from collections.abc import Iterable
 from pathlib import Path
 
 from ..problems import Problem
@@ -91,13 +92,13 @@ class MarkerSet:
         return found
 
 
-def scan(site_dir: Path, markers: dict[str, str]) -> list[Problem]:
-    """One problem for each output file holding a marker."""
+def scan(site_dir: Path, markers: dict[str, str], paths: Iterable[Path] | None = None) -> list[Problem]:
+    """One problem for each output file holding a marker (of `paths` only, when given)."""
     marker_set = MarkerSet(markers)
     if not markers:
         return []
     problems = []
-    for path in sorted(site_dir.rglob("*")):
+    for path in sorted(site_dir.rglob("*") if paths is None else paths):
         if not path.is_file():
             continue
         output = path.relative_to(site_dir).as_posix()

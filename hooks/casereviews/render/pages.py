@@ -16,6 +16,7 @@ import yaml
 from markupsafe import Markup
 
 from .. import urls
+from ..cache import TextCache
 from ..index.indexes import Indexes
 from ..model.body import Point
 from ..model.reviews import Review
@@ -93,13 +94,20 @@ class Pages:
     """Renders every generated page of one build from the public view and its indexes."""
 
     def __init__(
-        self, site: PublicSite, indexes: Indexes, templates: Templates, settings: Settings, site_url: str = ""
+        self,
+        site: PublicSite,
+        indexes: Indexes,
+        templates: Templates,
+        settings: Settings,
+        site_url: str = "",
+        qr_cache: TextCache | None = None,
     ) -> None:
         self.site = site
         self.site_url = site_url
         self.indexes = indexes
         self.templates = templates
         self.settings = settings
+        self.qr_cache = qr_cache
         self._points = markdown.Markdown()  # one converter: creating one is the costly part
         self._point_html: dict[tuple[str, str], Markup] = {}
 
@@ -112,6 +120,13 @@ class Pages:
 
     def all(self) -> dict[str, str]:
         """Source path → Markdown of every generated page."""
+        pages = self.listing_pages()
+        for review in self.briefings:
+            pages[urls.source_of(urls.briefing(review.slug))] = self.briefing(review)
+        return pages
+
+    def listing_pages(self) -> dict[str, str]:
+        """Source path → Markdown of every generated page but the briefings."""
         pages = {
             urls.source_of(urls.THEMES): self.themes_index(),
             urls.source_of(urls.YEARS): self.years_index(),
@@ -128,8 +143,6 @@ class Pages:
             pages[urls.source_of(urls.year(year))] = self.year_page(year)
         for slug in self.site.page_boards:
             pages[urls.source_of(urls.board(slug))] = self.board_page(slug)
-        for review in self.briefings:
-            pages[urls.source_of(urls.briefing(review.slug))] = self.briefing(review)
         return pages
 
     @property
@@ -172,9 +185,13 @@ class Pages:
             actions=actions,
             more_actions=more_actions,
             questions=briefing.reflection_questions(review),
-            qr=briefing.qr_svg(address),
-            theme_counts={slug: len(self.indexes.by_theme.get(slug, [])) for slug in review.themes},
+            qr=briefing.qr_svg(address, self.qr_cache),
+            theme_counts=self.theme_counts(review),
         )
+
+    def theme_counts(self, review: Review) -> dict[str, int]:
+        """The number of reviews on each of a review's themes (its briefing shows them)."""
+        return {slug: len(self.indexes.by_theme.get(slug, [])) for slug in review.themes}
 
     def themes_index(self) -> str:
         """/themes/: every theme with its count of reviews and a chart of reviews per year."""

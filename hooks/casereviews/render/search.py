@@ -24,11 +24,20 @@ from ..problems import Problem
 LANGUAGE = "en"
 #: Pagefind's compressed files: gzip of this signature followed by CBOR.
 SIGNATURE = b"pagefind_dcd"
+#: The folder of the site that holds the index.
+BUNDLE = "pagefind"
 
 
-def build_index(site_dir: Path, expected_pages: int) -> list[Problem]:
-    """Run Pagefind over `site_dir`; problems found (none when the index is as expected)."""
-    command = [sys.executable, "-m", "pagefind", "--site", str(site_dir), "--force-language", LANGUAGE]
+def build_index(site_dir: Path, expected_pages: int, bundle: Path | None = None) -> list[Problem]:
+    """Run Pagefind over `site_dir`; problems found (none when the index is as expected).
+
+    The index is written to `bundle` (default: the site's own pagefind/ folder).
+    """
+    bundle = bundle or site_dir / BUNDLE
+    command = [
+        sys.executable, "-m", "pagefind", "--site", str(site_dir), "--force-language", LANGUAGE,
+        "--output-path", str(bundle),
+    ]  # fmt: skip
     try:
         completed = subprocess.run(command, capture_output=True, text=True, check=False, timeout=600)
     except (OSError, subprocess.TimeoutExpired) as error:
@@ -49,7 +58,7 @@ def build_index(site_dir: Path, expected_pages: int) -> list[Problem]:
                 f"Pagefind indexed {found} pages, expected {expected_pages} (listed reviews and themes)",
             )
         ]
-    canonicalise(site_dir / "pagefind")
+    canonicalise(bundle)
     return []
 
 

@@ -1,0 +1,249 @@
+"""The preview (`make serve`): each rebuild renders only the pages an edit touched.
+
+`scripts/preview.py` creates one `Preview` when it starts and puts it on the MkDocs
+configuration of every rebuild, where `SiteBuild` finds it (never in a module global). Each
+rebuild still loads, validates and vets all content (parsing is libyaml's, findings come from
+the content-keyed cache) and computes the public view and its indexes, exactly as a build
+does. Then every page gets a key naming everything its output is made from:
+
+- a review page: its file's digest and publication state, and those of its related reviews;
+- a briefing: its review's digest and state, and the counts of reviews on its themes;
+- a theme page: the digests and states of its reviews, in order;
+- every other page (hubs, years, boards, the home and about pages): no key, always rendered;
+
+all of them with the site key: every other content file's digest, the boards' display names,
+the settings and the address. A page is rendered when its key changed; a page that is no
+longer built is deleted at once, before anything is rendered, so a review turned draft or
+embargoed disappears from the preview with the rebuild that reads it.
+
+Checks after the build read what this rebuild wrote (and everything, when what must be
+withheld changed). Search is re-indexed in the background: its old index is removed first,
+so the preview never searches text that is no longer published.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import shutil
+import threading
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .. import urls
+from ..index.indexes import Indexes
+from ..load.catalogue import Site
+from ..model.reviews import Review
+from ..policy.public import PublicSite
+from ..problems import Problem
+from ..render import search
+from ..render.pages import Pages
+
+#: The attribute of MkDocs' configuration object that holds the preview, when there is one.
+CONFIG_ATTRIBUTE = "casereviews_preview"
+
+#: Not under the "mkdocs" logger: a background message must not fail the rebuild running then.
+log = logging.getLogger("casereviews.preview")
+
+
+def _hash(*parts: str) -> str:
+    return hashlib.sha256("\0".join(parts).encode()).hexdigest()
+
+
+def review_states(site: Site, public: PublicSite) -> dict[str, str]:
+    """Slug → its file's digest and how it is published ('listed', 'archived', 'withdrawn')."""
+    digests = {file.review_slug: file.document.digest for file in site.files.values() if file.review_slug}
+    states = {
+        review.slug: f"{digests.get(review.slug, '')}:{'archived' if public.is_archived(review) else 'listed'}"
+        for review in public.reviews
+    }
+    states.update((notice.slug, f"{digests.get(notice.slug, '')}:withdrawn") for notice in public.notices)
+    return states
+
+
+def site_key(site: Site, public: PublicSite, docs_dir: Path, settings: object, site_url: str) -> str:
+    """What every page may show besides reviews: other files, board names, settings, the address."""
+    others = sorted((path, file.document.digest) for path, file in site.files.items() if file.review_slug is None)
+    data = sorted(
+        (path.relative_to(docs_dir).as_posix(), hashlib.sha256(path.read_bytes()).hexdigest())
+        for path in (docs_dir / "_data").rglob("*")
+        if path.is_file()
+    )
+    return _hash(repr(others), repr(data), repr(sorted(public.board_names.items())), repr(settings), site_url)
+
+
+def page_keys(
+    site: Site, public: PublicSite, indexes: Indexes, pages: Pages, docs_dir: Path, settings: object, site_url: str
+) -> dict[str, str]:
+    """Source path → key of each review page, briefing and theme page (see the module docstring)."""
+    states = review_states(site, public)
+    common = site_key(site, public, docs_dir, settings, site_url)
+    keys: dict[str, str] = {}
+    for slug, state in states.items():
+        item = public.by_slug[slug]
+        related = indexes.related.for_review(item) if isinstance(item, Review) else []
+        keys[urls.source_of(urls.review(slug))] = _hash(
+            common, "review", state, repr([(states[other.slug], shared) for other, shared in related])
+        )
+    for review in pages.briefings:
+        keys[urls.source_of(urls.briefing(review.slug))] = _hash(
+            common, "briefing", states[review.slug], repr(sorted(pages.theme_counts(review).items()))
+        )
+    for theme in public.themes:
+        members = [states[review.slug] for review in indexes.by_theme.get(theme.slug, [])]
+        keys[f"{urls.THEMES}{theme.slug}.md"] = _hash(common, "theme", repr(members))
+    return keys
+
+
+class SearchIndexer:
+    """Pagefind in the background, into a folder of its own, swapped in if nothing changed since."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._generation = 0
+        self._threads: list[threading.Thread] = []
+
+    def invalidate(self, site_dir: Path) -> None:
+        """Remove the index now: it may hold text this rebuild no longer publishes."""
+        with self._lock:
+            self._generation += 1
+            shutil.rmtree(site_dir / search.BUNDLE, ignore_errors=True)
+
+    def start(self, site_dir: Path, expected_pages: int) -> None:
+        with self._lock:
+            generation = self._generation
+        thread = threading.Thread(target=self._run, args=(site_dir, expected_pages, generation), daemon=True)
+        self._threads.append(thread)
+        thread.start()
+
+    def wait(self) -> None:
+        """Wait for every indexing started (for scripts and tests)."""
+        for thread in self._threads:
+            thread.join()
+
+    def _run(self, site_dir: Path, expected_pages: int, generation: int) -> None:
+        bundle = site_dir.parent / f".{site_dir.name}-pagefind-{generation}"
+        shutil.rmtree(bundle, ignore_errors=True)
+        problems = search.build_index(site_dir, expected_pages, bundle)
+        with self._lock:
+            if generation == self._generation and not problems:
+                shutil.rmtree(site_dir / search.BUNDLE, ignore_errors=True)
+                bundle.rename(site_dir / search.BUNDLE)
+                log.info("Search index rebuilt")
+                return
+        shutil.rmtree(bundle, ignore_errors=True)
+        for problem in problems:
+            log.warning("Preview search: %s", problem)
+
+
+@dataclass
+class Preview:
+    """What the preview keeps from one rebuild to the next (created by the preview process)."""
+
+    #: Source path → key of the page as last rendered (see `page_keys`).
+    keys: dict[str, str] = field(default_factory=dict)
+    #: Source path → output path (relative to the site folder) of every page last built.
+    outputs: dict[str, str] = field(default_factory=dict)
+    #: Briefing key → its Markdown.
+    briefings: dict[str, str] = field(default_factory=dict)
+    #: Redirect pages written by the last rebuild (URLs).
+    redirects: set[str] = field(default_factory=set)
+    #: What the last rebuild withheld (the leak guard's markers).
+    withheld: dict[str, str] | None = None
+    #: Output paths rendered by the rebuild running now.
+    rendered: list[str] = field(default_factory=list)
+    search: SearchIndexer = field(default_factory=SearchIndexer)
+    #: Keys decided by the rebuild running now, kept once it succeeds.
+    _pending: dict[str, str] = field(default_factory=dict)
+
+    def briefing(self, key: str, make: Callable[[], str]) -> str:
+        if key not in self.briefings:
+            self.briefings[key] = make()
+        return self.briefings[key]
+
+    def choose(self, pages: Iterable[tuple[str, str, Callable[[bool], None]]], site_dir: Path) -> None:
+        """Mark each page (source path, output path, setter) rendered or kept; delete pages gone.
+
+        Called with every documentation page of this rebuild, before anything is written.
+        """
+        outputs: dict[str, str] = {}
+        self.rendered = []
+        keys = dict(self.keys)
+        for source, output, mark in pages:
+            outputs[source] = output
+            key = self._pending.get(source)
+            fresh = key is None or keys.get(source) != key or self.outputs.get(source) != output
+            fresh = fresh or not (site_dir / output).exists()
+            mark(fresh)
+            if fresh:
+                self.rendered.append(output)
+        for source, output in self.outputs.items():
+            if outputs.get(source) != output and output not in outputs.values():
+                _remove(site_dir, output)
+        if self.rendered:
+            self.search.invalidate(site_dir)
+        self.outputs = outputs
+
+    def plan(self, keys: dict[str, str]) -> None:
+        self._pending = keys
+
+    def succeeded(self, withheld: dict[str, str], redirects: Iterable[str], site_dir: Path) -> None:
+        """Keep this rebuild's keys; delete redirect pages no longer written."""
+        self.keys = dict(self._pending)
+        self.withheld = withheld
+        written = set(redirects)
+        for url in self.redirects - written:
+            _remove(site_dir, f"{url}index.html")
+        self.redirects = written
+        live = set(self.keys.values())
+        self.briefings = {key: text for key, text in self.briefings.items() if key in live}
+
+    def failed(self, site: Site, site_dir: Path) -> None:
+        """Content that fails to load is not previewed as it was when a review may have left.
+
+        The rebuild stops before the public view exists. If any review the preview shows is no
+        longer plainly published (turned draft, embargoed, withdrawn, unreadable or gone), every
+        page is removed, since lists and related reviews name it too; the preview is empty until
+        the problems are fixed. Otherwise the last good preview stays.
+        """
+        documents = {file.review_slug: file.document for file in site.files.values() if file.review_slug}
+        shown = {slug for source in self.outputs if (slug := urls.review_slug_of_source(source))}
+        left = [
+            slug
+            for slug in shown
+            if slug not in documents
+            or documents[slug].meta.get("status") != "published"
+            or documents[slug].meta.get("embargo_until") is not None
+        ]
+        if not left:
+            return
+        self.search.invalidate(site_dir)
+        for child in site_dir.iterdir():
+            if child.is_dir():
+                shutil.rmtree(child)
+            else:
+                child.unlink()
+        self.keys, self.outputs, self.redirects, self.withheld = {}, {}, set(), None
+
+
+def _remove(site_dir: Path, output: str) -> None:
+    path = site_dir / output
+    path.unlink(missing_ok=True)
+    folder = path.parent
+    while folder != site_dir and folder.is_dir() and not any(folder.iterdir()):
+        folder.rmdir()
+        folder = folder.parent
+
+
+def checked_outputs(site_dir: Path, rendered: list[str], written: Iterable[Path]) -> list[Path]:
+    """The files the preview's checks read: what this rebuild rendered and wrote after rendering."""
+    return sorted({*(site_dir / output for output in rendered), *written})
+
+
+def scan_everything(preview: Preview, withheld: dict[str, str]) -> bool:
+    """Whether the leak guard reads the whole site: on the first rebuild and when the withheld text changed."""
+    return preview.withheld != withheld
+
+
+__all__ = ["CONFIG_ATTRIBUTE", "Preview", "Problem", "checked_outputs", "page_keys", "scan_everything"]

@@ -1,0 +1,98 @@
+"""`make serve`: the preview. Saving a file shows in the browser once the pages it touched are rendered.
+
+It serves the site as `mkdocs serve` does (live reload included), but every rebuild after the
+first renders only the pages an edit touched; the hooks decide which, from the content (see
+hooks/casereviews/adapter/preview.py). The same validation, vetting and checks as a build run
+on every rebuild: a problem stops the rebuild, and a review turned draft, embargoed or withdrawn
+leaves the preview with the rebuild that reads it. Search is re-indexed in the background.
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import shutil
+import sys
+import tempfile
+import time
+from pathlib import Path
+from urllib.parse import urlsplit
+
+PROJECT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(PROJECT / "hooks"))
+
+from mkdocs.commands.build import build  # noqa: E402
+from mkdocs.config import load_config  # noqa: E402
+from mkdocs.exceptions import Abort  # noqa: E402
+from mkdocs.livereload import LiveReloadServer, _serve_url  # noqa: E402
+
+from casereviews.adapter.preview import CONFIG_ATTRIBUTE, Preview  # noqa: E402
+
+log = logging.getLogger("casereviews.preview")
+
+#: MkDocs warns on every dirty build; here the hooks choose what to render, so the warning is
+#: noise, and in strict mode it would stop every rebuild.
+DIRTY_WARNING = "A 'dirty' build is being performed"
+
+
+class _WithoutDirtyWarning(logging.Filter):
+    def filter(self, record: logging.LogRecord) -> bool:
+        return not record.getMessage().startswith(DIRTY_WARNING)
+
+
+def rebuild(config_file: Path, site_dir: Path, preview: Preview, serve_url: str | None = None) -> None:
+    """One rebuild of the preview into `site_dir` (the first renders everything). Raises Abort on problems."""
+    config = load_config(config_file=str(config_file), site_dir=str(site_dir))
+    if serve_url:
+        config.site_url = serve_url
+    setattr(config, CONFIG_ATTRIBUTE, preview)
+    start = time.perf_counter()
+    build(config, serve_url=serve_url, dirty=True)
+    log.info("Preview: rendered %d pages in %.1f s", len(preview.rendered), time.perf_counter() - start)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("-f", "--config-file", type=Path, default=PROJECT / "mkdocs.yml")
+    parser.add_argument("-a", "--dev-addr", default="127.0.0.1:8000", help="host:port to serve on")
+    arguments = parser.parse_args(argv)
+    logging.basicConfig(level=logging.INFO, format="%(levelname)-7s -  %(message)s")
+    logging.getLogger("mkdocs.commands.build").addFilter(_WithoutDirtyWarning())
+    host, _, port = arguments.dev_addr.rpartition(":")
+    config = load_config(config_file=str(arguments.config_file))
+    mount_path = urlsplit(config.site_url or "/").path
+    serve_url = _serve_url(host, int(port), mount_path)
+    site_dir = Path(tempfile.mkdtemp(prefix="casereviews-preview-"))
+    preview = Preview()
+
+    def builder() -> None:
+        rebuild(arguments.config_file, site_dir, preview, serve_url)
+
+    server = LiveReloadServer(builder=builder, host=host, port=int(port), root=str(site_dir), mount_path=mount_path)
+
+    def error_page(code: int) -> bytes | None:
+        page = site_dir / f"{code}.html"
+        return page.read_bytes() if code in (404, 500) and page.is_file() else None
+
+    server.error_handler = error_page
+    try:
+        try:
+            builder()
+        except Abort as error:
+            log.error("%s", error)  # served empty until the problems are fixed; rebuilt on save
+        server.watch(config.docs_dir)
+        server.watch(str(arguments.config_file))
+        try:
+            server.serve()
+        except KeyboardInterrupt:
+            log.info("Shutting down...")
+        finally:
+            server.shutdown()
+    finally:
+        preview.search.wait()
+        shutil.rmtree(site_dir, ignore_errors=True)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

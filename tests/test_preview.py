@@ -1,0 +1,116 @@
+"""The preview (`make serve`): a rebuild renders only what an edit touched, and never keeps
+a review that is no longer published.
+
+Each test runs the preview's rebuilds in this process, as the preview server does on save."""
+
+from __future__ import annotations
+
+import logging
+import sys
+from pathlib import Path
+
+import pytest
+from mkdocs.exceptions import Abort
+
+from casereviews.adapter.preview import Preview
+from sitekit import TEST_NOW, SiteProject
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "scripts"))
+from preview import _WithoutDirtyWarning, rebuild
+
+EDITED, OTHER, UNRELATED = "2019-testshire-child-a", "2019-testshire-child-b", "2018-elsewhere-adult-c"
+
+
+@pytest.fixture
+def preview_project(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> SiteProject:
+    monkeypatch.setenv("REVIEW_SITE_NOW", TEST_NOW)
+    monkeypatch.setenv("NO_MKDOCS_2_WARNING", "1")
+    logging.getLogger("mkdocs.commands.build").addFilter(_WithoutDirtyWarning())
+    project = SiteProject(tmp_path)
+    project.write_review(EDITED, themes=["neglect"], published="2019-05-01")
+    project.write_review(OTHER, themes=["neglect"], published="2019-06-01", title="Serious case review: Child B")
+    project.write_review(
+        UNRELATED,
+        themes=["self-neglect"],
+        published="2018-02-01",
+        title="Safeguarding adults review: Adult C",
+        board="Elsewhere Safeguarding Adults Board",
+        review_type="safeguarding-adults-review",
+    )
+    return project
+
+
+def page(site: Path, url: str) -> Path:
+    return site / url / "index.html"
+
+
+def test_an_edit_renders_the_review_and_the_pages_that_show_it_only(preview_project, tmp_path):
+    site, state = tmp_path / "preview", Preview()
+    site.mkdir()
+    rebuild(preview_project.config_file, site, state)
+    assert page(site, f"reviews/{EDITED}").exists() and page(site, f"reviews/{UNRELATED}").exists()
+    first = len(state.rendered)
+    unrelated_bytes = page(site, f"reviews/{UNRELATED}").read_bytes()
+
+    path = preview_project.content / "reviews" / f"{EDITED}.md"
+    path.write_text(path.read_text(encoding="utf-8").replace("The first lesson.", "The first lesson, edited."))
+    rebuild(preview_project.config_file, site, state)
+
+    rendered = set(state.rendered)
+    assert f"reviews/{EDITED}/index.html" in rendered
+    assert f"reviews/{EDITED}/briefing/index.html" in rendered
+    assert "themes/neglect/index.html" in rendered  # it lists the review's learning
+    assert f"reviews/{UNRELATED}/index.html" not in rendered  # no theme, board or year in common
+    assert f"reviews/{UNRELATED}/briefing/index.html" not in rendered
+    assert "themes/self-neglect/index.html" not in rendered
+    assert len(rendered) < first / 2
+    assert "The first lesson, edited." in page(site, f"reviews/{EDITED}").read_text(encoding="utf-8")
+    assert "The first lesson, edited." in page(site, "themes/neglect").read_text(encoding="utf-8")
+    assert page(site, f"reviews/{UNRELATED}").read_bytes() == unrelated_bytes
+
+    rebuild(preview_project.config_file, site, state)  # nothing changed: nothing keyed is rendered
+    keyed = [output for output in state.rendered if output.startswith(("reviews/2", "themes/"))]
+    assert keyed == ["themes/index.html"]  # the hub is always rendered; reviews, briefings, themes are not
+    state.search.wait()
+
+
+@pytest.mark.parametrize(
+    "change",
+    [{"status": "draft"}, {"embargo_until": "2030-01-01T09:00:00+00:00"}],
+    ids=["draft", "embargo"],
+)
+def test_a_review_no_longer_published_leaves_the_preview(preview_project, tmp_path, change):
+    site, state = tmp_path / "preview", Preview()
+    site.mkdir()
+    rebuild(preview_project.config_file, site, state)
+    assert "Child B" in page(site, "reviews").read_text(encoding="utf-8")
+
+    preview_project.write_review(
+        OTHER, themes=["neglect"], published="2019-06-01", title="Serious case review: Child B", **change
+    )
+    rebuild(preview_project.config_file, site, state)
+
+    assert not (site / "reviews" / OTHER).exists()  # its page and its briefing
+    for url in ("reviews", "themes/neglect", "years/2019", f"reviews/{EDITED}"):
+        assert "Child B" not in page(site, url).read_text(encoding="utf-8"), url
+    for path in site.rglob("*"):
+        if path.is_file() and path.suffix in (".html", ".xml", ".json", ".csv"):
+            assert OTHER not in path.read_text(encoding="utf-8", errors="replace"), path
+    state.search.wait()
+    assert not any(OTHER.encode() in path.read_bytes() for path in (site / "pagefind").rglob("*") if path.is_file()), (
+        "the search index still names it"
+    )
+
+
+def test_content_with_problems_removes_a_review_that_left(preview_project, tmp_path):
+    """A rebuild that stops on a problem does not keep showing a review turned draft."""
+    site, state = tmp_path / "preview", Preview()
+    site.mkdir()
+    rebuild(preview_project.config_file, site, state)
+    preview_project.write_review(OTHER, themes=["neglect"], status="draft")
+    preview_project.write_review("2020-testshire-child-d", themes=["no-such-theme"])
+    with pytest.raises(Abort):
+        rebuild(preview_project.config_file, site, state)
+    assert not any(OTHER in path.as_posix() for path in site.rglob("*"))
+    assert not any(b"Child B" in path.read_bytes() for path in site.rglob("*") if path.is_file())
+    state.search.wait()
