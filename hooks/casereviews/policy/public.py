@@ -3,8 +3,9 @@
 It is computed once per build from the loaded content, and it is all that indexes, pages,
 exports, feeds, redirects and search are given:
 
-- listed reviews: published ones in full; archived ones (after `online_until`) as their
-  record and summary, the body and report link removed from the object itself;
+- listed reviews: published ones in full, with their action plans; archived ones (after
+  `online_until`) as their record and summary, the body, report link and action plan
+  removed from the object itself;
 - withdrawal notices: for a withdrawn review, only what its notice shows;
 - themes, and the boards that have a page.
 
@@ -27,6 +28,7 @@ from ..load.catalogue import Site
 from ..model.boards import BoardRegistry
 from ..model.body import ReviewBody
 from ..model.dates import PartialDate
+from ..model.fields import UK_TIME
 from ..model.reviews import Review
 from ..model.themes import ThemeCatalogue
 from .publication import Visibility, visibility
@@ -66,6 +68,8 @@ class PublicSite:
     themes: ThemeCatalogue
     boards: BoardRegistry
     board_names: dict[str, str]
+    #: The day (UK time) the view is as at: action plans are rated and reported as at it.
+    as_of: dt.date
 
     @functools.cached_property
     def by_slug(self) -> dict[str, Review | WithdrawalNotice]:
@@ -96,7 +100,8 @@ class PublicSite:
 
 def _listed_form(review: Review, shown: Visibility) -> Review:
     if shown is Visibility.ARCHIVED:
-        return dataclasses.replace(review, body="", content=ReviewBody(), source_url=None)
+        # The action plan goes with the text: it tracks recommendations no longer online.
+        return dataclasses.replace(review, body="", content=ReviewBody(), source_url=None, action_plan=())
     return review
 
 
@@ -131,6 +136,7 @@ def public_view(site: Site, now: dt.datetime) -> PublicSite:
         themes=site.themes,
         boards=site.boards,
         board_names=site.boards.display_names(boards_shown),
+        as_of=now.astimezone(UK_TIME).date(),
     )
 
 
