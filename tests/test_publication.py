@@ -230,6 +230,20 @@ def test_leak_guard_stops_a_build_that_would_leak(project: SiteProject):
     )
 
 
+def test_leak_guard_knows_an_archived_reviews_plan(project: SiteProject):
+    """An archived review's plan is not published: its actions are leak markers too."""
+    plan = canary_plan("archived")
+    plan[0]["action"] = "Review every placement made out of the area in the last two years."
+    project.write_review("archived-one", body=canary_body("archived"), online_until="2020-01-01", action_plan=plan)
+    project.write("about/notes.md", f"---\ntitle: Notes\n---\n{plan[0]['action']}\n")
+    result = project.build()
+    assert result.returncode == 1
+    assert (
+        "about/notes/index.html: leak guard: contains action 1 of the action plan of "
+        "content/reviews/archived-one.md, which is not published" in result.output
+    )
+
+
 def test_malformed_front_matter_on_any_page_fails(project: SiteProject):
     """An about page's malformed front matter fails the build too (MkDocs would drop it silently)."""
     project.write("about/extra.md", "---\ntitle: [Extra\n---\nText\n")

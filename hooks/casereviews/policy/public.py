@@ -143,14 +143,21 @@ def public_view(site: Site, now: dt.datetime) -> PublicSite:
 def withheld_text(site: Site, public: PublicSite) -> dict[str, str]:
     """Text that must appear in no output file → what it is, for the leak guard's message.
 
-    The addresses of reviews not in the public view, and the summaries of reviews whose text
-    is not public (unless a listed review has the same summary, word for word).
+    The addresses of reviews not in the public view, the summaries of reviews whose text is
+    not public (unless a listed review has the same summary, word for word), and the actions
+    of plans that are not published (unlisted or archived reviews).
     """
     listed = {review.slug for review in public.reviews}
     noticed = {notice.slug for notice in public.notices}
     public_summaries = {normalise(review.summary) for review in public.reviews}
+    public_actions = {normalise(action.action) for review in public.reviews for action in review.action_plan}
     markers: dict[str, str] = {}
     for slug, review in sorted(site.reviews.items()):
+        if slug not in listed or public.is_archived(review):
+            for action in review.action_plan:  # a plan goes with the text (see _listed_form)
+                text = normalise(action.action)
+                if len(text) >= MIN_MARKER_LENGTH and text not in public_actions:
+                    markers[text] = f"action {action.number} of the action plan of {review.path}, which is not published"
         if slug in listed:
             continue
         if slug not in noticed:
