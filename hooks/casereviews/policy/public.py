@@ -157,7 +157,9 @@ def withheld_text(site: Site, public: PublicSite) -> dict[str, str]:
             for action in review.action_plan:  # a plan goes with the text (see _listed_form)
                 text = normalise(action.action)
                 if len(text) >= MIN_MARKER_LENGTH and text not in public_actions:
-                    markers[text] = f"action {action.number} of the action plan of {review.path}, which is not published"
+                    markers[text] = (
+                        f"action {action.number} of the action plan of {review.path}, which is not published"
+                    )
         if slug in listed:
             continue
         if slug not in noticed:
