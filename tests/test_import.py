@@ -756,10 +756,11 @@ def test_round_trip_of_every_published_sample(browser, tmp_path: Path) -> None: 
         )
         assert found == (review.title, review.board, review.published.isoformat(), review.review_types), review.slug
         expected = [plain(point.text) for point in review.content.learning]
-        text = result.draft.read_text(encoding="utf-8")
-        assert section_points(text, "Learning") == expected, review.slug
-        # Recommendations: as many, in the same groups (### headings, numbering restarting).
         imported = parsed_body(result.draft, not set(review.review_types) <= RECOMMENDATIONS_OPTIONAL)
+        assert [point.text for point in imported.learning] == expected, review.slug
+        if any("." in point.label for point in review.content.learning):  # numbered paragraphs keep 8.1, 8.2
+            assert [p.label for p in imported.learning] == [p.label for p in review.content.learning], review.slug
+        # Recommendations: as many, in the same groups (### headings, numbering restarting).
         assert [(point.group, point.text) for point in imported.recommendations] == [
             (point.group, plain(point.text)) for point in review.content.recommendations
         ], review.slug
