@@ -12,7 +12,7 @@ does. Then every page gets a key naming everything its output is made from:
 - every other page (hubs, years, boards, the home and about pages): no key, always rendered;
 
 all of them with the site key: every other content file's digest, the boards' display names,
-the settings and the address. A page is rendered when its key changed; a page that is no
+the settings, the address and the date action plans are rated at. A page is rendered when its key changed; a page that is no
 longer built is deleted at once, before anything is rendered, so a review turned draft or
 embargoed disappears from the preview with the rebuild that reads it.
 
@@ -70,7 +70,8 @@ def site_key(site: Site, public: PublicSite, docs_dir: Path, settings: object, s
         for path in (docs_dir / "_data").rglob("*")
         if path.is_file()
     )
-    return _hash(repr(others), repr(data), repr(sorted(public.board_names.items())), repr(settings), site_url)
+    names = repr(sorted(public.board_names.items()))
+    return _hash(repr(others), repr(data), names, repr(settings), site_url, public.as_of.isoformat())
 
 
 def page_keys(

@@ -16,6 +16,7 @@ from typing import TypeVar
 
 from ..model.reviews import Review, audiences_meet
 from ..policy.public import PublicSite
+from .actions import ActionIndex, build_action_index
 
 RELATED_COUNT = 5
 AUDIENCE_SHELVES = ("children", "adults", "all")
@@ -43,6 +44,7 @@ class Indexes:
     by_board: dict[str, list[Review]]
     by_theme_year: dict[str, dict[int, list[Review]]]
     related: RelatedReviews
+    actions: ActionIndex
 
     @property
     def years(self) -> list[int]:
@@ -76,6 +78,7 @@ def build_indexes(site: PublicSite, related_count: int = RELATED_COUNT) -> Index
         by_year=taxonomy(listed, lambda review: [review.year]),
         by_board=dict(sorted(taxonomy(listed, lambda review: [site.board_slug(review)]).items())),
         related=RelatedReviews(listed, related_count),
+        actions=build_action_index(site),
     )
 
 
