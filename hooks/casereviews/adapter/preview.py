@@ -12,8 +12,8 @@ does. Then every page gets a key naming everything its output is made from:
 - every other page (hubs, years, boards, the home and about pages): no key, always rendered;
 
 all of them with the site key: every other content file's digest, the boards' display names,
-the settings, the address and the date action plans are rated at. A page is rendered when its key changed; a page that is no
-longer built is deleted at once, before anything is rendered, so a review turned draft or
+the settings, the address and the date action plans are rated at. A page is rendered when its
+key changed; a page that is no longer built is deleted at once, before anything is rendered, so a review turned draft or
 embargoed disappears from the preview with the rebuild that reads it.
 
 Checks after the build read what this rebuild wrote (and everything, when what must be
