@@ -36,6 +36,7 @@ from ..index.indexes import Indexes
 from ..load.catalogue import Site
 from ..model.reviews import Review
 from ..policy.public import PublicSite
+from ..policy.publication import may_stay_in_preview
 from ..problems import Problem
 from ..render import search
 from ..render.pages import Pages
@@ -210,13 +211,7 @@ class Preview:
         """
         documents = {file.review_slug: file.document for file in site.files.values() if file.review_slug}
         shown = {slug for source in self.outputs if (slug := urls.review_slug_of_source(source))}
-        left = [
-            slug
-            for slug in shown
-            if slug not in documents
-            or documents[slug].meta.get("status") != "published"
-            or documents[slug].meta.get("embargo_until") is not None
-        ]
+        left = [slug for slug in shown if not may_stay_in_preview(documents[slug].meta if slug in documents else None)]
         if not left:
             return
         self.search.invalidate(site_dir)

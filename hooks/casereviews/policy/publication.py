@@ -13,7 +13,9 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+from collections.abc import Mapping
 from enum import StrEnum
+from typing import Any
 
 from ..model.fields import UK_TIME
 from ..model.reviews import Review
@@ -50,6 +52,12 @@ def visibility(review: Review, now: dt.datetime) -> Visibility:
     if review.online_until is not None and now.astimezone(UK_TIME).date() > review.online_until:
         return Visibility.ARCHIVED
     return Visibility.PUBLISHED
+
+
+def may_stay_in_preview(meta: Mapping[str, Any] | None) -> bool:
+    """Whether a review shown in the preview may stay there while content fails to load: only
+    if its front matter, read as is, still says published with no embargo (None: no readable file)."""
+    return meta is not None and meta.get("status") == "published" and meta.get("embargo_until") is None
 
 
 def build_time(environ: dict[str, str] | os._Environ[str]) -> tuple[dt.datetime, Problem | None]:
