@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from itertools import combinations, product
 from typing import TypeVar
 
@@ -43,6 +43,7 @@ class Indexes:
     by_board: dict[str, list[Review]]
     by_theme_year: dict[str, dict[int, list[Review]]]
     related: RelatedReviews
+    by_board_year: dict[str, dict[int, list[Review]]] = field(default_factory=dict)
 
     @property
     def years(self) -> list[int]:
@@ -52,6 +53,10 @@ class Indexes:
     def theme_years(self, theme: str) -> dict[int, list[Review]]:
         """A theme's reviews grouped by year, newest year first."""
         return self.by_theme_year.get(theme, {})
+
+    def board_years(self, board: str) -> dict[int, list[Review]]:
+        """A board's reviews grouped by year, newest year first."""
+        return self.by_board_year.get(board, {})
 
     def matrix(self) -> dict[str, dict[int, int]]:
         """Theme → year → number of listed reviews (only non-zero cells)."""
@@ -69,13 +74,18 @@ def build_indexes(site: PublicSite, related_count: int = RELATED_COUNT) -> Index
         theme: dict(sorted(taxonomy(reviews, lambda review: [review.year]).items(), reverse=True))
         for theme, reviews in sorted(by_theme.items())
     }
+    by_board = dict(sorted(taxonomy(listed, lambda review: [site.board_slug(review)]).items()))
     return Indexes(
         listed=listed,
         by_theme=dict(sorted(by_theme.items())),
         by_theme_year=by_theme_year,
         by_year=taxonomy(listed, lambda review: [review.year]),
-        by_board=dict(sorted(taxonomy(listed, lambda review: [site.board_slug(review)]).items())),
+        by_board=by_board,
         related=RelatedReviews(listed, related_count),
+        by_board_year={
+            board: dict(sorted(taxonomy(reviews, lambda review: [review.year]).items(), reverse=True))
+            for board, reviews in by_board.items()
+        },
     )
 
 
