@@ -15,6 +15,7 @@ PAGE_TYPES = {
     "briefing": "reviews/2007-tower-hamlets-baby-e/briefing/",
     "theme": "themes/domestic-violence/",
     "theme without reviews": "themes/disabled-children/",
+    "theme year": "themes/domestic-violence/2019/",
     "themes index": "themes/",
     "years index": "years/",
     "year": "years/2007/",
@@ -48,7 +49,7 @@ def test_page_type_is_accessible_and_private(page_type, site_url, browser_page):
     assert page.context.cookies() == []
 
 
-@pytest.mark.parametrize("page_type", ["review", "theme", "browse matrix"])
+@pytest.mark.parametrize("page_type", ["review", "theme", "theme year", "board", "browse matrix"])
 def test_page_type_is_accessible_on_a_phone(page_type, site_url, chromium):
     """On a 375-pixel-wide screen the page has no axe violations and no sideways scrolling."""
     context = chromium.new_context(viewport={"width": 375, "height": 740}, is_mobile=True, has_touch=True)

@@ -256,3 +256,46 @@ def test_a_page_that_a_shorter_list_no_longer_has_redirects(tmp_path: Path):
     assert '<a href="../">' in second.page("years/2021/page-2/")
     assert '<a href="../">' in second.page("themes/neglect/2003/")
     assert "This page has moved" in second.page("themes/neglect/2003/")
+
+
+@pytest.fixture(scope="module")
+def heavy_url(heavy_site: BuildResult):  # type: ignore[no-untyped-def]
+    from browser import serve
+
+    with serve(heavy_site.site_dir) as url:
+        yield url
+
+
+SPLIT_PAGES = [
+    f"themes/neglect/{HEAVY_YEAR}/",
+    f"themes/neglect/{HEAVY_YEAR}/page-2/",
+    "themes/neglect/",
+    f"years/{HEAVY_YEAR}/page-2/",
+    f"boards/{HEAVY_BOARD_SLUG}/",
+    f"boards/{HEAVY_BOARD_SLUG}/{HEAVY_YEAR}/page-2/",
+]
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("path", SPLIT_PAGES)
+@pytest.mark.parametrize("width", [1280, 375])
+def test_split_pages_are_accessible(path, width, heavy_url, chromium):
+    """Breadcrumbs, years and numbered pages: no axe violation, no sideways scrolling on a phone."""
+    from browser import axe_violations
+
+    phone = {"is_mobile": True, "has_touch": True} if width == 375 else {}
+    context = chromium.new_context(viewport={"width": width, "height": 800}, **phone)
+    page = context.new_page()
+    response = page.goto(heavy_url + path, wait_until="load")
+    assert response.status == 200
+    assert axe_violations(page) == []
+    assert page.evaluate("document.documentElement.scrollWidth") <= width
+    context.close()
+
+
+def test_page_weight_names_each_kind_of_page():
+    assert kind_of("/themes/neglect/2019/page-3/") == "/themes/<theme>/<year>/page-<n>/"
+    assert kind_of("/boards/derby/2019/") == "/boards/<board>/<year>/"
+    assert kind_of("/reviews/child-t/briefing/") == "/reviews/<review>/briefing/"
+    assert kind_of("/years/2019/") == "/years/<year>/"
+    assert kind_of("/themes/") == "/themes/"
