@@ -3,9 +3,10 @@
 Theme pages, the catalogue exports and search link to learning points and recommendations
 by their anchors (`reviews/<slug>/#learning-2`); trainers and the browse table link to a
 theme's or board's year (`themes/neglect/#2019`) and to what a theme's reviews teach
-(`#what-these-reviews-teach`), which the theme page keeps now that each year has its own page. The anchors come from the one parse of the
-review's body; this check reads the pages the build wrote and fails the build if one is
-missing, so no trainer's link can lead to the top of a page instead of the point.
+(`#what-these-reviews-teach`), which the theme page keeps now that each year has its own
+page. A point's anchor comes from the one parse of the review's body; this check reads the
+pages the build wrote and fails the build if one is missing, so no trainer's link can lead
+to the top of a page instead of the point.
 """
 
 from __future__ import annotations
