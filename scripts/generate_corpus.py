@@ -10,7 +10,9 @@ the real thing so that build, page and search figures mean something:
 - themes, years, boards and review types skewed (Zipf-like), as in the real catalogue;
 - learning and recommendation lists in every body shape the content model accepts
   (`ACCEPTED_SHAPES`); shapes it may accept later are written too (`SHAPES`), one function
-  each, and are used only when asked for.
+  each, and are used only when asked for;
+- action plans on about a third of the reviews published since 2015, in every state (signed
+  off, complete, in progress, not started; rescheduled; overdue and due soon as at `TODAY`).
 
 Nothing in the generated text may trip the anonymisation check: bodies and summaries have
 no digits at all (so no dates, telephone, NHS or National Insurance numbers, postcodes or
@@ -22,6 +24,7 @@ from __future__ import annotations
 
 import argparse
 import bisect
+import datetime as dt
 import functools
 import itertools
 import random
@@ -60,6 +63,11 @@ ADULT_AGE_BANDS = ("18-24", "25-64", "65-plus")
 OUTCOMES = ("death", "serious-harm", "other")
 AGENCIES = ("health", "gp", "children-social-care", "police", "education", "housing", "mental-health", "probation")
 YEARS = tuple(range(2003, 2026))
+#: The day plans are written as at (completion dates are never after it): the bench's day.
+TODAY = dt.date(2026, 11, 22)
+#: Share of reviews published since PLANS_FROM that carry an action plan.
+PLAN_SHARE = 0.35
+PLANS_FROM = 2015
 #: Safeguarding terms, most used first; mixed into the English vocabulary.
 DOMAIN_WORDS = (
     "assessment", "referral", "practitioners", "agencies", "child", "mother", "father", "family", "school",
@@ -276,8 +284,61 @@ def _shuffled(values: Sequence[object], seed: int) -> list[object]:
     return ordered
 
 
-def review_body(writer: Writer, shape: str, words: int) -> str:
-    """A body of about `words` words whose point sections are written in `shape`."""
+def recommendation_refs(shape: str, count: int) -> list[str]:
+    """How an action plan names each of `count` recommendations written in `shape`."""
+    if shape == "agency-grouped" and count > 1:
+        agencies = ("Health", "Children's social care")
+        return [f"{agencies[index % 2]} {index // 2 + 1}" for index in range(count)]
+    return [str(number) for number in range(1, count + 1)]
+
+
+def _month(day: dt.date, months: int) -> dt.date:
+    """The first day of the month `months` after `day`'s month."""
+    total = day.year * 12 + day.month - 1 + months
+    return dt.date(total // 12, total % 12 + 1, 1)
+
+
+def action_plan(writer: Writer, year: int, refs: list[str]) -> list[dict[str, object]]:
+    """A plan for a review published in `year`: a few actions per recommendation, each in the state
+    its age makes likely as at TODAY (old actions mostly signed off, some overdue, some rescheduled)."""
+    rng = writer.rng
+    plan: list[dict[str, object]] = []
+    start = dt.date(year, rng.randint(1, 12), 1)
+    for ref in refs:
+        for _ in range(rng.choices((1, 2), weights=(3, 1))[0]):
+            due = _month(start, rng.randint(3, 30))
+            item: dict[str, object] = {
+                "recommendation": ref,
+                "action": writer.sentence(rng.randint(10, 22), RECOMMENDATION_OPENINGS),
+                "owner": rng.sample(AGENCIES, rng.choices((1, 2), weights=(4, 1))[0]),
+            }
+            if rng.random() < 0.2:  # rescheduled: the earlier due date is kept
+                item["previous_due"] = [due.isoformat()[:7]]
+                due = _month(due, rng.randint(2, 9))
+            item["due"] = due.isoformat()[:7] if rng.random() < 0.7 else due.replace(day=rng.randint(1, 28)).isoformat()
+            months_past = (TODAY.year - due.year) * 12 + TODAY.month - due.month
+            done = rng.random() < (0.9 if months_past > 12 else 0.6 if months_past > 0 else 0.15)
+            if done:
+                completed = min(_month(due, rng.randint(-3, 2)), _month(TODAY, -1))
+                item["completed"] = completed.isoformat()[:7]
+                signed_off = _month(completed, rng.randint(1, 4))
+                if signed_off <= TODAY and rng.random() < 0.8:
+                    item["status"] = "signed-off"
+                    item["signed_off"] = signed_off.isoformat()[:7]
+                else:
+                    item["status"] = "complete"
+            else:
+                item["status"] = "not-started" if months_past < -6 and rng.random() < 0.5 else "in-progress"
+            if item["status"] != "not-started" and rng.random() < 0.6:
+                note_day = min(_month(due, rng.randint(-6, 0)), _month(TODAY, -1))
+                item["progress"] = [{"date": note_day.isoformat()[:7], "note": writer.sentence(rng.randint(8, 18))}]
+            plan.append(item)
+    return plan
+
+
+def review_body(writer: Writer, shape: str, words: int) -> tuple[str, list[str]]:
+    """A body of about `words` words whose point sections are written in `shape`, and how an
+    action plan names its recommendations."""
     write = SHAPES[shape]
     rng = writer.rng
     scale = words / 1200  # the sections' lengths below are for a body of 1,200 words
@@ -297,10 +358,11 @@ def review_body(writer: Writer, shape: str, words: int) -> str:
         paragraphs.append(writer.paragraph(size))
         remaining -= word_count(paragraphs[-1])
     events = "\n\n".join(paragraphs)
-    return (
+    body = (
         f"## Summary of events\n\n{events}\n\n## Process of the review\n\n{process}\n\n"
         f"{points}\n## Good practice\n\n{good}\n"
     )
+    return body, recommendation_refs(shape, len(recommendations))
 
 
 def review_file(
@@ -344,7 +406,9 @@ def review_file(
     if status == "withdrawn":
         meta["withdrawn_on"] = f"{year + 1}-01-15" if year < 2025 else "2025-12-01"
         meta["withdrawn_reason"] = "Withdrawn at the request of the family."
-    body = review_body(writer, shape, words)
+    body, refs = review_body(writer, shape, words)
+    if year >= PLANS_FROM and rng.random() < PLAN_SHARE:
+        meta["action_plan"] = action_plan(writer, year, refs)
     return slug, frontmatter.dumps(frontmatter.Post(body, **meta), sort_keys=False) + "\n"
 
 

@@ -90,3 +90,15 @@ def test_generated_corpus_passes_validation_and_anonymisation(corpus):
 def test_unknown_shape_is_refused(tmp_path):
     with pytest.raises(ValueError, match="unknown body shapes"):
         generate(tmp_path / "content", 1, shapes=["haiku"])
+
+
+def test_generated_plans_cover_every_state(tmp_path):
+    """About a third of recent reviews carry a plan, with every status, rescheduled, overdue and on-track actions."""
+    content = tmp_path / "content"
+    slugs = generate(content, 120, seed=5)
+    site = check_content(content, NOW, content.parent)
+    assert [str(problem) for problem in site.errors] == []
+    actions = [action for slug in slugs if slug in site.reviews for action in site.reviews[slug].action_plan]
+    assert {action.stage for action in actions} == {"not-started", "in-progress", "complete", "signed-off"}
+    assert {action.rag(NOW.date()).value for action in actions} >= {"red", "green"}
+    assert any(action.previous_due for action in actions) and any(action.progress for action in actions)

@@ -28,6 +28,10 @@ PAGE_TYPES = {
     "search": "search/",
     "about": "about/",
     "404": "no-such-page/",
+    "review with action plan": "reviews/2023-eastbridge-adult-d/",
+    "action plans": "actions/",
+    "board action plans": "actions/boards/southvale-safeguarding-adults-board/",
+    "agency action plans": "actions/agencies/adult-social-care/",
 }
 
 
@@ -49,7 +53,19 @@ def test_page_type_is_accessible_and_private(page_type, site_url, browser_page):
     assert page.context.cookies() == []
 
 
-@pytest.mark.parametrize("page_type", ["review", "theme", "theme year", "board", "browse matrix"])
+@pytest.mark.parametrize(
+    "page_type",
+    [
+        "review",
+        "theme",
+        "theme year",
+        "board",
+        "browse matrix",
+        "review with action plan",
+        "action plans",
+        "board action plans",
+    ],
+)
 def test_page_type_is_accessible_on_a_phone(page_type, site_url, chromium):
     """On a 375-pixel-wide screen the page has no axe violations and no sideways scrolling."""
     context = chromium.new_context(viewport={"width": 375, "height": 740}, is_mobile=True, has_touch=True)

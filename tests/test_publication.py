@@ -31,11 +31,27 @@ def canary_fields(kind: str, *, shown_on_notice: bool = False) -> dict[str, obje
         "reviewer": [f"Reviewer {canary(kind, 'reviewer')}"],
         "keywords": [canary(kind, "keyword")],
         "source_url": f"https://example.org/{canary(kind, 'report')}.pdf",
+        "action_plan": canary_plan(kind),
     }
     if not shown_on_notice:
         fields["title"] = f"Serious case review: {canary(kind, 'title')}"
         fields["board"] = f"{canary(kind, 'board').capitalize()} Safeguarding Children Board"
     return fields
+
+
+def canary_plan(kind: str) -> list[dict[str, object]]:
+    """An action plan whose text holds canaries: an overdue action, so /actions/ lists it."""
+    return [
+        {
+            "recommendation": 1,
+            "action": f"An action holding {canary(kind, 'action')}.",
+            "owner": "police",
+            "due": "2026-01",
+            "status": "in-progress",
+            "progress": [{"date": "2025-06", "note": f"A note holding {canary(kind, 'progress')}."}],
+            "evidence": f"Evidence holding {canary(kind, 'evidence')}.",
+        }
+    ]
 
 
 #: A made-up word each review's body holds, with no English word inside it (search splits and stems).
@@ -90,6 +106,7 @@ def canary_site(tmp_path_factory: pytest.TempPathFactory) -> BuildResult:
         body=canary_body("archived"),
         online_until="2020-01-01",
         source_url=f"https://example.org/{canary('archived', 'report')}.pdf",
+        action_plan=canary_plan("archived"),
     )
     project.write_review("published-one", body=canary_body("published"), **canary_fields("published"))
     result = project.build(now=BEFORE_EMBARGO)
@@ -109,6 +126,9 @@ FIELDS = (
     "body",
     "learning",
     "recommendation",
+    "action",
+    "progress",
+    "evidence",
 )
 #: A withdrawal notice shows the title and board by design; everything else of it is gone.
 UNPUBLISHED = [
@@ -125,9 +145,9 @@ def test_unpublished_reviews_leave_no_byte_in_the_output(canary_site, kind, wher
     assert files_containing(canary_site, canary(kind, where)) == []
 
 
-@pytest.mark.parametrize("where", ["body", "learning", "recommendation", "report"])
+@pytest.mark.parametrize("where", ["body", "learning", "recommendation", "report", "action", "progress", "evidence"])
 def test_archived_review_drops_its_full_text(canary_site, where):
-    """After online_until, the body and the report link are gone from every output."""
+    """After online_until, the body, the report link and the action plan are gone from every output."""
     assert files_containing(canary_site, canary("archived", where)) == []
 
 
@@ -139,6 +159,9 @@ def test_the_scan_finds_published_text(canary_site):
     assert "reviews/published-one/index.html" in learning
     assert any(path.startswith("pagefind/fragment/") for path in learning)
     assert any(path.startswith("pagefind/index/") for path in learning)
+    action = set(files_containing(canary_site, canary("published", "action")))
+    assert {"reviews/published-one/index.html", "actions/index.html", "actions.csv"} <= action
+    assert "actions/agencies/police/index.html" in action
 
 
 def test_draft_and_embargoed_reviews_have_no_page_and_no_board(canary_site):
@@ -204,6 +227,20 @@ def test_leak_guard_stops_a_build_that_would_leak(project: SiteProject):
     assert (
         "about/notes/index.html: leak guard: contains the summary of unpublished review content/reviews/draft-one.md"
         in result.output
+    )
+
+
+def test_leak_guard_knows_an_archived_reviews_plan(project: SiteProject):
+    """An archived review's plan is not published: its actions are leak markers too."""
+    plan = canary_plan("archived")
+    plan[0]["action"] = "Review every placement made out of the area in the last two years."
+    project.write_review("archived-one", body=canary_body("archived"), online_until="2020-01-01", action_plan=plan)
+    project.write("about/notes.md", f"---\ntitle: Notes\n---\n{plan[0]['action']}\n")
+    result = project.build()
+    assert result.returncode == 1
+    assert (
+        "about/notes/index.html: leak guard: contains action 1 of the action plan of "
+        "content/reviews/archived-one.md, which is not published" in result.output
     )
 
 

@@ -351,7 +351,8 @@ def test_subjects_describe_several_people():
 
 
 def test_every_bad_value_in_a_list_is_reported():
-    """Two wrong agencies give two messages, each on its own line; a subject's wrong fields each get one."""
+    """Two wrong agencies give two messages, each on its own line; a subject's wrong fields each get one, on
+    the line of that field."""
     result = messages(agencies=["police", "polise", "helth"])
     assert result == [
         f"{PATH}:12: agencies: item 2: found 'polise', expected one of: "
@@ -361,8 +362,8 @@ def test_every_bad_value_in_a_list_is_reported():
     ]
     subjects = messages(subjects=[{"pseudonym": "Adult X", "age_band": "old", "outcome": "died"}])
     assert [message.split(": expected")[0].split(", expected")[0] for message in subjects] == [
-        f"{PATH}:11: subjects: item 1: age_band: found 'old'",
-        f"{PATH}:11: subjects: item 1: outcome: found 'died'",
+        f"{PATH}:12: subjects: item 1: age_band: found 'old'",
+        f"{PATH}:13: subjects: item 1: outcome: found 'died'",
     ]
 
 

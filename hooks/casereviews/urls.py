@@ -15,6 +15,7 @@ YEARS = "years/"
 BOARDS = "boards/"
 BROWSE = "browse/"
 SEARCH = "search/"
+ACTIONS = "actions/"
 HOME = ""
 #: A listing's later pages: 'years/2019/page-2/'.
 PAGE_PREFIX = "page-"
@@ -23,6 +24,7 @@ FEED = "feed.xml"
 CATALOGUE_JSON = "reviews.json"
 CATALOGUE_CSV = "reviews.csv"
 CATALOGUE_SCHEMA = "reviews.schema.json"
+ACTIONS_CSV = "actions.csv"
 MANIFEST = "url-manifest.json"
 SITEMAP = "sitemap.xml"
 
@@ -80,6 +82,16 @@ def _is_year(text: str) -> bool:
     return len(text) == 4 and text.isdigit()
 
 
+def board_actions(slug: str) -> str:
+    """Progress on the action plans of one board's reviews."""
+    return f"{ACTIONS}boards/{slug}/"
+
+
+def agency_actions(agency: str) -> str:
+    """Progress on the actions one agency owns (`agency` is its key in the vocabulary)."""
+    return f"{ACTIONS}agencies/{agency}/"
+
+
 def theme_feed(slug: str) -> str:
     """The Atom feed of a theme's reviews, beside its page: 'themes/neglect/feed.xml'."""
     return theme(slug) + FEED
@@ -103,7 +115,7 @@ def with_fragment(url: str, fragment: str) -> str:
 def source_of(url: str) -> str:
     """The Markdown source path of a generated page at `url`: 'years/2007/' → 'years/2007.md'."""
     path = url.rstrip("/")
-    if url in (THEMES, YEARS, BOARDS, REVIEWS):
+    if url in (THEMES, YEARS, BOARDS, REVIEWS, ACTIONS):
         return f"{path}/index.md"
     return f"{path}.md"
 

@@ -181,7 +181,10 @@ class SiteBuild:
                 "template": "review.html",
                 "review": review_view(item, public, indexes.related.for_review(item)),
             }
-            return "" if public.is_archived(item) else review_markdown(item, self.templates)
+            if public.is_archived(item):
+                return ""
+            plans_url = urls.board_actions(public.board_slug(item))
+            return review_markdown(item, self.templates, public.as_of, plans_url)
         parsed = self._parsed.get(uri)
         if parsed is not None:  # render what the strict reader read, never MkDocs' looser reading
             page.meta = dict(parsed.meta)

@@ -140,6 +140,7 @@ def write_outputs(
     site_dir = Path(config.site_dir)
     site_url = config.site_url or ""
     exports.write_catalogue(site_dir, public, site_url)
+    exports.write_action_plans(site_dir, public, indexes.actions, site_url)
     schema.write_schema(site_dir, site_url)
     exports.write_feeds(site_dir, public, indexes, site_url, config.site_name, settings.feed_length)
     targets = redirects.redirect_targets(public)
@@ -162,7 +163,8 @@ def write_outputs(
 
 
 def _linked_anchors(public: PublicSite) -> dict[str, set[str]]:
-    """The anchors each review page must carry: those of its points (archived pages have none)."""
+    """The anchors each review page must carry: those of its points (archived pages have none).
+    Action plans link only to recommendations, which are among them."""
     return {
         review.url: {point.anchor for point in (*review.content.learning, *review.content.recommendations)}
         for review in public.reviews

@@ -249,8 +249,13 @@ def stem(word: str) -> str:
     return word.rstrip("e") if len(word) > 4 else word
 
 
+#: A word, with its hyphenated parts: "self-neglect" is one word, so the theme "Neglect" does
+#: not match inside it.
+_WORD = re.compile(r"[A-Za-z][A-Za-z'’]*(?:-[A-Za-z][A-Za-z'’]*)*")
+
+
 def tokens(text: str) -> list[str]:
-    return [stem(word) for word in re.findall(r"[A-Za-z][A-Za-z'’]*", text)]
+    return [stem(word) for word in _WORD.findall(text)]
 
 
 @dataclass(frozen=True)

@@ -5,8 +5,9 @@ The draft takes the shapes the content model reads (`model/body.py`):
 - `published` with the precision the source gives: `2011-03-14`, `2011-03` or `2011`;
 - `review_type` one type, or a list for a joint review ("serious case review and domestic
   homicide review" → `[serious-case-review, domestic-homicide-review]`);
-- `## Learning` and `## Recommendations` as numbered lists (the source's 8.1 paragraphs,
-  bullets and `1)` items become `1.`, `2.`, …); points the source groups (by agency, say)
+- `## Learning` and `## Recommendations` as numbered lists (bullets and `1)` items become
+  `1.`, `2.`, …; the source's numbered paragraphs, 8.1, 8.2, keep their numbers, as the
+  page shows them); points the source groups (by agency, say)
   under `### Group` headings with numbering restarting in each group; an introduction before
   the list and a closing paragraph after it kept as text.
 
@@ -201,6 +202,21 @@ def _in_groups(points: list[Point]) -> list[tuple[str | None, list[Point]]]:
     return [(name, members) for name, members in groups.values() if members]
 
 
+_SECTION_NUMBER = re.compile(r"^(\d{1,2})\.(\d{1,2})\.?$")
+
+
+def _section_numbers(members: list[Point]) -> list[str] | None:
+    """The points' own numbers when every one is a numbered paragraph of one section (8.1, 8.2,
+    …, without sub-points); None otherwise."""
+    found = [_SECTION_NUMBER.match(point.label) for point in members]
+    if not all(found) or any(point.subpoints for point in members):
+        return None
+    labels = [f"{match.group(1)}.{match.group(2)}" for match in found if match]
+    if len(set(labels)) != len(labels) or len({label.split(".")[0] for label in labels}) != 1:
+        return None
+    return labels
+
+
 def _point_section(kind: str, sections: list[Section], draft: Draft) -> list[str]:
     """A learning or recommendations section: introduction, the points as numbered lists (under
     `### ` group headings, numbering restarting in each), then any closing text."""
@@ -225,6 +241,12 @@ def _point_section(kind: str, sections: list[Section], draft: Draft) -> list[str
     for group, members in grouped:
         if group is not None:
             lines.extend(["", f"### {_heading_text(group)}", ""])
+        numbers = _section_numbers(members) if group is None else None
+        if numbers:
+            for label, point in zip(numbers, members, strict=True):
+                lines.extend([f"{label} {_inline(point.text)}", ""])
+            lines.pop()
+            continue
         for number, point in enumerate(members, start=1):
             lines.append(f"{number}. {_inline(point.text)}")
             lines.extend(f"   - {_inline(sub)}" for sub in point.subpoints)

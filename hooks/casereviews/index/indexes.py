@@ -10,12 +10,13 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from itertools import combinations, product
 from typing import TypeVar
 
 from ..model.reviews import Review, audiences_meet
 from ..policy.public import PublicSite
+from .actions import ActionIndex, build_action_index
 
 RELATED_COUNT = 5
 AUDIENCE_SHELVES = ("children", "adults", "all")
@@ -43,7 +44,8 @@ class Indexes:
     by_board: dict[str, list[Review]]
     by_theme_year: dict[str, dict[int, list[Review]]]
     related: RelatedReviews
-    by_board_year: dict[str, dict[int, list[Review]]] = field(default_factory=dict)
+    actions: ActionIndex
+    by_board_year: dict[str, dict[int, list[Review]]]
 
     @property
     def years(self) -> list[int]:
@@ -82,6 +84,7 @@ def build_indexes(site: PublicSite, related_count: int = RELATED_COUNT) -> Index
         by_year=taxonomy(listed, lambda review: [review.year]),
         by_board=by_board,
         related=RelatedReviews(listed, related_count),
+        actions=build_action_index(site),
         by_board_year={
             board: dict(sorted(taxonomy(reviews, lambda review: [review.year]).items(), reverse=True))
             for board, reviews in by_board.items()

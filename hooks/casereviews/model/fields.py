@@ -26,12 +26,14 @@ Parser = Callable[[Any], Any]
 
 
 class FieldError(ValueError):
-    """A value that does not fit its field; `index` points into a list value."""
+    """A value that does not fit its field; `index` points into a list value, `part` names
+    the field of a record (a list item's fields) where the problem is."""
 
-    def __init__(self, message: str, index: int | None = None) -> None:
+    def __init__(self, message: str, index: int | None = None, part: str | None = None) -> None:
         super().__init__(message)
         self.message = message
         self.index = index
+        self.part = part
 
 
 class GroupedFieldError(ValueError):
@@ -161,16 +163,17 @@ def record(fields: Mapping[str, Parser], required: Iterable[str] = ()) -> Parser
             if key not in fields:
                 errors.append(
                     FieldError(
-                        f"{key}: is not a known field{did_you_mean(str(key), fields)}; expected {one_of(fields)}"
+                        f"{key}: is not a known field{did_you_mean(str(key), fields)}; expected {one_of(fields)}",
+                        part=str(key),
                     )
                 )
             elif raw is not None:
                 try:
                     parsed[key] = fields[key](raw)
                 except GroupedFieldError as found:
-                    errors.extend(FieldError(f"{key}: {error.message}") for error in found.errors)
+                    errors.extend(FieldError(f"{key}: {error.message}", part=key) for error in found.errors)
                 except FieldError as error:
-                    errors.append(FieldError(f"{key}: {error.message}"))
+                    errors.append(FieldError(f"{key}: {error.message}", part=key))
         errors.extend(FieldError(f"{key}: is missing") for key in needed if value.get(key) is None)
         if errors:
             raise GroupedFieldError(errors)
@@ -240,9 +243,9 @@ def list_of(item: Parser, min_items: int = 0, max_items: int | None = None) -> P
             try:
                 parsed.append(item(entry))
             except GroupedFieldError as found:
-                errors.extend(FieldError(f"{which}{error.message}", index) for error in found.errors)
+                errors.extend(FieldError(f"{which}{error.message}", index, error.part) for error in found.errors)
             except FieldError as error:
-                errors.append(FieldError(f"{which}{error.message}", index))
+                errors.append(FieldError(f"{which}{error.message}", index, error.part))
         if errors:
             raise GroupedFieldError(errors)
         duplicates = sorted({str(entry) for entry in parsed if parsed.count(entry) > 1})
@@ -281,7 +284,8 @@ def validate_fields(
             values[key] = field.parse(raw)
         except GroupedFieldError as found:
             problems.extend(
-                Problem(document.path, document.line_of(key, error.index), key, error.message) for error in found.errors
+                Problem(document.path, document.line_within(key, error.index, error.part), key, error.message)
+                for error in found.errors
             )
         except FieldError as error:
             problems.append(Problem(document.path, document.line_of(key, error.index), key, error.message))

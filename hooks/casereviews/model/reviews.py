@@ -10,6 +10,8 @@ from .. import urls
 from ..checks.anonymisation import RULES
 from ..problems import Problem, Severity, did_you_mean
 from . import vocabulary
+from .action_plan import DESCRIPTION as ACTION_PLAN_DESCRIPTION
+from .action_plan import Action, parse_action_items, read_action_plan, well_formed_items
 from .body import ReviewBody, parse_body
 from .dates import PartialDate
 from .fields import (
@@ -121,6 +123,7 @@ REVIEW_FIELDS = (
     Field("online_until", date),
     Field("aliases", list_of(slug)),
     Field("accepted_findings", list_of(accepted_finding)),
+    Field("action_plan", parse_action_items, description=ACTION_PLAN_DESCRIPTION),
     Field("source_sha256", text(64), description="set by the import: the SHA-256 of the source report"),
     Field("imported_from", text(300), description="set by the import: the file name of the source report"),
 )
@@ -179,6 +182,7 @@ class Review:
     online_until: dt.date | None = None
     aliases: tuple[str, ...] = ()
     accepted_findings: tuple[dict[str, str], ...] = ()
+    action_plan: tuple[Action, ...] = ()
     key_lines: dict[str, int] = field(default_factory=dict, compare=False, hash=False)
 
     @property
@@ -296,6 +300,11 @@ def review_from_document(
         )
         if values.get("status") == "published":
             problems.extend(body_problems)
+    actions: tuple[Action, ...] = ()
+    if not is_draft and document.meta.get("action_plan") is not None:
+        items = well_formed_items(document.meta["action_plan"])
+        actions, plan_problems = read_action_plan(items, document, content.recommendations, today)
+        problems.extend(plan_problems)
 
     if problems:
         return None, problems
@@ -315,6 +324,7 @@ def review_from_document(
         body=document.body,
         body_line=document.body_line,
         content=content,
+        action_plan=actions,
         key_lines=dict(document.key_lines),
         **{
             name: values[name]

@@ -97,6 +97,18 @@ class SourceDocument:
                 return lines[index]
         return self.key_lines.get(key)
 
+    def line_within(self, key: str, index: int | None, part: str | None) -> int | None:
+        """The file line of field `part` of item `index` of `key` (e.g. action_plan[3].status).
+
+        Falls back to the item's line (a missing field), then to the key's.
+        """
+        if index is not None and part is not None:
+            where = f"{key}[{index + 1}].{part}"
+            for scalar in self.scalars:
+                if scalar.where == where or scalar.where.startswith((where + "[", where + ".")):
+                    return scalar.line
+        return self.line_of(key, index)
+
 
 def read_document(path: Path, display_path: str) -> tuple[SourceDocument | None, list[Problem]]:
     """Read one file strictly; return the document, or None with the problems found."""

@@ -3,8 +3,9 @@
 It is computed once per build from the loaded content, and it is all that indexes, pages,
 exports, feeds, redirects and search are given:
 
-- listed reviews: published ones in full; archived ones (after `online_until`) as their
-  record and summary, the body and report link removed from the object itself;
+- listed reviews: published ones in full, with their action plans; archived ones (after
+  `online_until`) as their record and summary, the body, report link and action plan
+  removed from the object itself;
 - withdrawal notices: for a withdrawn review, only what its notice shows;
 - themes, and the boards that have a page.
 
@@ -27,6 +28,7 @@ from ..load.catalogue import Site
 from ..model.boards import BoardRegistry
 from ..model.body import ReviewBody
 from ..model.dates import PartialDate
+from ..model.fields import UK_TIME
 from ..model.reviews import Review
 from ..model.themes import ThemeCatalogue
 from .publication import Visibility, visibility
@@ -66,6 +68,8 @@ class PublicSite:
     themes: ThemeCatalogue
     boards: BoardRegistry
     board_names: dict[str, str]
+    #: The day (UK time) the view is as at: action plans are rated and reported as at it.
+    as_of: dt.date
 
     @functools.cached_property
     def by_slug(self) -> dict[str, Review | WithdrawalNotice]:
@@ -96,7 +100,8 @@ class PublicSite:
 
 def _listed_form(review: Review, shown: Visibility) -> Review:
     if shown is Visibility.ARCHIVED:
-        return dataclasses.replace(review, body="", content=ReviewBody(), source_url=None)
+        # The action plan goes with the text: it tracks recommendations no longer online.
+        return dataclasses.replace(review, body="", content=ReviewBody(), source_url=None, action_plan=())
     return review
 
 
@@ -131,20 +136,30 @@ def public_view(site: Site, now: dt.datetime) -> PublicSite:
         themes=site.themes,
         boards=site.boards,
         board_names=site.boards.display_names(boards_shown),
+        as_of=now.astimezone(UK_TIME).date(),
     )
 
 
 def withheld_text(site: Site, public: PublicSite) -> dict[str, str]:
     """Text that must appear in no output file → what it is, for the leak guard's message.
 
-    The addresses of reviews not in the public view, and the summaries of reviews whose text
-    is not public (unless a listed review has the same summary, word for word).
+    The addresses of reviews not in the public view, the summaries of reviews whose text is
+    not public (unless a listed review has the same summary, word for word), and the actions
+    of plans that are not published (unlisted or archived reviews).
     """
     listed = {review.slug for review in public.reviews}
     noticed = {notice.slug for notice in public.notices}
     public_summaries = {normalise(review.summary) for review in public.reviews}
+    public_actions = {normalise(action.action) for review in public.reviews for action in review.action_plan}
     markers: dict[str, str] = {}
     for slug, review in sorted(site.reviews.items()):
+        if slug not in listed or public.is_archived(review):
+            for action in review.action_plan:  # a plan goes with the text (see _listed_form)
+                text = normalise(action.action)
+                if len(text) >= MIN_MARKER_LENGTH and text not in public_actions:
+                    markers[text] = (
+                        f"action {action.number} of the action plan of {review.path}, which is not published"
+                    )
         if slug in listed:
             continue
         if slug not in noticed:

@@ -1,4 +1,5 @@
-"""Machine-readable outputs: Atom feeds of new reviews, and the catalogue as JSON and CSV.
+"""Machine-readable outputs: Atom feeds of new reviews, the catalogue as JSON and CSV, and the
+action plans as CSV.
 
 Feeds: the site's (`feed.xml`), and one beside every theme page and every board page. Each
 entry's id is the review's permanent address (see `entry_id`); a partial date is given as
@@ -22,6 +23,7 @@ from typing import Any
 from feedgen.feed import FeedGenerator
 
 from .. import urls
+from ..index.actions import ActionIndex
 from ..index.indexes import Indexes
 from ..model import vocabulary
 from ..model.body import Point
@@ -115,6 +117,49 @@ def write_catalogue(site_dir: Path, site: PublicSite, site_url: str) -> None:
         row = {**data, "review_type": data["review_types"]}  # a joint review lists each of its types
         writer.writerow([_csv_cell(row[column]) for column in CSV_COLUMNS])
     (site_dir / CSV_NAME).write_text(buffer.getvalue(), encoding="utf-8")
+
+
+ACTIONS_CSV_COLUMNS = (
+    "accurate_to", "board", "review", "review_url", "recommendation", "recommendation_url", "action_number",
+    "action", "owner", "due", "previous_due", "action_status", "rag", "completed", "signed_off",
+    "latest_progress_date", "latest_progress", "evidence",
+)  # fmt: skip
+
+
+def write_action_plans(site_dir: Path, site: PublicSite, actions: ActionIndex, site_url: str) -> None:
+    """actions.csv: one row per action of every listed review's plan, for a committee report.
+
+    Every row carries the day it is accurate to (ratings change with the day, not only with
+    the content); cells are formula-guarded like the catalogue's.
+    """
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow(ACTIONS_CSV_COLUMNS)
+    for tracked in actions.actions:
+        review, action = tracked.review, tracked.action
+        latest = action.latest_progress
+        row = {
+            "accurate_to": actions.as_of.isoformat(),
+            "board": site.board_name(review),
+            "review": review.title,
+            "review_url": site_url + review.url,
+            "recommendation": action.recommendation_label,
+            "recommendation_url": site_url + urls.with_fragment(review.url, action.recommendation),
+            "action_number": action.number,
+            "action": action.action,
+            "owner": [vocabulary.AGENCIES[owner] for owner in action.owners],
+            "due": action.due.isoformat(),
+            "previous_due": [earlier.isoformat() for earlier in action.previous_due],
+            "action_status": action.stage,
+            "rag": tracked.rag.value,
+            "completed": action.completed.isoformat() if action.completed else None,
+            "signed_off": action.signed_off.isoformat() if action.signed_off else None,
+            "latest_progress_date": latest.date.isoformat() if latest else None,
+            "latest_progress": latest.note if latest else None,
+            "evidence": action.evidence,
+        }
+        writer.writerow([_csv_cell(row[column]) for column in ACTIONS_CSV_COLUMNS])
+    (site_dir / urls.ACTIONS_CSV).write_text(buffer.getvalue(), encoding="utf-8")
 
 
 def _moment(day: dt.date | PartialDate) -> dt.datetime:

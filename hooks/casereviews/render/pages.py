@@ -16,7 +16,10 @@ import yaml
 from markupsafe import Markup
 
 from .. import urls
+from ..index.actions import TrackedAction
 from ..index.indexes import Indexes
+from ..model import vocabulary
+from ..model.action_plan import DUE_SOON_DAYS
 from ..model.body import Point
 from ..model.reviews import Review
 from ..model.themes import Theme
@@ -34,6 +37,11 @@ YEAR_PREVIEW = 5
 #: reviews, at most `TEACHING_POINTS` points each; each year's page has all of it.
 TEACHING_REVIEWS = 3
 TEACHING_POINTS = 4
+#: How an action's rating is worked out, in words for the action plan pages.
+RAG_RULE = (
+    "red when it is past its due date and neither complete nor signed off; amber when it is due within "
+    f"{DUE_SOON_DAYS} days and neither complete nor signed off; green otherwise (done, or on track)."
+)
 #: The themes hub's groups, by whom the themes concern.
 THEME_GROUPS = {
     "children": "Themes about children and young people",
@@ -162,7 +170,82 @@ class Pages:
                         pages[urls.source_of(page.url)] = self.board_year_page(slug, year, page)
         for review in self.briefings:
             pages[urls.source_of(urls.briefing(review.slug))] = self.briefing(review)
+        pages[urls.source_of(urls.ACTIONS)] = self.actions_index()
+        for slug in self.indexes.actions.by_board:
+            pages[urls.source_of(urls.board_actions(slug))] = self.board_actions(slug)
+        for agency in self.indexes.actions.by_agency:
+            pages[urls.source_of(urls.agency_actions(agency))] = self.agency_actions(agency)
         return pages
+
+    # -- action plans ------------------------------------------------------------------
+
+    def actions_index(self) -> str:
+        """/actions/: progress across every listed review's action plan, with the overdue
+        actions, and counts by board and by agency linking to their pages (filters that need
+        no JavaScript)."""
+        index = self.indexes.actions
+        page_url = urls.ACTIONS
+        boards = [
+            (self.site.board_names[slug], urls.href(page_url, urls.board_actions(slug)), index.progress(actions))
+            for slug, actions in sorted(index.by_board.items(), key=lambda item: self.site.board_names[item[0]].lower())
+        ]
+        agencies = [
+            (vocabulary.AGENCIES[key], urls.href(page_url, urls.agency_actions(key)), index.progress(actions))
+            for key, actions in index.by_agency.items()
+        ]
+        return self._page(
+            "actions_index.md",
+            "Action plans",
+            "Progress on the action plans that follow published reviews: actions by status, overdue actions, "
+            "and progress by board and by agency.",
+            page_url=page_url,
+            as_of=self.site.as_of,
+            rag_rule=RAG_RULE,
+            progress=index.progress(),
+            plan_count=len({tracked.review.slug for tracked in index.actions}),
+            overdue=index.overdue(index.actions),
+            boards=boards,
+            agency_rows=agencies,
+        )
+
+    def board_actions(self, slug: str) -> str:
+        """/actions/boards/<slug>/: one board's action plans, review by review."""
+        name = self.site.board_names[slug]
+        return self._actions_page(
+            urls.board_actions(slug),
+            f"Action plans: {name}",
+            f"Progress on the action plans that follow reviews published by {name}.",
+            self.indexes.actions.by_board[slug],
+            show_plan_totals=False,
+        )
+
+    def agency_actions(self, agency: str) -> str:
+        """/actions/agencies/<key>/: the actions one agency owns, across reviews."""
+        name = vocabulary.AGENCIES[agency]
+        return self._actions_page(
+            urls.agency_actions(agency),
+            f"Action plans: actions owned by {name}",
+            f"Progress on the actions owned by {name} in the action plans that follow published reviews.",
+            self.indexes.actions.by_agency[agency],
+            show_plan_totals=True,
+        )
+
+    def _actions_page(
+        self, page_url: str, title: str, description: str, actions: tuple[TrackedAction, ...], show_plan_totals: bool
+    ) -> str:
+        index = self.indexes.actions
+        return self._page(
+            "actions_page.md",
+            title,
+            description,
+            page_url=page_url,
+            as_of=self.site.as_of,
+            rag_rule=RAG_RULE,
+            progress=index.progress(actions),
+            overdue=index.overdue(actions),
+            groups=index.by_review(actions),
+            show_plan_totals=show_plan_totals,
+        )
 
     @property
     def briefings(self) -> list[Review]:

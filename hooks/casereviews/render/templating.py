@@ -16,6 +16,7 @@ import jinja2
 
 from .. import urls
 from ..model import vocabulary
+from ..model.action_plan import STAGES as ACTION_STAGES
 from ..model.dates import long_date
 from .views import plural
 
@@ -41,7 +42,13 @@ class Templates:
             comment_end_string="##}",
         )
         self.environment.filters.update(long_date=long_date, plural=plural)
-        self.environment.globals.update(href=urls.href, urls=urls, review_types=vocabulary.REVIEW_TYPES)
+        self.environment.globals.update(
+            href=urls.href,
+            urls=urls,
+            review_types=vocabulary.REVIEW_TYPES,
+            agencies=vocabulary.AGENCIES,
+            stages=ACTION_STAGES,
+        )
 
     def render(self, name: str, **values: Any) -> str:
         return self.environment.get_template(name).render(**values)
