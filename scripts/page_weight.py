@@ -25,8 +25,15 @@ PAGE_BOUND = 200 * 1024
 
 _YEAR = re.compile(r"^\d{4}$")
 _PART = re.compile(r"^page-\d+$")
-#: The first folder of an address → the name of its second part.
-_NAMED = {"themes": "<theme>", "boards": "<board>", "reviews": "<review>", "years": "<year>"}
+#: The folders of an address before a name → what the name stands for.
+_NAMED = {
+    ("themes",): "<theme>",
+    ("boards",): "<board>",
+    ("reviews",): "<review>",
+    ("years",): "<year>",
+    ("actions", "boards"): "<board>",
+    ("actions", "agencies"): "<agency>",
+}
 
 
 def kind_of(url: str) -> str:
@@ -38,8 +45,8 @@ def kind_of(url: str) -> str:
             named.append("<year>")
         elif _PART.match(part):
             named.append("page-<n>")
-        elif position == 1 and parts[0] in _NAMED:
-            named.append(_NAMED[parts[0]])
+        elif tuple(parts[:position]) in _NAMED:
+            named.append(_NAMED[tuple(parts[:position])])
         else:
             named.append(part)
     return "/" + "".join(f"{part}/" for part in named)

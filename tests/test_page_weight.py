@@ -299,3 +299,4 @@ def test_page_weight_names_each_kind_of_page():
     assert kind_of("/reviews/child-t/briefing/") == "/reviews/<review>/briefing/"
     assert kind_of("/years/2019/") == "/years/<year>/"
     assert kind_of("/themes/") == "/themes/"
+    assert kind_of("/actions/agencies/police/") == "/actions/agencies/<agency>/"
