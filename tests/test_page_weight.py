@@ -300,3 +300,26 @@ def test_page_weight_names_each_kind_of_page():
     assert kind_of("/years/2019/") == "/years/<year>/"
     assert kind_of("/themes/") == "/themes/"
     assert kind_of("/actions/agencies/police/") == "/actions/agencies/<agency>/"
+
+
+def fragment_contents(site: BuildResult) -> dict[str, str]:
+    """Page URL → the text Pagefind indexed for it (its result fragments)."""
+    import gzip
+    import json
+
+    contents = {}
+    for path in site.path("pagefind/fragment").glob("*.pf_fragment"):
+        data = gzip.decompress(path.read_bytes())
+        fragment = json.loads(data[len(b"pagefind_dcd") :])
+        contents[fragment["url"]] = fragment["content"]
+    return contents
+
+
+def test_search_index_leaves_out_the_section_headings_every_review_has(sample_site: BuildResult):
+    """ "Learning", "Recommendations", "Summary of events": on every review, so indexed they made
+    a first search for such a word download a posting for every review. The text stays."""
+    content = fragment_contents(sample_site)["/reviews/2007-tower-hamlets-baby-e/"]
+    for heading in ("Summary.", "Summary of events.", "Process of the review.", "Learning.", "Recommendations."):
+        assert heading not in content, heading
+    assert "Serious case review: Baby E" in content  # the title is indexed
+    assert "father" in content.lower()  # and the learning: one point is about an unknown father
