@@ -17,6 +17,7 @@ from casereviews.cache import TextCache
 from casereviews.load.catalogue import load_site
 from casereviews.model.reviews import Review
 from casereviews.policy.public import PublicSite, public_view
+from casereviews.render import pages as pages_module
 from casereviews.render.briefing import (
     QR_BORDER,
     QR_ERROR,
@@ -215,17 +216,27 @@ def test_every_briefing_prints_on_one_a4_page(site_url, browser_page, public):
 
 
 @pytest.mark.browser
-@pytest.mark.parametrize("kind", ["review", "theme"])
+@pytest.mark.parametrize("kind", ["review", "theme", "theme year"])
 def test_review_and_theme_pages_print_as_handouts(kind, site_url, browser_page, public):
-    """The printed page holds the learning and its own address, and none of the site's navigation."""
+    """The printed page holds the learning and its own address, and none of the site's navigation.
+
+    A theme page shows what its newest reviews teach (the first points of each); the page of
+    each of its years, all the learning of that year's reviews."""
     page, watch = browser_page
     review = public.by_slug[REVIEW]
     assert isinstance(review, Review)
-    path = review.url if kind == "review" else urls.theme(THEME)
+    path = {
+        "review": review.url,
+        "theme": urls.theme(THEME),
+        "theme year": urls.theme_year(THEME, review.year),
+    }[kind]
     pages, text = print_pdf(page, site_url + path)
     assert pages >= 1
     assert squeezed(SITE_URL + path) in text
-    for point in review.content.learning:
+    on_theme = [other for other in public.reviews if THEME in other.themes and other.content.learning]
+    assert review in on_theme[: pages_module.TEACHING_REVIEWS]  # so the theme page shows its first points
+    shown = review.content.learning[: pages_module.TEACHING_POINTS] if kind == "theme" else review.content.learning
+    for point in shown:
         assert squeezed(plain_text(point.text)) in text, point.label
     for word in NAVIGATION_WORDS:
         assert squeezed(word) not in text, word
@@ -245,7 +256,9 @@ def test_external_links_show_their_address_in_print(site_url, browser_page):
 
 
 @pytest.mark.browser
-@pytest.mark.parametrize("path", [urls.briefing(REVIEW), urls.review(REVIEW), urls.theme(THEME)])
+@pytest.mark.parametrize(
+    "path", [urls.briefing(REVIEW), urls.review(REVIEW), urls.theme(THEME), urls.theme_year(THEME, 2021)]
+)
 def test_the_print_control_is_a_keyboard_button_hidden_in_print(path, site_url, browser_page):
     """Shown by script, reached with Tab, used with Enter; not on paper."""
     page, _ = browser_page
@@ -286,11 +299,15 @@ def test_the_briefing_is_accessible(width, site_url, chromium):
 
 @pytest.mark.browser
 def test_a_trainer_goes_from_a_theme_to_a_printed_briefing(site_url, browser_page, public):
-    """Theme page → the review → its 7-minute briefing → a one-page PDF with the learning and the address."""
+    """Theme page → the review's year → the review → its 7-minute briefing → a one-page PDF with
+    the learning and the address."""
     page, watch = browser_page
     review = public.by_slug[REVIEW]
     assert isinstance(review, Review)
     page.goto(site_url + urls.theme(THEME), wait_until="load")
+    page.locator(".year-link a", has_text=f"of {review.year}").click()
+    page.wait_for_load_state("load")
+    assert page.url == site_url + urls.theme_year(THEME, review.year)
     page.locator(".review-card__title a", has_text=review.title).first.click()
     page.wait_for_load_state("load")
     assert page.url == site_url + review.url

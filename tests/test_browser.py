@@ -15,6 +15,7 @@ PAGE_TYPES = {
     "briefing": "reviews/2007-tower-hamlets-baby-e/briefing/",
     "theme": "themes/domestic-violence/",
     "theme without reviews": "themes/disabled-children/",
+    "theme year": "themes/domestic-violence/2019/",
     "themes index": "themes/",
     "years index": "years/",
     "year": "years/2007/",
@@ -53,7 +54,17 @@ def test_page_type_is_accessible_and_private(page_type, site_url, browser_page):
 
 
 @pytest.mark.parametrize(
-    "page_type", ["review", "theme", "browse matrix", "review with action plan", "action plans", "board action plans"]
+    "page_type",
+    [
+        "review",
+        "theme",
+        "theme year",
+        "board",
+        "browse matrix",
+        "review with action plan",
+        "action plans",
+        "board action plans",
+    ],
 )
 def test_page_type_is_accessible_on_a_phone(page_type, site_url, chromium):
     """On a 375-pixel-wide screen the page has no axe violations and no sideways scrolling."""

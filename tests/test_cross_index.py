@@ -20,9 +20,6 @@ sys.path.insert(0, str(PROJECT / "scripts"))
 from generate_corpus import generate
 
 CARD_LINK = re.compile(r'class="review-card__title"><a href="(?:\.\./)+reviews/([^/"]+)/"')
-YEAR_SECTION = re.compile(
-    r'<h([234])[^>]*\bid="(\d{4})"[^>]*>\d{4}</h\1>\s*<ul class="review-list"[^>]*>(.*?)</ul>', re.DOTALL
-)
 
 
 def published_reviews(content: Path) -> dict[str, dict]:
@@ -46,14 +43,19 @@ def theme_names(content: Path) -> dict[str, str]:
     return names
 
 
-def listed_by_year(html: str) -> dict[int, list[str]]:
-    """Year → review slugs in that year's section of a theme or board page."""
-    return {int(year): CARD_LINK.findall(block) for _, year, block in YEAR_SECTION.findall(html)}
+def list_pages(folder: Path) -> list[Path]:
+    """The pages of a split list whose first page is folder/index.html, in order."""
+    later = sorted(folder.glob("page-*/index.html"), key=lambda page: int(page.parent.name.removeprefix("page-")))
+    return [folder / "index.html", *later]
 
 
-def reviews_section(html: str) -> str:
-    """A theme page up to 'What these reviews teach' (whose links go to learning points)."""
-    return html.split('id="what-these-reviews-teach"')[0]
+def theme_listing(site: BuildResult, theme: str) -> dict[int, list[str]]:
+    """Year → review slugs listed on the pages of a theme's years (/themes/<slug>/<yyyy>/)."""
+    folders = sorted(path for path in site.path(f"themes/{theme}").iterdir() if re.fullmatch(r"\d{4}", path.name))
+    return {
+        int(folder.name): [slug for page in list_pages(folder) for slug in CARD_LINK.findall(page.read_text())]
+        for folder in folders
+    }
 
 
 def check_indexes(site: BuildResult, content: Path) -> None:
@@ -66,8 +68,10 @@ def check_indexes(site: BuildResult, content: Path) -> None:
     on_theme_pages: dict[str, set[str]] = defaultdict(set)
     matrix_from_pages: Counter = Counter()
     for theme in sorted(set(names.values())):
-        html = reviews_section(site.page(f"themes/{theme}/"))
-        for year, slugs in listed_by_year(html).items():
+        listing = theme_listing(site, theme)
+        theme_page = site.page(f"themes/{theme}/")
+        for year, slugs in listing.items():
+            assert f'id="{year}"' in theme_page, (theme, year)  # the year on the theme page, for old links
             assert len(slugs) == len(set(slugs)), (theme, year)
             for slug in slugs:
                 on_theme_pages[slug].add(theme)
@@ -84,9 +88,10 @@ def check_indexes(site: BuildResult, content: Path) -> None:
             assert "No review on this theme has been published yet" in site.page(f"themes/{theme}/")
 
     on_year_pages: dict[str, list[int]] = defaultdict(list)
-    for page in sorted(site.path("years").glob("*/index.html")):
-        for slug in CARD_LINK.findall(page.read_text(encoding="utf-8")):
-            on_year_pages[slug].append(int(page.parent.name))
+    for folder in sorted(site.path("years").glob("[0-9][0-9][0-9][0-9]")):
+        for page in list_pages(folder):
+            for slug in CARD_LINK.findall(page.read_text(encoding="utf-8")):
+                on_year_pages[slug].append(int(folder.name))
     assert dict(on_year_pages) == {slug: [int(str(meta["published"])[:4])] for slug, meta in reviews.items()}
     per_year = Counter(year for years in on_year_pages.values() for year in years)
     years_index = dict(
@@ -100,7 +105,13 @@ def check_indexes(site: BuildResult, content: Path) -> None:
         if "This page has moved" in html:
             continue
         title = re.search(r"<h1[^>]*>(.*?)</h1>", html).group(1)
-        for slug in CARD_LINK.findall(html):
+        # a board page shows a year's newest reviews; a year with more has its own pages
+        on_board = set(CARD_LINK.findall(html))
+        for folder in sorted(page.parent.glob("[0-9][0-9][0-9][0-9]")):
+            assert f'id="{folder.name}"' in html, folder
+            for year_page in list_pages(folder):
+                on_board.update(CARD_LINK.findall(year_page.read_text()))
+        for slug in on_board:
             on_board_pages[slug].append(title)
     assert set(on_board_pages) == set(reviews)
     for slug, titles in on_board_pages.items():

@@ -17,6 +17,8 @@ BROWSE = "browse/"
 SEARCH = "search/"
 ACTIONS = "actions/"
 HOME = ""
+#: A listing's later pages: 'years/2019/page-2/'.
+PAGE_PREFIX = "page-"
 
 FEED = "feed.xml"
 CATALOGUE_JSON = "reviews.json"
@@ -46,6 +48,38 @@ def year(value: int) -> str:
 
 def board(slug: str) -> str:
     return f"{BOARDS}{slug}/"
+
+
+def theme_year(slug: str, value: int, page: int = 1) -> str:
+    """A theme's reviews of one year and what they teach: 'themes/neglect/2019/', its later
+    pages 'themes/neglect/2019/page-2/' (a long year is split so no page grows without bound)."""
+    return paged(f"{theme(slug)}{value}/", page)
+
+
+def board_year(slug: str, value: int, page: int = 1) -> str:
+    """A board's reviews of one year: 'boards/derby/2019/', then 'boards/derby/2019/page-2/'."""
+    return paged(f"{board(slug)}{value}/", page)
+
+
+def paged(first: str, page: int) -> str:
+    """Page `page` of a listing whose first page is at `first` (pages count from 1)."""
+    return first if page == 1 else f"{first}{PAGE_PREFIX}{page}/"
+
+
+def listing_parent(url: str) -> str | None:
+    """Where a page of a split listing leads once it is gone (fewer reviews, or none that year):
+    a later page → the listing's first page; a theme's or board's year → the theme or board.
+    None for any other address."""
+    parts = url.strip("/").split("/")
+    if len(parts) >= 2 and parts[-1].startswith(PAGE_PREFIX) and parts[-1][len(PAGE_PREFIX) :].isdigit():
+        return "/".join(parts[:-1]) + "/"
+    if len(parts) == 3 and f"{parts[0]}/" in (THEMES, BOARDS) and _is_year(parts[2]):
+        return "/".join(parts[:2]) + "/"
+    return None
+
+
+def _is_year(text: str) -> bool:
+    return len(text) == 4 and text.isdigit()
 
 
 def board_actions(slug: str) -> str:

@@ -20,7 +20,7 @@ from ..policy.public import PublicSite, withheld_text
 from ..policy.vetting import CACHE_VARIABLE
 from ..problems import Problem, did_you_mean, one_of
 from ..render import exports, redirects, schema, search
-from ..render.pages import Settings
+from ..render.pages import Settings, promised_anchors
 from ..render.templating import Templates
 from .preview import Preview, checked_outputs, scan_everything
 
@@ -156,13 +156,15 @@ def write_outputs(
     targets = redirects.redirect_targets(public)
     written = redirects.write_redirects(site_dir, public, site_url, templates)
     exports.write_feed_aliases(site_dir, {url: targets[url][0] for url in written})
+    if previous is not None:
+        redirects.write_listing_fallbacks(site_dir, previous, site_url, templates)
     problems = search.build_index(site_dir, len(indexes.listed) + len(public.themes))
     public_urls = manifest.public_urls(site_dir)
     manifest.write_manifest(site_dir, public_urls)
     if previous is not None:
         problems.extend(manifest.disappeared(previous, public_urls))
     problems.extend(leakguard.scan(site_dir, withheld_text(site, public)))
-    problems.extend(anchors.missing_anchors(site_dir, _linked_anchors(public)))
+    problems.extend(anchors.missing_anchors(site_dir, {**_linked_anchors(public), **promised_anchors(public, indexes)}))
     problems.extend(_notices_in_sitemap(site_dir, public))
     root = Path(config.config_file_path or config.docs_dir).parent
     own_host = urlsplit(site_url).hostname

@@ -1,9 +1,12 @@
 """Every anchor that anything links to exists on the page it points to.
 
 Theme pages, the catalogue exports and search link to learning points and recommendations
-by their anchors (`reviews/<slug>/#learning-2`). The anchors come from the one parse of the
-review's body; this check reads the pages the build wrote and fails the build if one is
-missing, so no trainer's link can lead to the top of a page instead of the point.
+by their anchors (`reviews/<slug>/#learning-2`); trainers and the browse table link to a
+theme's or board's year (`themes/neglect/#2019`) and to what a theme's reviews teach
+(`#what-these-reviews-teach`), which the theme page keeps now that each year has its own
+page. A point's anchor comes from the one parse of the review's body; this check reads the
+pages the build wrote and fails the build if one is missing, so no trainer's link can lead
+to the top of a page instead of the point.
 """
 
 from __future__ import annotations
@@ -34,7 +37,8 @@ def missing_anchors(site_dir: Path, expected: Mapping[str, Set[str]]) -> list[Pr
                 None,
                 "anchors",
                 f"has no element with id '{anchor}', which other pages and the exports link to; "
-                "expected every learning point and recommendation to carry its anchor",
+                "expected every learning point and recommendation, and each year of a theme or board page, "
+                "to carry its anchor",
             )
             for anchor in sorted(anchors - present)
         )

@@ -45,6 +45,7 @@ class Indexes:
     by_theme_year: dict[str, dict[int, list[Review]]]
     related: RelatedReviews
     actions: ActionIndex
+    by_board_year: dict[str, dict[int, list[Review]]]
 
     @property
     def years(self) -> list[int]:
@@ -54,6 +55,10 @@ class Indexes:
     def theme_years(self, theme: str) -> dict[int, list[Review]]:
         """A theme's reviews grouped by year, newest year first."""
         return self.by_theme_year.get(theme, {})
+
+    def board_years(self, board: str) -> dict[int, list[Review]]:
+        """A board's reviews grouped by year, newest year first."""
+        return self.by_board_year.get(board, {})
 
     def matrix(self) -> dict[str, dict[int, int]]:
         """Theme → year → number of listed reviews (only non-zero cells)."""
@@ -71,14 +76,19 @@ def build_indexes(site: PublicSite, related_count: int = RELATED_COUNT) -> Index
         theme: dict(sorted(taxonomy(reviews, lambda review: [review.year]).items(), reverse=True))
         for theme, reviews in sorted(by_theme.items())
     }
+    by_board = dict(sorted(taxonomy(listed, lambda review: [site.board_slug(review)]).items()))
     return Indexes(
         listed=listed,
         by_theme=dict(sorted(by_theme.items())),
         by_theme_year=by_theme_year,
         by_year=taxonomy(listed, lambda review: [review.year]),
-        by_board=dict(sorted(taxonomy(listed, lambda review: [site.board_slug(review)]).items())),
+        by_board=by_board,
         related=RelatedReviews(listed, related_count),
         actions=build_action_index(site),
+        by_board_year={
+            board: dict(sorted(taxonomy(reviews, lambda review: [review.year]).items(), reverse=True))
+            for board, reviews in by_board.items()
+        },
     )
 
 

@@ -25,12 +25,19 @@ from ..model.body import Point
 from ..model.reviews import Review
 from ..model.themes import Theme
 from ..policy.public import PublicSite
-from . import briefing
+from . import briefing, listing
 from .exports import board_feed_title
 from .templating import Templates
 from .views import review_facts
 
 HEAT_LEVELS = 4
+#: A theme or board page lists at most this many reviews under each year; the year's own
+#: page lists them all (and, for a theme, what they teach).
+YEAR_PREVIEW = 5
+#: "What these reviews teach" on a theme page: the learning of this many of the newest
+#: reviews, at most `TEACHING_POINTS` points each; each year's page has all of it.
+TEACHING_REVIEWS = 3
+TEACHING_POINTS = 4
 #: How an action's rating is worked out, in words for the action plan pages.
 RAG_RULE = (
     "red when it is past its due date and neither complete nor signed off; amber when it is due within "
@@ -98,6 +105,22 @@ def year_chart(counts: dict[int, int], years: list[int]) -> YearChart | None:
     )
 
 
+def promised_anchors(site: PublicSite, indexes: Indexes) -> dict[str, set[str]]:
+    """The anchors of theme and board pages that links lead to, by page URL: each year of a
+    theme or board page (the browse table, trainers' links), and what a theme's reviews teach,
+    on the theme page and on the first page of each of its years."""
+    anchors: dict[str, set[str]] = {}
+    for theme in site.themes:
+        years = indexes.theme_years(theme.slug)
+        if years:
+            anchors[urls.theme(theme.slug)] = {str(year) for year in years} | {"what-these-reviews-teach"}
+        for year in years:
+            anchors[urls.theme_year(theme.slug, year)] = {"what-these-reviews-teach"}
+    for slug in site.page_boards:
+        anchors[urls.board(slug)] = {str(year) for year in indexes.board_years(slug)}
+    return anchors
+
+
 class Pages:
     """Renders every generated page of one build from the public view and its indexes."""
 
@@ -147,10 +170,19 @@ class Pages:
                 template="search.html",
             ),
         }
+        for theme in self.site.themes:
+            for year, reviews in self.indexes.theme_years(theme.slug).items():
+                for page in self.theme_year_split(theme.slug, year, reviews):
+                    pages[urls.source_of(page.url)] = self.theme_year_page(theme, year, page)
         for year in self.site.page_years:
-            pages[urls.source_of(urls.year(year))] = self.year_page(year)
+            for page in listing.split(self.indexes.by_year.get(year, []), urls.year(year)):
+                pages[urls.source_of(page.url)] = self.year_page(year, page)
         for slug in self.site.page_boards:
             pages[urls.source_of(urls.board(slug))] = self.board_page(slug)
+            for year, reviews in self.indexes.board_years(slug).items():
+                if len(reviews) > YEAR_PREVIEW:
+                    for page in listing.split(reviews, urls.board_year(slug, year)):
+                        pages[urls.source_of(page.url)] = self.board_year_page(slug, year, page)
         pages[urls.source_of(urls.ACTIONS)] = self.actions_index()
         for slug in self.indexes.actions.by_board:
             pages[urls.source_of(urls.board_actions(slug))] = self.board_actions(slug)
@@ -301,18 +333,17 @@ class Pages:
         )
 
     def theme_sections(self, theme: Theme) -> str:
-        """Appended to a theme page: its address for course materials, its reviews by year, then
-        what they teach.
+        """Appended to a theme page: its address for course materials, its years (each with its
+        newest reviews and a link to the year's page), then what the newest reviews teach and a
+        link to each year's learning. Bounded whatever the number of reviews: the lists and the
+        learning in full are on the theme's year pages (`theme_year_page`).
 
         Left out of the search index (data-pagefind-ignore): the reviews are indexed on their
         own pages, and a theme page should be found for its introduction.
         """
         reviews = self.indexes.by_theme.get(theme.slug, [])
-        teaching = [
-            (review, [(point, self.point_html(review, point)) for point in review.content.learning])
-            for review in reviews
-            if review.content.learning
-        ]
+        by_year = self.indexes.theme_years(theme.slug)
+        newest = [review for review in reviews if review.content.learning][:TEACHING_REVIEWS]
         page_url = urls.theme(theme.slug)
         return self.templates.render(
             "theme_sections.md",
@@ -322,8 +353,56 @@ class Pages:
             address=self.site_url + page_url if self.site_url else page_url,
             feed_url=urls.theme_feed(theme.slug),
             reviews=reviews,
-            by_year=self.indexes.theme_years(theme.slug),
-            teaching=teaching,
+            years=[
+                {
+                    "year": year,
+                    "reviews": group,
+                    "shown": group[:YEAR_PREVIEW],
+                    "url": urls.theme_year(theme.slug, year),
+                    "points": sum(len(review.content.learning) for review in group),
+                    "taught_by": sum(1 for review in group if review.content.learning),
+                }
+                for year, group in by_year.items()
+            ],
+            teaching=[
+                (
+                    review,
+                    [(point, self.point_html(review, point)) for point in review.content.learning[:TEACHING_POINTS]],
+                    len(review.content.learning) - TEACHING_POINTS,
+                )
+                for review in newest
+            ],
+        )
+
+    def theme_year_split(self, slug: str, year: int, reviews: list[Review]) -> list[listing.ListPage]:
+        """A theme's reviews of one year, in pages of bounded weight (cards and learning)."""
+        return listing.split(reviews, urls.theme_year(slug, year), listing.card_and_learning_weight)
+
+    def theme_year_page(self, theme: Theme, year: int, page: listing.ListPage) -> str:
+        """/themes/<slug>/<year>/ (and its later pages): a theme's reviews of one year and what
+        they teach, linked to the theme page's year and to the theme's years before and after."""
+        years = list(self.indexes.theme_years(theme.slug))  # newest first
+        position = years.index(year)
+        all_reviews = self.indexes.theme_years(theme.slug)[year]
+        title = f"{theme.title}: reviews published in {year}"
+        return self._page(
+            "theme_year.md",
+            title if page.count == 1 else f"{title}, page {page.number} of {page.count}",
+            f"Case reviews on {theme.title} published in {year}, and what they teach.",
+            meta={"template": "listing.html"},
+            page_url=page.url,
+            theme=theme,
+            year=year,
+            page=page,
+            total=len(all_reviews),
+            theme_url=urls.theme(theme.slug),
+            later=years[position - 1] if position > 0 else None,
+            earlier=years[position + 1] if position + 1 < len(years) else None,
+            teaching=[
+                (review, [(point, self.point_html(review, point)) for point in review.content.learning])
+                for review in page.reviews
+                if review.content.learning
+            ],
         )
 
     def point_html(self, review: Review, point: Point) -> Markup:
@@ -347,15 +426,18 @@ class Pages:
             chart=year_chart(counts, self.indexes.years),
         )
 
-    def year_page(self, year: int) -> str:
-        """/years/<yyyy>/: the reviews published that year (a year of notices keeps its page)."""
+    def year_page(self, year: int, page: listing.ListPage) -> str:
+        """/years/<yyyy>/ (and its later pages): the reviews published that year (a year of
+        notices keeps its page)."""
+        title = f"Reviews published in {year}"
         return self._page(
             "year_page.md",
-            f"Reviews published in {year}",
+            title if page.count == 1 else f"{title}, page {page.number} of {page.count}",
             f"Case reviews published in {year}.",
-            page_url=urls.year(year),
+            page_url=page.url,
             year=year,
-            reviews=self.indexes.by_year.get(year, []),
+            page=page,
+            total=len(self.indexes.by_year.get(year, [])),
         )
 
     def boards_index(self) -> str:
@@ -374,12 +456,10 @@ class Pages:
         )
 
     def board_page(self, slug: str) -> str:
-        """/boards/<slug>/: a board's reviews by year, newest first."""
+        """/boards/<slug>/: a board's reviews by year, newest first: up to `YEAR_PREVIEW` under
+        each year, the rest on the year's own page (`board_year_page`)."""
         name = self.site.board_names[slug]
         reviews = self.indexes.by_board.get(slug, [])
-        by_year: dict[int, list[Review]] = {}
-        for review in reviews:
-            by_year.setdefault(review.year, []).append(review)
         return self._page(
             "board_page.md",
             name,
@@ -388,7 +468,37 @@ class Pages:
             page_url=urls.board(slug),
             feed_url=urls.board_feed(slug),
             reviews=reviews,
-            by_year=by_year,
+            years=[
+                {
+                    "year": year,
+                    "reviews": group,
+                    "shown": group[:YEAR_PREVIEW],
+                    "url": urls.board_year(slug, year) if len(group) > YEAR_PREVIEW else None,
+                }
+                for year, group in self.indexes.board_years(slug).items()
+            ],
+        )
+
+    def board_year_page(self, slug: str, year: int, page: listing.ListPage) -> str:
+        """/boards/<slug>/<year>/ (and its later pages): a board's reviews of one year, for a
+        year with more than its board page shows."""
+        name = self.site.board_names[slug]
+        years = list(self.indexes.board_years(slug))
+        position = years.index(year)
+        title = f"{name}: reviews published in {year}"
+        return self._page(
+            "board_year.md",
+            title if page.count == 1 else f"{title}, page {page.number} of {page.count}",
+            f"Case reviews published by {name} in {year}.",
+            page_url=page.url,
+            board_name=name,
+            slug=slug,
+            year=year,
+            page=page,
+            total=len(self.indexes.board_years(slug)[year]),
+            board_url=urls.board(slug),
+            later=years[position - 1] if position > 0 else None,
+            earlier=years[position + 1] if position + 1 < len(years) else None,
         )
 
     def browse_matrix(self) -> str:

@@ -3,6 +3,9 @@
 - a review's `aliases` (its old slugs) → the review, and their briefings → its briefing;
 - a theme's aliases, in URL form (/themes/domestic-abuse/) → the theme;
 - a board's other spellings from the boards file → the board;
+- a page of a split list that is gone (a theme's year with no review left, a list grown
+  shorter) → the nearest page that is still there: the list's first page, or the theme or
+  board page (`urls.listing_parent`);
 - the 7-minute briefing of a withdrawn review → its notice, of an archived review → its
   record (a briefing published before keeps working; no briefing is shown).
 
@@ -12,6 +15,9 @@ works without the meta refresh.
 
 from __future__ import annotations
 
+import html
+import re
+from collections.abc import Iterable
 from pathlib import Path
 
 from .. import urls
@@ -19,6 +25,14 @@ from ..model.reviews import Review
 from ..model.themes import term_key
 from ..policy.public import PublicSite, WithdrawalNotice
 from .templating import Templates
+
+_TITLE = re.compile(r"<title>(.*?)(?: - [^<]*)?</title>", re.DOTALL)
+
+
+def _page_title(page: str) -> str:
+    """The title of a written page, as text (without the site's name)."""
+    found = _TITLE.search(page)
+    return html.unescape(found.group(1)).strip() if found else "the list"
 
 
 def redirect_targets(site: PublicSite) -> dict[str, tuple[str, str]]:
@@ -64,6 +78,27 @@ def write_redirects(site_dir: Path, site: PublicSite, site_url: str, templates: 
         if target.exists():
             continue
         target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(redirect_page(templates, from_url, to_url, title, site_url), encoding="utf-8")
+        written.append(from_url)
+    return written
+
+
+def write_listing_fallbacks(site_dir: Path, previous: Iterable[str], site_url: str, templates: Templates) -> list[str]:
+    """For each page of a split list that the last published site had and this build has not,
+    a redirect to the nearest page of the list that this build has; the URLs written."""
+    written = []
+    for published in sorted(previous):
+        from_url = published.lstrip("/")
+        if (site_dir / from_url / "index.html").exists():
+            continue
+        to_url = urls.listing_parent(from_url)
+        while to_url is not None and not (site_dir / to_url / "index.html").exists():
+            to_url = urls.listing_parent(to_url)
+        if to_url is None:
+            continue
+        target = site_dir / from_url / "index.html"
+        target.parent.mkdir(parents=True, exist_ok=True)
+        title = _page_title((site_dir / to_url / "index.html").read_text(encoding="utf-8"))
         target.write_text(redirect_page(templates, from_url, to_url, title, site_url), encoding="utf-8")
         written.append(from_url)
     return written
