@@ -462,3 +462,50 @@ def test_actions_csv_cells_cannot_run_as_formulas(project: SiteProject):
     )
     assert row["action"] == '\'=HYPERLINK("http://example.org","Click")'
     assert row["evidence"] == "'+1"
+
+
+@pytest.fixture(scope="module")
+def many_plans_site(tmp_path_factory: pytest.TempPathFactory):
+    """One board with 45 reviews, each with one overdue action: more than a page holds, and more
+    overdue actions than a summary shows."""
+    project = SiteProject(tmp_path_factory.mktemp("many-plans"))
+    for number in range(45):
+        project.write_review(
+            f"busy-{number:02d}",
+            body=BODY,
+            board="Busy Safeguarding Children Partnership",
+            published=f"{2000 + number // 3}-0{1 + number % 3}-01",
+            action_plan=[action(action=f"Action number {number} of the busy board.", due="2025-01")],
+        )
+    result = project.build()
+    assert result.returncode == 0, result.output
+    return result
+
+
+def test_summaries_show_the_longest_overdue_and_say_where_the_rest_are(many_plans_site):
+    """/actions/ and the first board page show 20 overdue actions, longest overdue first, and say how many more."""
+    for url in ("actions/", "actions/boards/busy-safeguarding-children-partnership/"):
+        tree = document(many_plans_site, url)
+        shown = tree.xpath('//h2[@id="overdue"]/following-sibling::ul[1]/li')
+        assert len(shown) == 20, url
+        more = table_counts(tree, "Actions by rating")["Red: overdue"] - 20  # the sample's own overdue count too
+        assert more >= 25
+        assert f"{more} more" in tree.xpath('normalize-space(//h2[@id="overdue"]/following-sibling::p[1])'), url
+        # longest overdue first: the busy board's (due January 2025) before the sample's (due in 2026)
+        assert all(card.xpath('.//dd/time[@datetime="2025-01"]') for card in shown), url
+
+
+def test_a_long_list_of_actions_is_split_into_linked_pages_listing_each_action_once(many_plans_site):
+    """A board's 45 actions on pages of at most 40 reviews: page-2 exists, the pages link to each other, and
+    every action is on exactly one of them."""
+    first_url = "actions/boards/busy-safeguarding-children-partnership/"
+    listed: Counter[str] = Counter()
+    for url in (first_url, first_url + "page-2/"):
+        tree = document(many_plans_site, url)
+        for card in tree.xpath('//h2[@id="by-review"]/following-sibling::ul/li'):
+            listed[card.xpath('normalize-space(p[@class="plan-action__text"])')] += 1
+        assert tree.xpath('//nav[@class="pager"]//a[@aria-current="page"]'), url
+    assert not many_plans_site.exists(first_url + "page-3")
+    assert listed == Counter(f"Action number {number} of the busy board." for number in range(45))
+    assert len(document(many_plans_site, first_url).xpath('//h2[@id="overdue"]')) == 1
+    assert not document(many_plans_site, first_url + "page-2/").xpath('//h2[@id="overdue"]')

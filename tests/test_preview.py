@@ -59,13 +59,15 @@ def test_an_edit_renders_the_review_and_the_pages_that_show_it_only(preview_proj
     rendered = set(state.rendered)
     assert f"reviews/{EDITED}/index.html" in rendered
     assert f"reviews/{EDITED}/briefing/index.html" in rendered
-    assert "themes/neglect/index.html" in rendered  # it lists the review's learning
+    assert "themes/neglect/index.html" in rendered  # it lists the review
+    assert "themes/neglect/2019/index.html" in rendered  # it lists the review's learning
     assert f"reviews/{UNRELATED}/index.html" not in rendered  # no theme, board or year in common
     assert f"reviews/{UNRELATED}/briefing/index.html" not in rendered
     assert "themes/self-neglect/index.html" not in rendered
+    assert "themes/self-neglect/2018/index.html" not in rendered
     assert len(rendered) < first / 2
     assert "The first lesson, edited." in page(site, f"reviews/{EDITED}").read_text(encoding="utf-8")
-    assert "The first lesson, edited." in page(site, "themes/neglect").read_text(encoding="utf-8")
+    assert "The first lesson, edited." in page(site, "themes/neglect/2019").read_text(encoding="utf-8")
     assert page(site, f"reviews/{UNRELATED}").read_bytes() == unrelated_bytes
 
     rebuild(preview_project.config_file, site, state)  # nothing changed: nothing keyed is rendered

@@ -68,13 +68,15 @@ def paged(first: str, page: int) -> str:
 
 def listing_parent(url: str) -> str | None:
     """Where a page of a split listing leads once it is gone (fewer reviews, or none that year):
-    a later page → the listing's first page; a theme's or board's year → the theme or board.
-    None for any other address."""
+    a later page → the listing's first page; a theme's or board's year → the theme or board; a
+    board's or agency's action plans → all action plans. None for any other address."""
     parts = url.strip("/").split("/")
     if len(parts) >= 2 and parts[-1].startswith(PAGE_PREFIX) and parts[-1][len(PAGE_PREFIX) :].isdigit():
         return "/".join(parts[:-1]) + "/"
     if len(parts) == 3 and f"{parts[0]}/" in (THEMES, BOARDS) and _is_year(parts[2]):
         return "/".join(parts[:2]) + "/"
+    if len(parts) == 3 and f"{parts[0]}/" == ACTIONS and parts[1] in ("boards", "agencies"):
+        return ACTIONS  # a board or an agency with no action left in a published plan
     return None
 
 

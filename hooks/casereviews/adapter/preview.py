@@ -8,7 +8,7 @@ does. Then every page gets a key naming everything its output is made from:
 
 - a review page: its file's digest and publication state, and those of its related reviews;
 - a briefing: its review's digest and state, and the counts of reviews on its themes;
-- a theme page: the digests and states of its reviews, in order;
+- a theme page, and each page of its years: the digests and states of its reviews, in order;
 - every other page (hubs, years, boards, the home and about pages): no key, always rendered;
 
 all of them with the site key: every other content file's digest, the boards' display names,
@@ -95,6 +95,9 @@ def page_keys(
     for theme in public.themes:
         members = [states[review.slug] for review in indexes.by_theme.get(theme.slug, [])]
         keys[f"{urls.THEMES}{theme.slug}.md"] = _hash(common, "theme", repr(members))
+        for year, reviews in indexes.theme_years(theme.slug).items():  # its years link to each other
+            for part in pages.theme_year_split(theme.slug, year, reviews):
+                keys[urls.source_of(part.url)] = _hash(common, "theme year", part.url, repr(members))
     return keys
 
 

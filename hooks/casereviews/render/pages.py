@@ -31,6 +31,25 @@ from .templating import Templates
 from .views import review_facts
 
 HEAT_LEVELS = 4
+#: Overdue actions listed on a summary page, longest overdue first; the rest are listed with
+#: their reviews (on a board's or an agency's pages), so the page stays light at any size.
+OVERDUE_SHOWN = 20
+#: Estimated HTML, in characters, of an action card besides its text.
+ACTION_MARKUP = 900
+
+
+def _actions_weight(actions: list[TrackedAction]) -> int:
+    """About how many characters a review's actions take on a list of actions."""
+    return sum(
+        ACTION_MARKUP
+        + 2 * len(tracked.review.slug)
+        + len(tracked.action.action)
+        + len(tracked.action.evidence or "")
+        + sum(80 + len(note.note) for note in tracked.action.progress)
+        for tracked in actions
+    )
+
+
 #: A theme or board page lists at most this many reviews under each year; the year's own
 #: page lists them all (and, for a theme, what they teach).
 YEAR_PREVIEW = 5
@@ -185,9 +204,9 @@ class Pages:
                         pages[urls.source_of(page.url)] = self.board_year_page(slug, year, page)
         pages[urls.source_of(urls.ACTIONS)] = self.actions_index()
         for slug in self.indexes.actions.by_board:
-            pages[urls.source_of(urls.board_actions(slug))] = self.board_actions(slug)
+            pages.update(self.board_actions(slug))
         for agency in self.indexes.actions.by_agency:
-            pages[urls.source_of(urls.agency_actions(agency))] = self.agency_actions(agency)
+            pages.update(self.agency_actions(agency))
         return pages
 
     # -- action plans ------------------------------------------------------------------
@@ -216,15 +235,16 @@ class Pages:
             rag_rule=RAG_RULE,
             progress=index.progress(),
             plan_count=len({tracked.review.slug for tracked in index.actions}),
-            overdue=index.overdue(index.actions),
+            overdue=index.overdue(index.actions)[:OVERDUE_SHOWN],
+            more_overdue=max(index.progress().overdue - OVERDUE_SHOWN, 0),
             boards=boards,
             agency_rows=agencies,
         )
 
-    def board_actions(self, slug: str) -> str:
-        """/actions/boards/<slug>/: one board's action plans, review by review."""
+    def board_actions(self, slug: str) -> dict[str, str]:
+        """/actions/boards/<slug>/ (and its later pages): one board's action plans, review by review."""
         name = self.site.board_names[slug]
-        return self._actions_page(
+        return self._actions_pages(
             urls.board_actions(slug),
             f"Action plans: {name}",
             f"Progress on the action plans that follow reviews published by {name}.",
@@ -232,10 +252,10 @@ class Pages:
             show_plan_totals=False,
         )
 
-    def agency_actions(self, agency: str) -> str:
-        """/actions/agencies/<key>/: the actions one agency owns, across reviews."""
+    def agency_actions(self, agency: str) -> dict[str, str]:
+        """/actions/agencies/<key>/ (and its later pages): the actions one agency owns, across reviews."""
         name = vocabulary.AGENCIES[agency]
-        return self._actions_page(
+        return self._actions_pages(
             urls.agency_actions(agency),
             f"Action plans: actions owned by {name}",
             f"Progress on the actions owned by {name} in the action plans that follow published reviews.",
@@ -243,22 +263,37 @@ class Pages:
             show_plan_totals=True,
         )
 
-    def _actions_page(
-        self, page_url: str, title: str, description: str, actions: tuple[TrackedAction, ...], show_plan_totals: bool
-    ) -> str:
+    def _actions_pages(
+        self, first_url: str, title: str, description: str, actions: tuple[TrackedAction, ...], show_plan_totals: bool
+    ) -> dict[str, str]:
+        """Source path → Markdown of each page of a list of actions: the first page has the counts
+        and the longest overdue; every page has its share of the actions, review by review, split
+        like any long list (`listing.split`) so no page grows without bound."""
         index = self.indexes.actions
-        return self._page(
-            "actions_page.md",
-            title,
-            description,
-            page_url=page_url,
-            as_of=self.site.as_of,
-            rag_rule=RAG_RULE,
-            progress=index.progress(actions),
-            overdue=index.overdue(actions),
-            groups=index.by_review(actions),
-            show_plan_totals=show_plan_totals,
-        )
+        ordered = index.by_review(actions)
+        reviews = [review for review, _ in ordered]
+        groups = {review.slug: members for review, members in ordered}
+        parts = listing.split(reviews, first_url, lambda review: _actions_weight(groups[review.slug]))
+        overdue = index.overdue(actions)
+        pages = {}
+        for part in parts:
+            pages[urls.source_of(part.url)] = self._page(
+                "actions_page.md",
+                title if part.count == 1 else f"{title}, page {part.number} of {part.count}",
+                description,
+                page_url=part.url,
+                first_url=first_url,
+                page=part,
+                as_of=self.site.as_of,
+                rag_rule=RAG_RULE,
+                progress=index.progress(actions),
+                review_count=len(reviews),
+                overdue=overdue[:OVERDUE_SHOWN],
+                more_overdue=max(len(overdue) - OVERDUE_SHOWN, 0),
+                groups=[(review, groups[review.slug]) for review in part.reviews],
+                show_plan_totals=show_plan_totals,
+            )
+        return pages
 
     @property
     def briefings(self) -> list[Review]:
