@@ -69,6 +69,8 @@ def test_an_edit_renders_the_review_and_the_pages_that_show_it_only(preview_proj
     assert "The first lesson, edited." in page(site, f"reviews/{EDITED}").read_text(encoding="utf-8")
     assert "The first lesson, edited." in page(site, "themes/neglect/2019").read_text(encoding="utf-8")
     assert page(site, f"reviews/{UNRELATED}").read_bytes() == unrelated_bytes
+    for export in ("reviews.json", "reviews.csv", "actions.csv", "feed.xml"):  # what a build writes after pages
+        assert (site / export).is_file(), export
 
     rebuild(preview_project.config_file, site, state)  # nothing changed: nothing keyed is rendered
     keyed = [output for output in state.rendered if output.startswith(("reviews/2", "themes/"))]

@@ -149,13 +149,7 @@ def write_outputs(
     """Write exports, feeds, redirects, search index and manifest; check the output. Problems."""
     site_dir = Path(config.site_dir)
     site_url = config.site_url or ""
-    exports.write_catalogue(site_dir, public, site_url)
-    exports.write_action_plans(site_dir, public, indexes.actions, site_url)
-    schema.write_schema(site_dir, site_url)
-    exports.write_feeds(site_dir, public, indexes, site_url, config.site_name, settings.feed_length)
-    targets = redirects.redirect_targets(public)
-    written = redirects.write_redirects(site_dir, public, site_url, templates)
-    exports.write_feed_aliases(site_dir, {url: targets[url][0] for url in written})
+    _write_exports(config, public, indexes, settings, templates)
     if previous is not None:
         redirects.write_listing_fallbacks(site_dir, previous, site_url, templates)
     problems = search.build_index(site_dir, len(indexes.listed) + len(public.themes))
@@ -170,6 +164,23 @@ def write_outputs(
     own_host = urlsplit(site_url).hostname
     problems.extend(embeds.output_problems(site_dir, own_host, lambda: _content_texts(Path(config.docs_dir), root)))
     return problems
+
+
+def _write_exports(
+    config: MkDocsConfig, public: PublicSite, indexes: Indexes, settings: Settings, templates: Templates
+) -> list[str]:
+    """What a build and a preview rebuild both write after rendering: the catalogue, the action
+    plans, the schema, the feeds and the redirects. The URLs the redirects were written at."""
+    site_dir = Path(config.site_dir)
+    site_url = config.site_url or ""
+    exports.write_catalogue(site_dir, public, site_url)
+    exports.write_action_plans(site_dir, public, indexes.actions, site_url)
+    schema.write_schema(site_dir, site_url)
+    exports.write_feeds(site_dir, public, indexes, site_url, config.site_name, settings.feed_length)
+    targets = redirects.redirect_targets(public)
+    written = redirects.write_redirects(site_dir, public, site_url, templates)
+    exports.write_feed_aliases(site_dir, {url: targets[url][0] for url in written})
+    return written
 
 
 def write_preview_outputs(
@@ -189,12 +200,7 @@ def write_preview_outputs(
     site_dir = Path(config.site_dir)
     site_url = config.site_url or ""
     started = time.time_ns()
-    exports.write_catalogue(site_dir, public, site_url)
-    schema.write_schema(site_dir, site_url)
-    exports.write_feeds(site_dir, public, indexes, site_url, config.site_name, settings.feed_length)
-    targets = redirects.redirect_targets(public)
-    written = redirects.write_redirects(site_dir, public, site_url, templates)
-    exports.write_feed_aliases(site_dir, {url: targets[url][0] for url in written})
+    written = _write_exports(config, public, indexes, settings, templates)
     # What the last rebuild wrote after rendering and this one did not (a feed of a theme left
     # empty, a redirect of a review gone) is deleted; what this one wrote is checked.
     after = []

@@ -69,6 +69,10 @@ class ListPage:
     def url(self) -> str:
         return self.addresses[self.number - 1]
 
+    def title(self, title: str) -> str:
+        """The list's title, with 'page 2 of 5' when it has more than one page."""
+        return title if self.count == 1 else f"{title}, page {self.number} of {self.count}"
+
     @property
     def count(self) -> int:
         """The number of pages of the list."""

@@ -217,6 +217,7 @@ class Pages:
         no JavaScript)."""
         index = self.indexes.actions
         page_url = urls.ACTIONS
+        progress = index.progress()
         boards = [
             (self.site.board_names[slug], urls.href(page_url, urls.board_actions(slug)), index.progress(actions))
             for slug, actions in sorted(index.by_board.items(), key=lambda item: self.site.board_names[item[0]].lower())
@@ -233,10 +234,10 @@ class Pages:
             page_url=page_url,
             as_of=self.site.as_of,
             rag_rule=RAG_RULE,
-            progress=index.progress(),
+            progress=progress,
             plan_count=len({tracked.review.slug for tracked in index.actions}),
             overdue=index.overdue(index.actions)[:OVERDUE_SHOWN],
-            more_overdue=max(index.progress().overdue - OVERDUE_SHOWN, 0),
+            more_overdue=max(progress.overdue - OVERDUE_SHOWN, 0),
             boards=boards,
             agency_rows=agencies,
         )
@@ -275,18 +276,19 @@ class Pages:
         groups = {review.slug: members for review, members in ordered}
         parts = listing.split(reviews, first_url, lambda review: _actions_weight(groups[review.slug]))
         overdue = index.overdue(actions)
+        progress = index.progress(actions)
         pages = {}
         for part in parts:
             pages[urls.source_of(part.url)] = self._page(
                 "actions_page.md",
-                title if part.count == 1 else f"{title}, page {part.number} of {part.count}",
+                part.title(title),
                 description,
                 page_url=part.url,
                 first_url=first_url,
                 page=part,
                 as_of=self.site.as_of,
                 rag_rule=RAG_RULE,
-                progress=index.progress(actions),
+                progress=progress,
                 review_count=len(reviews),
                 overdue=overdue[:OVERDUE_SHOWN],
                 more_overdue=max(len(overdue) - OVERDUE_SHOWN, 0),
@@ -422,7 +424,7 @@ class Pages:
         title = f"{theme.title}: reviews published in {year}"
         return self._page(
             "theme_year.md",
-            title if page.count == 1 else f"{title}, page {page.number} of {page.count}",
+            page.title(title),
             f"Case reviews on {theme.title} published in {year}, and what they teach.",
             meta={"template": "listing.html"},
             page_url=page.url,
@@ -467,7 +469,7 @@ class Pages:
         title = f"Reviews published in {year}"
         return self._page(
             "year_page.md",
-            title if page.count == 1 else f"{title}, page {page.number} of {page.count}",
+            page.title(title),
             f"Case reviews published in {year}.",
             page_url=page.url,
             year=year,
@@ -523,7 +525,7 @@ class Pages:
         title = f"{name}: reviews published in {year}"
         return self._page(
             "board_year.md",
-            title if page.count == 1 else f"{title}, page {page.number} of {page.count}",
+            page.title(title),
             f"Case reviews published by {name} in {year}.",
             page_url=page.url,
             board_name=name,
