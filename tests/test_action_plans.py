@@ -194,6 +194,23 @@ def test_a_number_shared_by_groups_asks_for_the_group():
     ]
 
 
+def test_numbered_paragraphs_are_named_as_written():
+    """Real reports number recommendations 8.1 … 8.10; YAML reads an unquoted 8.10 as 8.1, the plan must not."""
+    body = "## Summary of events\n\nWhat happened.\n\n## Learning\n\n1. A lesson.\n\n## Recommendations\n\n"
+    body += "\n\n".join(f"8.{number} Recommendation {number}." for number in range(1, 11)) + "\n"
+    text = front_matter_file(
+        {**DEFAULT_REVIEW, "action_plan": [action(recommendation="REF"), action(action="Another action.")]}, body
+    )
+    text = text.replace("recommendation: REF", "recommendation: 8.10").replace(
+        "recommendation: 1\n", "recommendation: 8.1\n"
+    )
+    document, problems = parse_document(text.encode(), PATH)
+    assert document is not None and "recommendation: 8.10" in text
+    review, problems = review_from_document("child-t", document, THEMES, TODAY)
+    assert problems == [] and review is not None
+    assert [a.recommendation_label for a in review.action_plan] == ["8.10", "8.1"]
+
+
 def test_a_plan_on_a_review_without_recommendations_is_explained():
     """A Welsh child practice review may have learning only: a plan cannot point at a recommendation there."""
     body = "## Summary of events\n\nWhat happened.\n\n## Learning\n\n1. A lesson.\n"

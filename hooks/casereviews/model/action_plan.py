@@ -232,6 +232,13 @@ def well_formed_items(raw: Any) -> list[tuple[int, dict[str, Any]]]:
     return parsed
 
 
+def _as_written(document: SourceDocument, index: int, value: str) -> str:
+    """A recommendation reference as the file writes it: YAML reads an unquoted 8.10 as the
+    number 8.1, which would name another recommendation."""
+    where = f"{FIELD}[{index + 1}].recommendation"
+    return next((scalar.text.strip() for scalar in document.scalars if scalar.where == where), value)
+
+
 def read_action_plan(
     items: list[tuple[int, dict[str, Any]]],
     document: SourceDocument,
@@ -251,7 +258,7 @@ def read_action_plan(
         problems.append(Problem(document.path, line, FIELD, f"item {index + 1}: {message}"))
 
     for index, item in items:
-        point, expected = _match_recommendation(item["recommendation"], recommendations)
+        point, expected = _match_recommendation(_as_written(document, index, item["recommendation"]), recommendations)
         if point is None:
             problem(index, "recommendation", f"recommendation: {expected}")
         stage: str = item["status"]
