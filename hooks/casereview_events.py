@@ -8,7 +8,8 @@ created per build in on_config and kept on the configuration object, not in this
 - on_page_markdown: review pages get their record, template and anchored point lists;
   theme pages get their lists.
 - on_env (preview only): the sitemap's facts of pages not rendered again.
-- on_page_content: HTML comments (editors' notes) never reach the output.
+- on_page_content: generated HTML put in place after Markdown; HTML comments (editors'
+  notes) never reach the output.
 - on_post_build: exports, feed, redirects, search index and URL manifest, then the checks
   of every file written (leak guard, loads from other hosts, URL stability).
 """
@@ -95,8 +96,8 @@ def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
 
 @reported
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-    """Remove HTML comments: editors' notes must never reach the output."""
-    return SiteBuild.page_content(html)
+    """Put generated HTML in place; remove HTML comments: editors' notes must never reach the output."""
+    return SiteBuild.of(config).page_content(html, page)
 
 
 @reported

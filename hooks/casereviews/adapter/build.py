@@ -35,11 +35,12 @@ from ..policy.publication import build_time
 from ..policy.vetting import check_content
 from ..problems import Problem, summary_line
 from ..render import exports
-from ..render.pages import Pages, Settings, front_matter
-from ..render.review_body import review_markdown
+from ..render.pages import GeneratedPage, Pages, Settings, front_matter
+from ..render.review_body import review_parts
 from ..render.templating import OVERRIDE_FOLDER, Templates
 from ..render.views import notice_view, review_view, search_options
 from . import output, preview
+from .fragments import FragmentStore
 
 #: Set to the path of the last published site's url-manifest.json to check URL stability.
 PREVIOUS_MANIFEST_VARIABLE = "REVIEW_SITE_PREVIOUS_MANIFEST"
@@ -85,7 +86,11 @@ class SiteBuild:
     post_build_failed: bool = False
     #: The preview's state across rebuilds, when the preview process started this build.
     preview: preview.Preview | None = None
+    #: The site's Markdown extensions, for the learning points converted outside pages.
+    markdown_options: dict[str, Any] = field(default_factory=dict)
     _parsed: dict[str, SourceDocument] = field(default_factory=dict)
+    _generated: dict[str, GeneratedPage] = field(default_factory=dict)
+    _fragments: FragmentStore = field(default_factory=FragmentStore)
     _files: Files | None = None
 
     @classmethod
@@ -118,6 +123,7 @@ class SiteBuild:
             site_dir=Path(config.site_dir),
             config_problems=problems,
             preview=getattr(config, preview.CONFIG_ATTRIBUTE, None),
+            markdown_options={"extensions": config.markdown_extensions, "extension_configs": config.mdx_configs},
         )
         setattr(config, CONFIG_ATTRIBUTE, build)
         return build
@@ -143,6 +149,7 @@ class SiteBuild:
                 self.settings,
                 self.site_url,
                 output.qr_cache(self.project_dir, os.environ),
+                self.markdown_options,
             )
             self._parsed = {file.uri: file.document for file in self.site.files.values() if file.review_slug is None}
         elif self.preview is not None:
@@ -174,9 +181,9 @@ class SiteBuild:
         for slug, title in sorted(stubs.items()):
             # The full text is never read by MkDocs: the page is built from the public record.
             files.append(File.generated(config, urls.source_of(urls.review(slug)), content=front_matter(title=title)))
-        generated = pages.all() if self.preview is None else self._preview_pages()
-        for uri, content in sorted(generated.items()):
-            files.append(File.generated(config, uri, content=content))
+        self._generated = pages.all() if self.preview is None else self._preview_pages()
+        for uri, generated in sorted(self._generated.items()):
+            files.append(File.generated(config, uri, content=generated.source))
         self._files = files
         if self.preview is not None:
             self.preview.choose(
@@ -185,7 +192,7 @@ class SiteBuild:
             )
         return files
 
-    def _preview_pages(self) -> dict[str, str]:
+    def _preview_pages(self) -> dict[str, GeneratedPage]:
         """Generated pages for the preview: briefings whose key is unchanged are not made again."""
         site, public, indexes, pages, state = self.site, self.public, self.indexes, self.pages, self.preview
         assert site is not None and public is not None and indexes is not None and pages is not None
@@ -229,7 +236,17 @@ class SiteBuild:
             if public.is_archived(item):
                 return ""
             plans_url = urls.board_actions(public.board_slug(item))
-            return review_markdown(item, self.templates, public.as_of, plans_url)
+            return self._fragments.markdown(
+                uri, review_parts(item, self.templates, pages.points, public.as_of, plans_url)
+            )
+        generated = self._generated.get(uri)
+        if generated is not None:  # its HTML is added after Markdown (page_content)
+            for key in ("title", "description"):
+                if key in page.meta:
+                    page.meta[key] = safe_text(str(page.meta[key]))
+            if uri == urls.source_of(urls.SEARCH):
+                page.meta["search"] = search_options(public, indexes.listed)
+            return self._fragments.markdown(uri, [generated.body])
         parsed = self._parsed.get(uri)
         if parsed is not None:  # render what the strict reader read, never MkDocs' looser reading
             page.meta = dict(parsed.meta)
@@ -243,9 +260,7 @@ class SiteBuild:
             page.meta["description"] = safe_text(theme.summary)
             page.meta["template"] = "theme.html"
             page.meta["feed"] = {"title": exports.theme_feed_title(theme), "url": urls.theme_feed(theme.slug)}
-            return markdown + pages.theme_sections(theme)
-        if uri == urls.source_of(urls.SEARCH):
-            page.meta["search"] = search_options(public, indexes.listed)
+            return self._fragments.markdown(uri, [markdown, pages.theme_sections(theme)])
         return markdown
 
     def kept_pages(self, files: Files) -> None:
@@ -265,9 +280,11 @@ class SiteBuild:
                 state = "archived" if self.public.is_archived(item) else "published"
                 page.meta = {"review": {"state": state, "published_iso": item.published.isoformat()}}
 
-    @staticmethod
-    def page_content(html: str) -> str:
-        """Rendered HTML without comments (editors' notes stay in the source)."""
+    def page_content(self, html: str, page: Page) -> str:
+        """The page's HTML with our fragments in place, without comments (editors' notes stay in the source)."""
+        html, page.toc, ids = self._fragments.insert(page.file.src_uri, html, page.toc)
+        if ids:
+            page.present_anchor_ids = (page.present_anchor_ids or set()) | ids
         return _HTML_COMMENT.sub("", html)
 
     # -- after the build ---------------------------------------------------------------

@@ -39,7 +39,7 @@ from ..policy.public import PublicSite
 from ..policy.publication import may_stay_in_preview
 from ..problems import Problem
 from ..render import search
-from ..render.pages import Pages
+from ..render.pages import GeneratedPage, Pages
 
 #: The attribute of MkDocs' configuration object that holds the preview, when there is one.
 CONFIG_ATTRIBUTE = "casereviews_preview"
@@ -150,8 +150,8 @@ class Preview:
     keys: dict[str, str] = field(default_factory=dict)
     #: Source path → output path (relative to the site folder) of every page last built.
     outputs: dict[str, str] = field(default_factory=dict)
-    #: Briefing key → its Markdown.
-    briefings: dict[str, str] = field(default_factory=dict)
+    #: Briefing key → the page.
+    briefings: dict[str, GeneratedPage] = field(default_factory=dict)
     #: Redirect pages written by the last rebuild (URLs).
     redirects: set[str] = field(default_factory=set)
     #: What the last rebuild withheld (the leak guard's markers).
@@ -162,7 +162,7 @@ class Preview:
     #: Keys decided by the rebuild running now, kept once it succeeds.
     _pending: dict[str, str] = field(default_factory=dict)
 
-    def briefing(self, key: str, make: Callable[[], str]) -> str:
+    def briefing(self, key: str, make: Callable[[], GeneratedPage]) -> GeneratedPage:
         if key not in self.briefings:
             self.briefings[key] = make()
         return self.briefings[key]

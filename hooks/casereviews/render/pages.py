@@ -1,17 +1,18 @@
 """The generated pages: theme, year and board indexes, the browse matrix, the latest reviews.
 
-Each page is Markdown (its headings make the table of contents) with HTML from autoescaped
-templates (`render/templates/`). Values come from the public view and its indexes only.
-Links are relative, so the site works from any folder.
+Each page is its front matter and HTML from an autoescaped template (`render/templates/`),
+shown as it is: Markdown never reads it (it held no Markdown, and reading thousands of pages
+of HTML was most of a build's time). Its headings make the table of contents. Values come
+from the public view and its indexes only. Links are relative, so the site works from any folder.
 """
 
 from __future__ import annotations
 
 import math
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
-import markdown
 import yaml
 from markupsafe import Markup
 
@@ -27,7 +28,8 @@ from ..model.themes import Theme
 from ..policy.public import PublicSite
 from . import briefing, listing
 from .exports import board_feed_title
-from .templating import Templates
+from .point_html import PointHtml
+from .templating import Fragment, Templates
 from .views import review_facts
 
 HEAT_LEVELS = 4
@@ -82,6 +84,19 @@ class Settings:
 def front_matter(**meta: Any) -> str:
     """A YAML front matter block (values are data, dumped safely)."""
     return "---\n" + yaml.safe_dump(meta, allow_unicode=True, sort_keys=True) + "---\n\n"
+
+
+@dataclass(frozen=True)
+class GeneratedPage:
+    """A page the site makes: its front matter (title, description, template) and its HTML."""
+
+    meta: dict[str, Any]
+    body: Fragment
+
+    @property
+    def source(self) -> str:
+        """What the page's file holds: its front matter only (the body is added after Markdown)."""
+        return front_matter(**self.meta)
 
 
 @dataclass(frozen=True)
@@ -151,42 +166,48 @@ class Pages:
         settings: Settings,
         site_url: str = "",
         qr_cache: TextCache | None = None,
+        markdown_options: Mapping[str, Any] | None = None,
     ) -> None:
+        """`markdown_options` are the site's Markdown extensions (`extensions`, `extension_configs`),
+        so learning points read as they do on review pages."""
         self.site = site
         self.site_url = site_url
         self.indexes = indexes
         self.templates = templates
         self.settings = settings
         self.qr_cache = qr_cache
-        self._points = markdown.Markdown()  # one converter: creating one is the costly part
-        self._point_html: dict[tuple[str, str], Markup] = {}
+        self.points = PointHtml(markdown_options or {})
 
     def _page(
         self, template: str, title: str, description: str, meta: dict[str, Any] | None = None, **values: Any
-    ) -> str:
-        return front_matter(title=title, description=description, **(meta or {})) + self.templates.render(
-            template, site=self.site, **values
+    ) -> GeneratedPage:
+        return GeneratedPage(
+            {"title": title, "description": description, **(meta or {})},
+            self.templates.fragment(template, site=self.site, **values),
         )
 
-    def all(self) -> dict[str, str]:
-        """Source path → Markdown of every generated page."""
+    def all(self) -> dict[str, GeneratedPage]:
+        """Source path → every generated page."""
         pages = self.listing_pages()
         for review in self.briefings:
             pages[urls.source_of(urls.briefing(review.slug))] = self.briefing(review)
         return pages
 
-    def listing_pages(self) -> dict[str, str]:
-        """Source path → Markdown of every generated page but the briefings."""
+    def listing_pages(self) -> dict[str, GeneratedPage]:
+        """Source path → every generated page but the briefings."""
         pages = {
             urls.source_of(urls.THEMES): self.themes_index(),
             urls.source_of(urls.YEARS): self.years_index(),
             urls.source_of(urls.BOARDS): self.boards_index(),
             urls.source_of(urls.BROWSE): self.browse_matrix(),
             urls.source_of(urls.REVIEWS): self.reviews_index(),
-            urls.source_of(urls.SEARCH): front_matter(
-                title="Search reviews",
-                description="Search the full text of published reviews, with filters.",
-                template="search.html",
+            urls.source_of(urls.SEARCH): GeneratedPage(
+                {
+                    "title": "Search reviews",
+                    "description": "Search the full text of published reviews, with filters.",
+                    "template": "search.html",
+                },
+                Fragment(Markup()),
             ),
         }
         for theme in self.site.themes:
@@ -211,7 +232,7 @@ class Pages:
 
     # -- action plans ------------------------------------------------------------------
 
-    def actions_index(self) -> str:
+    def actions_index(self) -> GeneratedPage:
         """/actions/: progress across every listed review's action plan, with the overdue
         actions, and counts by board and by agency linking to their pages (filters that need
         no JavaScript)."""
@@ -227,7 +248,7 @@ class Pages:
             for key, actions in index.by_agency.items()
         ]
         return self._page(
-            "actions_index.md",
+            "actions_index.html",
             "Action plans",
             "Progress on the action plans that follow published reviews: actions by status, overdue actions, "
             "and progress by board and by agency.",
@@ -242,7 +263,7 @@ class Pages:
             agency_rows=agencies,
         )
 
-    def board_actions(self, slug: str) -> dict[str, str]:
+    def board_actions(self, slug: str) -> dict[str, GeneratedPage]:
         """/actions/boards/<slug>/ (and its later pages): one board's action plans, review by review."""
         name = self.site.board_names[slug]
         return self._actions_pages(
@@ -253,7 +274,7 @@ class Pages:
             show_plan_totals=False,
         )
 
-    def agency_actions(self, agency: str) -> dict[str, str]:
+    def agency_actions(self, agency: str) -> dict[str, GeneratedPage]:
         """/actions/agencies/<key>/ (and its later pages): the actions one agency owns, across reviews."""
         name = vocabulary.AGENCIES[agency]
         return self._actions_pages(
@@ -266,8 +287,8 @@ class Pages:
 
     def _actions_pages(
         self, first_url: str, title: str, description: str, actions: tuple[TrackedAction, ...], show_plan_totals: bool
-    ) -> dict[str, str]:
-        """Source path → Markdown of each page of a list of actions: the first page has the counts
+    ) -> dict[str, GeneratedPage]:
+        """Source path → each page of a list of actions: the first page has the counts
         and the longest overdue; every page has its share of the actions, review by review, split
         like any long list (`listing.split`) so no page grows without bound."""
         index = self.indexes.actions
@@ -280,7 +301,7 @@ class Pages:
         pages = {}
         for part in parts:
             pages[urls.source_of(part.url)] = self._page(
-                "actions_page.md",
+                "actions_page.html",
                 part.title(title),
                 description,
                 page_url=part.url,
@@ -302,7 +323,7 @@ class Pages:
         """The reviews with a 7-minute briefing: listed ones whose text is online."""
         return [review for review in self.site.reviews if not self.site.is_archived(review)]
 
-    def briefing(self, review: Review) -> str:
+    def briefing(self, review: Review) -> GeneratedPage:
         """/reviews/<slug>/briefing/: the review on one printed page, in seven parts."""
         page_url = urls.briefing(review.slug)
         address = self.site_url + review.url if self.site_url else review.url
@@ -319,13 +340,11 @@ class Pages:
             for label in ("Year of incident", "Period under review", "Agencies involved", "Parallel proceedings")
             if label in background
         ]
-        return front_matter(
-            title=f"7-minute briefing: {review.title}",
-            description=f"A one-page briefing on {review.title}, for team meetings and training.",
-            template="briefing.html",
-        ) + self.templates.render(
-            "briefing.md",
-            site=self.site,
+        return self._page(
+            "briefing.html",
+            f"7-minute briefing: {review.title}",
+            f"A one-page briefing on {review.title}, for team meetings and training.",
+            meta={"template": "briefing.html"},
             review=review,
             page_url=page_url,
             address=address,
@@ -345,7 +364,7 @@ class Pages:
         """The number of reviews on each of a review's themes (its briefing shows them)."""
         return {slug: len(self.indexes.by_theme.get(slug, [])) for slug in review.themes}
 
-    def themes_index(self) -> str:
+    def themes_index(self) -> GeneratedPage:
         """/themes/: every theme with its count of reviews and a chart of reviews per year."""
         cards = []
         for theme in sorted(self.site.themes, key=lambda theme: theme.title.lower()):
@@ -362,14 +381,14 @@ class Pages:
             for audience in THEME_GROUPS
         ]
         return self._page(
-            "themes_index.md",
+            "themes_index.html",
             "Themes",
             "Every theme, with the number of published reviews and reviews per year.",
             page_url=urls.THEMES,
             groups=[group for group in groups if group[2]],
         )
 
-    def theme_sections(self, theme: Theme) -> str:
+    def theme_sections(self, theme: Theme) -> Fragment:
         """Appended to a theme page: its address for course materials, its years (each with its
         newest reviews and a link to the year's page), then what the newest reviews teach and a
         link to each year's learning. Bounded whatever the number of reviews: the lists and the
@@ -382,8 +401,8 @@ class Pages:
         by_year = self.indexes.theme_years(theme.slug)
         newest = [review for review in reviews if review.content.learning][:TEACHING_REVIEWS]
         page_url = urls.theme(theme.slug)
-        return self.templates.render(
-            "theme_sections.md",
+        return self.templates.fragment(
+            "theme_sections.html",
             site=self.site,
             theme=theme,
             page_url=page_url,
@@ -415,7 +434,7 @@ class Pages:
         """A theme's reviews of one year, in pages of bounded weight (cards and learning)."""
         return listing.split(reviews, urls.theme_year(slug, year), listing.card_and_learning_weight)
 
-    def theme_year_page(self, theme: Theme, year: int, page: listing.ListPage) -> str:
+    def theme_year_page(self, theme: Theme, year: int, page: listing.ListPage) -> GeneratedPage:
         """/themes/<slug>/<year>/ (and its later pages): a theme's reviews of one year and what
         they teach, linked to the theme page's year and to the theme's years before and after."""
         years = list(self.indexes.theme_years(theme.slug))  # newest first
@@ -423,7 +442,7 @@ class Pages:
         all_reviews = self.indexes.theme_years(theme.slug)[year]
         title = f"{theme.title}: reviews published in {year}"
         return self._page(
-            "theme_year.md",
+            "theme_year.html",
             page.title(title),
             f"Case reviews on {theme.title} published in {year}, and what they teach.",
             meta={"template": "listing.html"},
@@ -443,18 +462,14 @@ class Pages:
         )
 
     def point_html(self, review: Review, point: Point) -> Markup:
-        """A learning point's Markdown (emphasis, links) as HTML without its paragraph, once per build."""
-        key = (review.slug, point.anchor)
-        if key not in self._point_html:
-            html = self._points.reset().convert(point.text)
-            self._point_html[key] = Markup(html.removeprefix("<p>").removesuffix("</p>"))  # noqa: S704 - Markdown's own output
-        return self._point_html[key]
+        """A learning point's text (one line of Markdown) as HTML without its paragraph."""
+        return self.points.inline(point.text)
 
-    def years_index(self) -> str:
+    def years_index(self) -> GeneratedPage:
         """/years/: every year with published reviews, newest first, with counts."""
         counts = {year: len(reviews) for year, reviews in self.indexes.by_year.items()}
         return self._page(
-            "years_index.md",
+            "years_index.html",
             "Reviews by year",
             "Published reviews by year of publication.",
             page_url=urls.YEARS,
@@ -463,12 +478,12 @@ class Pages:
             chart=year_chart(counts, self.indexes.years),
         )
 
-    def year_page(self, year: int, page: listing.ListPage) -> str:
+    def year_page(self, year: int, page: listing.ListPage) -> GeneratedPage:
         """/years/<yyyy>/ (and its later pages): the reviews published that year (a year of
         notices keeps its page)."""
         title = f"Reviews published in {year}"
         return self._page(
-            "year_page.md",
+            "year_page.html",
             page.title(title),
             f"Case reviews published in {year}.",
             page_url=page.url,
@@ -477,7 +492,7 @@ class Pages:
             total=len(self.indexes.by_year.get(year, [])),
         )
 
-    def boards_index(self) -> str:
+    def boards_index(self) -> GeneratedPage:
         """/boards/: every board with published reviews, alphabetically, with counts."""
         names = self.site.board_names
         boards = [
@@ -485,20 +500,20 @@ class Pages:
             for slug in sorted(self.indexes.by_board, key=lambda slug: names[slug].lower())
         ]
         return self._page(
-            "boards_index.md",
+            "boards_index.html",
             "Reviews by board",
             "Published reviews by safeguarding board or partnership.",
             page_url=urls.BOARDS,
             boards=boards,
         )
 
-    def board_page(self, slug: str) -> str:
+    def board_page(self, slug: str) -> GeneratedPage:
         """/boards/<slug>/: a board's reviews by year, newest first: up to `YEAR_PREVIEW` under
         each year, the rest on the year's own page (`board_year_page`)."""
         name = self.site.board_names[slug]
         reviews = self.indexes.by_board.get(slug, [])
         return self._page(
-            "board_page.md",
+            "board_page.html",
             name,
             f"Case reviews published by {name}.",
             meta={"feed": {"title": board_feed_title(name), "url": urls.board_feed(slug)}},
@@ -516,7 +531,7 @@ class Pages:
             ],
         )
 
-    def board_year_page(self, slug: str, year: int, page: listing.ListPage) -> str:
+    def board_year_page(self, slug: str, year: int, page: listing.ListPage) -> GeneratedPage:
         """/boards/<slug>/<year>/ (and its later pages): a board's reviews of one year, for a
         year with more than its board page shows."""
         name = self.site.board_names[slug]
@@ -524,7 +539,7 @@ class Pages:
         position = years.index(year)
         title = f"{name}: reviews published in {year}"
         return self._page(
-            "board_year.md",
+            "board_year.html",
             page.title(title),
             f"Case reviews published by {name} in {year}.",
             page_url=page.url,
@@ -538,7 +553,7 @@ class Pages:
             earlier=years[position + 1] if position + 1 < len(years) else None,
         )
 
-    def browse_matrix(self) -> str:
+    def browse_matrix(self) -> GeneratedPage:
         """/browse/: a theme × year table; each count links to that theme's page at that year."""
         matrix = self.indexes.matrix()
         years = self.indexes.years
@@ -551,7 +566,7 @@ class Pages:
             ]
             rows.append({"theme": theme, "cells": cells, "total": sum(row.values())})
         return self._page(
-            "browse.md",
+            "browse.html",
             "Browse by theme and year",
             "A table of published reviews by theme and year.",
             page_url=urls.BROWSE,
@@ -559,10 +574,10 @@ class Pages:
             rows=rows,
         )
 
-    def reviews_index(self) -> str:
+    def reviews_index(self) -> GeneratedPage:
         """/reviews/: the latest reviews, and the ways to find the rest."""
         return self._page(
-            "reviews_index.md",
+            "reviews_index.html",
             "Latest reviews",
             "The most recently published case reviews.",
             page_url=urls.REVIEWS,

@@ -9,10 +9,12 @@ become markup.
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import jinja2
+from markupsafe import Markup
 
 from .. import urls
 from ..model import vocabulary
@@ -23,6 +25,35 @@ from .views import plural
 TEMPLATES = Path(__file__).resolve().parent / "templates"
 #: The folder under the theme's custom_dir where a board may override our templates.
 OVERRIDE_FOLDER = "casereviews"
+
+
+@dataclass(frozen=True)
+class Heading:
+    """A heading of a fragment, for the page's table of contents."""
+
+    level: int
+    anchor: str
+    text: str
+
+
+@dataclass(frozen=True)
+class Fragment:
+    """HTML from our templates that a page shows as it is, never read by Markdown, and the
+    headings it holds (the adapter adds them to the page's table of contents)."""
+
+    html: Markup
+    headings: tuple[Heading, ...] = ()
+
+
+class _HeadingRecorder:
+    """`toc` in a fragment's template: the `heading` macro records each heading it writes."""
+
+    def __init__(self) -> None:
+        self.headings: list[Heading] = []
+
+    def add(self, level: int, anchor: object, text: object) -> str:
+        self.headings.append(Heading(level, str(anchor), str(text)))
+        return ""
 
 
 class Templates:
@@ -52,3 +83,9 @@ class Templates:
 
     def render(self, name: str, **values: Any) -> str:
         return self.environment.get_template(name).render(**values)
+
+    def fragment(self, name: str, **values: Any) -> Fragment:
+        """Template `name` rendered as HTML (autoescaped), with the headings its `heading` macro wrote."""
+        recorder = _HeadingRecorder()
+        html = self.environment.get_template(name).render(toc=recorder, **values)
+        return Fragment(Markup(html.strip()), tuple(recorder.headings))  # noqa: S704 - an autoescaped template's output
