@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import re
+import shutil
 
-from sitekit import SiteProject
+from sitekit import PROJECT, SiteProject
 
 
 def test_settings_change_the_site(project: SiteProject):
@@ -35,3 +36,18 @@ def test_wrong_settings_are_named_with_what_was_expected(project: SiteProject):
         "mkdocs.yml: extra.casereviews.feed_length: found 'fifty', expected a whole number from 1 to 500 "
         "(the number of entries in each feed)"
     ) in result.output
+
+
+def test_a_board_template_under_its_old_markdown_name_is_named(project: SiteProject):
+    """A board's override of a generated page under its old name (briefing.md) is not silently ignored."""
+    overrides = project.root / "overrides"
+    shutil.copytree(PROJECT / "overrides", overrides)
+    (overrides / "casereviews").mkdir()
+    (overrides / "casereviews" / "briefing.md").write_text("## 1. Background {#background}\n", encoding="utf-8")
+    config = project.config()
+    config["theme"]["custom_dir"] = str(overrides)
+    project.write_config(config)
+    result = project.build()
+    assert result.returncode == 1
+    assert "overrides/casereviews/briefing.md: is a page template under its old name" in result.output
+    assert "expected briefing.html" in result.output

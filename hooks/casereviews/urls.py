@@ -7,8 +7,6 @@ the URL-stability check (url-manifest.json) will name every address that would d
 
 from __future__ import annotations
 
-import posixpath
-
 REVIEWS = "reviews/"
 THEMES = "themes/"
 YEARS = "years/"
@@ -127,7 +125,16 @@ def href(from_url: str, to_url: str) -> str:
     style: 'themes/neglect/'); `to_url` may carry a '?query' and a '#fragment'."""
     path, _, fragment = to_url.partition("#")
     path, _, query = path.partition("?")
-    relative = posixpath.relpath(path.rstrip("/") or ".", from_url.rstrip("/") or ".")
+    # posixpath.relpath's result for these clean paths, without its cost (it resolves both
+    # paths against the working folder: a tenth of a build's page generation).
+    start = [part for part in from_url.split("/") if part and part != "."]
+    target = [part for part in path.split("/") if part and part != "."]
+    common = 0
+    for here, there in zip(start, target, strict=False):
+        if here != there:
+            break
+        common += 1
+    relative = "/".join([".."] * (len(start) - common) + target[common:]) or "."
     if path.endswith("/") or not path:
         relative += "/"
     return relative + (f"?{query}" if query else "") + (f"#{fragment}" if fragment else "")

@@ -21,7 +21,7 @@ from ..policy.vetting import CACHE_VARIABLE
 from ..problems import Problem, did_you_mean, one_of
 from ..render import exports, redirects, schema, search
 from ..render.pages import Settings, promised_anchors
-from ..render.templating import Templates
+from ..render.templating import OVERRIDE_FOLDER, Templates
 from .preview import Preview, checked_outputs, scan_everything
 
 CONFIG_FILE = "mkdocs.yml"
@@ -62,6 +62,19 @@ def config_problems(config: MkDocsConfig) -> list[Problem]:
         )
     if not config.site_url:
         problem("site_url", "is missing, expected the site's public address (used by the feeds and exports)")
+    custom_dir = config.theme.custom_dir
+    overrides = Path(custom_dir) / OVERRIDE_FOLDER if custom_dir else None
+    for old in sorted(overrides.glob("*.md")) if overrides and overrides.is_dir() else []:
+        problems.append(
+            Problem(
+                display_path(old, Path(config.config_file_path or ".").parent),
+                None,
+                None,
+                f"is a page template under its old name, which the site no longer reads; expected "
+                f"{old.with_suffix('.html').name}: generated pages are HTML templates now, with headings written "
+                "by the 'heading' macro (see hooks/casereviews/render/templates/)",
+            )
+        )
     return problems
 
 

@@ -62,13 +62,25 @@ def _srcset_addresses(value: str) -> list[str]:
     return [candidate.strip().split()[0] for candidate in value.split(",") if candidate.strip()]
 
 
+class _LineCounter:
+    """The line of each offset in `text`, for offsets asked in increasing order: each newline
+    is counted once (counting from the start for every tag made a page's scan quadratic)."""
+
+    def __init__(self, text: str) -> None:
+        self._text, self._offset, self._line = text, 0, 1
+
+    def __call__(self, offset: int) -> int:
+        if offset < self._offset:
+            self._offset, self._line = 0, 1
+        self._line += self._text.count("\n", self._offset, offset)
+        self._offset = offset
+        return self._line
+
+
 def loads(text: str) -> list[Load]:
     """Every address in HTML, CSS or SVG text that makes a browser fetch something."""
     found: list[Load] = []
-
-    def line_of(offset: int) -> int:
-        return text.count("\n", 0, offset) + 1
-
+    line_of = _LineCounter(text)
     for tag in _LOADING_TAG.finditer(text):
         element = tag.group(1).lower()
         attributes = {
@@ -82,7 +94,11 @@ def loads(text: str) -> list[Load]:
                 continue
             addresses = _srcset_addresses(value) if name.endswith("srcset") else [value]
             found.extend(Load(line_of(tag.start()), f"<{element} {name}>", address) for address in addresses)
-    for pattern, element in ((_CSS_URL, "CSS url()"), (_CSS_IMPORT, "CSS @import")):
+    lowered = text.lower()
+    for pattern, element, sign in ((_CSS_URL, "CSS url()", "url("), (_CSS_IMPORT, "CSS @import", "@import")):
+        if sign not in lowered:  # most pages have neither: no need to run the pattern
+            continue
+        line_of = _LineCounter(text)
         found.extend(Load(line_of(match.start()), element, match.group(1)) for match in pattern.finditer(text))
     return found
 

@@ -12,10 +12,11 @@ from __future__ import annotations
 import contextlib
 import gzip
 import html
-import re
 import zlib
 from collections.abc import Iterable
 from pathlib import Path
+
+import ahocorasick
 
 from ..problems import Problem
 
@@ -34,62 +35,28 @@ def readable_text(data: bytes) -> str:
     return normalise(text.replace('\\"', '"').replace("\\/", "/"))
 
 
-#: Markers are found by their first characters (through a trie-shaped pattern, so the cost
-#: grows with the output, not with output × markers), then compared in full.
-KEY_LENGTH = 60
-
-TrieNode = dict[str | None, "TrieNode"]
-
-
-def _trie_pattern(keys: list[str]) -> str:
-    """One regular expression matching any of `keys`, shaped as a trie (shared prefixes once)."""
-    trie: TrieNode = {}
-    for key in keys:
-        node = trie
-        for character in key:
-            node = node.setdefault(character, {})
-        node[None] = {}
-
-    def branch(node: TrieNode) -> str:
-        children = sorted((character, child) for character, child in node.items() if character is not None)
-        choices = [re.escape(character) + branch(child) for character, child in children]
-        if not choices:
-            return ""
-        body = choices[0] if len(choices) == 1 else "(?:" + "|".join(choices) + ")"
-        return f"(?:{body})?" if None in node else body
-
-    return branch(trie)
-
-
 class MarkerSet:
-    """Text that must not be published, compiled once to be found in any number of files."""
+    """Text that must not be published, compiled once to be found in any number of files.
+
+    An Aho-Corasick automaton (pyahocorasick, in C) finds every marker in one pass over the
+    text, overlapping and nested occurrences included: the cost grows with the output, not
+    with output × markers.
+    """
 
     def __init__(self, markers: dict[str, str]) -> None:
         self.markers = markers
-        self._by_key: dict[str, list[str]] = {}
-        for marker in markers:
-            self._by_key.setdefault(marker[:KEY_LENGTH], []).append(marker)
-        self._lengths = sorted({len(key) for key in self._by_key})
-        self._pattern = re.compile(f"(?=({_trie_pattern(sorted(self._by_key))}))") if markers else None
+        self._automaton: ahocorasick.Automaton | None = None
+        if markers:
+            self._automaton = ahocorasick.Automaton()
+            for marker in markers:
+                self._automaton.add_word(marker, marker)
+            self._automaton.make_automaton()
 
     def find(self, text: str) -> set[str]:
-        """The markers present in `text` (overlapping occurrences included).
-
-        The pattern matches the longest key at a position; shorter keys that are prefixes of
-        it are looked up too, so a marker is never hidden behind a longer one.
-        """
-        if self._pattern is None:
+        """The markers present in `text`."""
+        if self._automaton is None:
             return set()
-        found = set()
-        for match in self._pattern.finditer(text):
-            start, longest = match.start(), len(match.group(1))
-            for length in self._lengths:
-                if length > longest:
-                    break
-                for marker in self._by_key.get(text[start : start + length], ()):
-                    if text.startswith(marker, start):
-                        found.add(marker)
-        return found
+        return {marker for _, marker in self._automaton.iter(text)}
 
 
 def scan(site_dir: Path, markers: dict[str, str], paths: Iterable[Path] | None = None) -> list[Problem]:
