@@ -108,7 +108,7 @@ def test_without_the_leak_guard_nothing_unpublished_is_written(unpublished_proje
 
     from casereviews.checks import leakguard
 
-    monkeypatch.setattr(leakguard, "scan", lambda site_dir, markers: [])
+    monkeypatch.setattr(leakguard, "scan", lambda site_dir, markers, paths=None: [])
     monkeypatch.setenv("REVIEW_SITE_NOW", BEFORE_EMBARGO)
     config = load_config(str(unpublished_project.config_file))
     build(config)

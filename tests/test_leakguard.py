@@ -7,7 +7,7 @@ import random
 from casereviews.checks.leakguard import MarkerSet
 
 
-def test_trie_matching_agrees_with_substring_search():
+def test_matching_agrees_with_substring_search():
     """On random texts with planted, overlapping and prefix-sharing markers, no marker is missed or invented."""
     rng = random.Random(5)
     alphabet = "ab c/"

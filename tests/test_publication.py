@@ -289,3 +289,16 @@ def test_search_finds_only_published_reviews(canary_site, browser_page, kind, fo
         assert paths == [f"/reviews/{kind}-one/"], paths
     else:  # with no exact match Pagefind falls back to shorter prefixes: other reviews may come up
         assert not [path for path in paths if f"{kind}-one" in path], paths
+
+
+def test_leak_guard_reads_the_search_index_once_it_is_written(project: SiteProject):
+    """The search index is built while the checks read the pages; the guard still reads the index it wrote."""
+    secret = "A secret summary that must never be published, ever."
+    project.write_review("draft-one", status="draft", summary=secret)
+    theme = project.content / "themes" / "neglect.md"
+    theme.write_text(theme.read_text(encoding="utf-8") + f"\n{secret}\n", encoding="utf-8")
+    result = project.build()
+    assert result.returncode == 1
+    found = [line for line in result.output.splitlines() if "leak guard: contains the summary" in line]
+    assert any(" themes/neglect/index.html: leak guard" in line for line in found), result.output
+    assert any(" pagefind/fragment/" in line for line in found), result.output

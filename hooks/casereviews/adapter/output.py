@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Mapping
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
@@ -165,18 +166,38 @@ def write_outputs(
     _write_exports(config, public, indexes, settings, templates)
     if previous is not None:
         redirects.write_listing_fallbacks(site_dir, previous, site_url, templates)
-    problems = search.build_index(site_dir, len(indexes.listed) + len(public.themes))
-    public_urls = manifest.public_urls(site_dir)
-    manifest.write_manifest(site_dir, public_urls)
-    if previous is not None:
-        problems.extend(manifest.disappeared(previous, public_urls))
-    problems.extend(leakguard.scan(site_dir, withheld_text(site, public)))
-    problems.extend(anchors.missing_anchors(site_dir, {**_linked_anchors(public), **promised_anchors(public, indexes)}))
-    problems.extend(_notices_in_sitemap(site_dir, public))
+    withheld = withheld_text(site, public)
     root = Path(config.config_file_path or config.docs_dir).parent
     own_host = urlsplit(site_url).hostname
-    problems.extend(embeds.output_problems(site_dir, own_host, lambda: _content_texts(Path(config.docs_dir), root)))
+
+    def output_checks(paths: list[Path]) -> list[Problem]:
+        return [
+            *leakguard.scan(site_dir, withheld, paths),
+            *embeds.output_problems(site_dir, own_host, lambda: _content_texts(Path(config.docs_dir), root), paths),
+        ]
+
+    # Pagefind (a process of its own) indexes the pages while the checks read them; the
+    # index it wrote is checked once it is done.
+    with ThreadPoolExecutor(max_workers=1) as background:
+        indexing = background.submit(search.build_index, site_dir, len(indexes.listed) + len(public.themes))
+        public_urls = manifest.public_urls(site_dir)
+        manifest.write_manifest(site_dir, public_urls)
+        problems = manifest.disappeared(previous, public_urls) if previous is not None else []
+        problems.extend(output_checks(_files(site_dir, but=search.BUNDLE)))
+        problems.extend(
+            anchors.missing_anchors(site_dir, {**_linked_anchors(public), **promised_anchors(public, indexes)})
+        )
+        problems.extend(_notices_in_sitemap(site_dir, public))
+        problems[:0] = indexing.result()
+    problems.extend(output_checks(sorted((site_dir / search.BUNDLE).rglob("*"))))
     return problems
+
+
+def _files(site_dir: Path, but: str) -> list[Path]:
+    """Every file of the site but those under the folder `but`."""
+    return sorted(
+        path for path in site_dir.rglob("*") if path.relative_to(site_dir).parts[:1] != (but,) and path.is_file()
+    )
 
 
 def _write_exports(
