@@ -293,10 +293,10 @@ def test_search_finds_only_published_reviews(canary_site, browser_page, kind, fo
 
 def test_leak_guard_reads_the_search_index_once_it_is_written(project: SiteProject):
     """The search index is built while the checks read the pages; the guard still reads the index it wrote."""
-    secret = "A secret summary that must never be published, ever."
-    project.write_review("draft-one", status="draft", summary=secret)
+    withheld = "A summary that must never be published, not even in the search index."
+    project.write_review("draft-one", status="draft", summary=withheld)
     theme = project.content / "themes" / "neglect.md"
-    theme.write_text(theme.read_text(encoding="utf-8") + f"\n{secret}\n", encoding="utf-8")
+    theme.write_text(theme.read_text(encoding="utf-8") + f"\n{withheld}\n", encoding="utf-8")
     result = project.build()
     assert result.returncode == 1
     found = [line for line in result.output.splitlines() if "leak guard: contains the summary" in line]
