@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import gzip
 import random
 
-from casereviews.checks.leakguard import MarkerSet
+from casereviews.checks.leakguard import MarkerSet, normalise, readable_pieces
 
 
 def test_matching_agrees_with_substring_search():
@@ -32,3 +33,26 @@ def test_markers_sharing_a_long_prefix_are_told_apart():
 def test_no_markers_find_nothing():
     """A build with nothing unpublished has nothing to look for."""
     assert MarkerSet({}).find("reviews/anything/") == set()
+
+
+def test_a_file_read_in_pieces_hides_no_marker(tmp_path):
+    """Read in pieces cut at white space, a file yields every marker its whole text holds,
+    across cuts, multi-byte characters, entities and JSON escapes, compressed or not."""
+    rng = random.Random(11)
+    words = ["child", "caf\u00e9", "&amp;", '\\"quoted\\"', "x\\/y", "review", "\u2019s", "\U0001f600"]
+    spaces = [" ", "\n", "  ", "\t", "\u00a0", "\r\n"]
+    path = tmp_path / "page.html"
+    for trial in range(60):
+        text = "".join(rng.choice(words) + rng.choice(spaces) for _ in range(rng.randint(0, 300)))
+        whole = normalise(text.replace('\\"', '"').replace("\\/", "/"))
+        tokens = whole.split(" ")
+        markers = {" ".join(tokens[start : start + rng.randint(1, 6)]) for start in rng.sample(range(len(tokens)), 5)}
+        markers |= {"caf\u00e9 child review", "review \u2019s"}
+        markers.discard("")
+        expected = {marker for marker in markers if marker in whole}
+        marker_set = MarkerSet(dict.fromkeys(markers, "a marker"))
+        data = text.encode()
+        path.write_bytes(gzip.compress(data) if trial % 2 else data)
+        for size in (5, 64, 4096):
+            found = set().union(*(marker_set.find(piece) for piece in readable_pieces(path, marker_set.longest, size)))
+            assert found == expected, (trial, size)

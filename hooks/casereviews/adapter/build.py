@@ -239,7 +239,7 @@ class SiteBuild:
             return self._fragments.markdown(
                 uri, review_parts(item, self.templates, pages.points, public.as_of, plans_url)
             )
-        generated = self._generated.get(uri)
+        generated = self._generated.pop(uri, None)  # its HTML lives on in the page only
         if generated is not None:  # its HTML is added after Markdown (page_content)
             for key in ("title", "description"):
                 if key in page.meta:

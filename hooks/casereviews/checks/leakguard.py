@@ -9,11 +9,12 @@ view (`policy.public`) already keeps unpublished reviews away from every rendere
 
 from __future__ import annotations
 
+import codecs
 import contextlib
 import gzip
 import html
 import zlib
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 import ahocorasick
@@ -26,13 +27,37 @@ def normalise(text: str) -> str:
     return " ".join(html.unescape(text).split())
 
 
-def readable_text(data: bytes) -> str:
-    """File bytes as text, decompressed when gzip-compressed."""
+#: A file is read in pieces of about this many bytes, cut at white space, so a 30 MB export
+#: is never several copies of itself in memory.
+PIECE = 1 << 20
+
+
+def readable_pieces(path: Path, overlap: int, piece_size: int = PIECE) -> Iterator[str]:
+    """A file's text, decompressed when gzip-compressed and normalised, in pieces.
+
+    Each piece is cut at white space (never inside a word, an entity or an escape) and
+    begins with the last `overlap` characters of the one before: text of up to `overlap`
+    characters across a cut is whole in one piece. Joined at their cuts, the pieces are the
+    file's whole normalised text.
+    """
+    data = path.read_bytes()
     if data[:2] == b"\x1f\x8b":
         with contextlib.suppress(OSError, EOFError, zlib.error):
             data = gzip.decompress(data)
-    text = data.decode("utf-8", errors="ignore")
-    return normalise(text.replace('\\"', '"').replace("\\/", "/"))
+    decoder = codecs.getincrementaldecoder("utf-8")(errors="ignore")
+    pending, tail = "", ""
+    for start in range(0, max(len(data), 1), piece_size):
+        last = start + piece_size >= len(data)
+        pending += decoder.decode(data[start : start + piece_size], final=last)
+        cut = len(pending) if last else max(pending.rfind(" "), pending.rfind("\n"))
+        if cut <= 0:
+            continue
+        text = normalise(pending[:cut].replace('\\"', '"').replace("\\/", "/"))
+        pending = pending[cut:]
+        if text:
+            text = f"{tail} {text}" if tail else text
+            yield text
+            tail = text[-overlap:] if overlap else ""
 
 
 class MarkerSet:
@@ -45,6 +70,7 @@ class MarkerSet:
 
     def __init__(self, markers: dict[str, str]) -> None:
         self.markers = markers
+        self.longest = max(map(len, markers), default=0)
         self._automaton: ahocorasick.Automaton | None = None
         if markers:
             self._automaton = ahocorasick.Automaton()
@@ -69,7 +95,10 @@ def scan(site_dir: Path, markers: dict[str, str], paths: Iterable[Path] | None =
         if not path.is_file():
             continue
         output = path.relative_to(site_dir).as_posix()
-        for marker in sorted(marker_set.find(readable_text(path.read_bytes()))):
+        found: set[str] = set()
+        for piece in readable_pieces(path, marker_set.longest):
+            found |= marker_set.find(piece)
+        for marker in sorted(found):
             problems.append(
                 Problem(
                     output, None, "leak guard", f"contains {markers[marker]}; nothing from this build may be published"

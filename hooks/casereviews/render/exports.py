@@ -106,17 +106,15 @@ def _csv_cell(value: Any) -> str:
 def write_catalogue(site_dir: Path, site: PublicSite, site_url: str) -> None:
     """reviews.json and reviews.csv: every listed review, newest first."""
     records = [record(review, site, site_url) for review in site.reviews]
-    (site_dir / JSON_NAME).write_text(
-        json.dumps({"reviews": records}, ensure_ascii=False, indent=1, sort_keys=True) + "\n",
-        encoding="utf-8",
-    )
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\n")
-    writer.writerow(CSV_COLUMNS)
-    for data in records:
-        row = {**data, "review_type": data["review_types"]}  # a joint review lists each of its types
-        writer.writerow([_csv_cell(row[column]) for column in CSV_COLUMNS])
-    (site_dir / CSV_NAME).write_text(buffer.getvalue(), encoding="utf-8")
+    with (site_dir / JSON_NAME).open("w", encoding="utf-8") as out:  # streamed: never whole in memory
+        json.dump({"reviews": records}, out, ensure_ascii=False, indent=1, sort_keys=True)
+        out.write("\n")
+    with (site_dir / CSV_NAME).open("w", encoding="utf-8", newline="") as out:
+        writer = csv.writer(out, lineterminator="\n")
+        writer.writerow(CSV_COLUMNS)
+        for data in records:
+            row = {**data, "review_type": data["review_types"]}  # a joint review lists each of its types
+            writer.writerow([_csv_cell(row[column]) for column in CSV_COLUMNS])
 
 
 ACTIONS_CSV_COLUMNS = (
