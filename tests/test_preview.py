@@ -72,9 +72,27 @@ def test_an_edit_renders_the_review_and_the_pages_that_show_it_only(preview_proj
     for export in ("reviews.json", "reviews.csv", "actions.csv", "feed.xml"):  # what a build writes after pages
         assert (site / export).is_file(), export
 
-    rebuild(preview_project.config_file, site, state)  # nothing changed: nothing keyed is rendered
-    keyed = [output for output in state.rendered if output.startswith(("reviews/2", "themes/"))]
-    assert keyed == ["themes/index.html"]  # the hub is always rendered; reviews, briefings, themes are not
+    assert "index.html" not in rendered and "about/index.html" not in rendered  # the text of neither changed
+    assert "years/index.html" not in rendered and "boards/index.html" not in rendered
+
+    rebuild(preview_project.config_file, site, state)  # nothing changed: nothing is rendered
+    assert state.rendered == []
+    state.search.wait()
+
+
+def test_a_hub_is_rendered_when_what_it_shows_changes(preview_project, tmp_path):
+    """A hub's key is its own text: a new title re-renders the lists that show it, and they show it."""
+    site, state = tmp_path / "preview", Preview()
+    site.mkdir()
+    rebuild(preview_project.config_file, site, state)
+    path = preview_project.content / "reviews" / f"{EDITED}.md"
+    path.write_text(path.read_text(encoding="utf-8").replace("Child T", "Child T (renamed)"), encoding="utf-8")
+    rebuild(preview_project.config_file, site, state)
+    rendered = set(state.rendered)
+    for hub in ("reviews", "years/2019", "boards/testshire-safeguarding-children-board"):
+        assert f"{hub}/index.html" in rendered, hub
+        assert "Child T (renamed)" in page(site, hub).read_text(encoding="utf-8"), hub
+    assert "about/index.html" not in rendered and "boards/index.html" not in rendered
     state.search.wait()
 
 

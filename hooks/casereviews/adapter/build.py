@@ -150,6 +150,7 @@ class SiteBuild:
                 self.site_url,
                 output.qr_cache(self.project_dir, os.environ),
                 self.markdown_options,
+                self.preview.point_html(self.markdown_options) if self.preview is not None else None,
             )
             self._parsed = {file.uri: file.document for file in self.site.files.values() if file.review_slug is None}
         elif self.preview is not None:
@@ -193,13 +194,23 @@ class SiteBuild:
         return files
 
     def _preview_pages(self) -> dict[str, GeneratedPage]:
-        """Generated pages for the preview: briefings whose key is unchanged are not made again."""
+        """Generated pages for the preview, with the key of every page: briefings whose key is
+        unchanged are not made again, and no page whose key is unchanged is rendered again."""
         site, public, indexes, pages, state = self.site, self.public, self.indexes, self.pages, self.preview
         assert site is not None and public is not None and indexes is not None and pages is not None
         assert state is not None
         keys = preview.page_keys(site, public, indexes, pages, self.docs_dir, self.settings, self.site_url)
-        state.plan(keys)
         generated = pages.listing_pages()
+        # Every other page is keyed by what it shows: a hub by its own text, the search page
+        # also by its filters, the home and about pages by the files the site key names.
+        common = preview.site_key(site, public, self.docs_dir, self.settings, self.site_url)
+        for uri, page in generated.items():
+            if uri not in keys:
+                filters = repr(search_options(public, indexes.listed)) if uri == urls.source_of(urls.SEARCH) else ""
+                keys[uri] = preview.content_key(common, uri, page.source, page.body.html, filters)
+        for uri in self._parsed:
+            keys.setdefault(uri, preview.content_key(common, uri))
+        state.plan(keys)
         for review in pages.briefings:
             uri = urls.source_of(urls.briefing(review.slug))
             generated[uri] = state.briefing(keys[uri], lambda review=review: pages.briefing(review))  # type: ignore[misc]

@@ -9,7 +9,8 @@ does. Then every page gets a key naming everything its output is made from:
 - a review page: its file's digest and publication state, and those of its related reviews;
 - a briefing: its review's digest and state, and the counts of reviews on its themes;
 - a theme page, and each page of its years: the digests and states of its reviews, in order;
-- every other page (hubs, years, boards, the home and about pages): no key, always rendered;
+- every other generated page (hubs, years, boards, action plans): its own front matter and
+  HTML (the search page also its filters); the home and about pages: their path;
 
 all of them with the site key: every other content file's digest, the boards' display names,
 the settings, the address and the date action plans are rated at. A page is rendered when its
@@ -30,6 +31,7 @@ import threading
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from .. import urls
 from ..index.indexes import Indexes
@@ -40,6 +42,7 @@ from ..policy.publication import may_stay_in_preview
 from ..problems import Problem
 from ..render import search
 from ..render.pages import GeneratedPage, Pages
+from ..render.point_html import PointHtml
 
 #: The attribute of MkDocs' configuration object that holds the preview, when there is one.
 CONFIG_ATTRIBUTE = "casereviews_preview"
@@ -101,6 +104,11 @@ def page_keys(
     return keys
 
 
+def content_key(common: str, source: str, *shown: str) -> str:
+    """The key of a page made from nothing but what the site key names and `shown` (its text)."""
+    return _hash(common, "content", source, *shown)
+
+
 class SearchIndexer:
     """Pagefind in the background, into a folder of its own, swapped in if nothing changed since."""
 
@@ -159,8 +167,19 @@ class Preview:
     #: Output paths rendered by the rebuild running now.
     rendered: list[str] = field(default_factory=list)
     search: SearchIndexer = field(default_factory=SearchIndexer)
+    #: Learning points' HTML, kept across rebuilds with the Markdown options it was made with
+    #: (a point's HTML depends on its text and those alone).
+    _points: tuple[str, PointHtml] | None = None
     #: Keys decided by the rebuild running now, kept once it succeeds.
     _pending: dict[str, str] = field(default_factory=dict)
+
+    def point_html(self, markdown_options: dict[str, Any]) -> PointHtml:
+        """The converter of learning points for this rebuild: the last one, unless the site's
+        Markdown options changed."""
+        options = repr(markdown_options)
+        if self._points is None or self._points[0] != options:
+            self._points = (options, PointHtml(markdown_options))
+        return self._points[1]
 
     def briefing(self, key: str, make: Callable[[], GeneratedPage]) -> GeneratedPage:
         if key not in self.briefings:
@@ -245,4 +264,12 @@ def scan_everything(preview: Preview, withheld: dict[str, str]) -> bool:
     return preview.withheld != withheld
 
 
-__all__ = ["CONFIG_ATTRIBUTE", "Preview", "Problem", "checked_outputs", "page_keys", "scan_everything"]
+__all__ = [
+    "CONFIG_ATTRIBUTE",
+    "Preview",
+    "Problem",
+    "checked_outputs",
+    "content_key",
+    "page_keys",
+    "scan_everything",
+]

@@ -8,6 +8,7 @@ from the public view and its indexes only. Links are relative, so the site works
 
 from __future__ import annotations
 
+import functools
 import math
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -81,9 +82,14 @@ class Settings:
     related_count: int = 5
 
 
+#: libyaml's safe dumper when PyYAML has it (ten times faster), else PyYAML's own.
+_SAFE_DUMPER = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
+
+
 def front_matter(**meta: Any) -> str:
     """A YAML front matter block (values are data, dumped safely)."""
-    return "---\n" + yaml.safe_dump(meta, allow_unicode=True, sort_keys=True) + "---\n\n"
+    dumped = yaml.dump(meta, Dumper=_SAFE_DUMPER, allow_unicode=True, sort_keys=True)
+    return "---\n" + dumped + "---\n\n"
 
 
 @dataclass(frozen=True)
@@ -93,7 +99,7 @@ class GeneratedPage:
     meta: dict[str, Any]
     body: Fragment
 
-    @property
+    @functools.cached_property
     def source(self) -> str:
         """What the page's file holds: its front matter only (the body is added after Markdown)."""
         return front_matter(**self.meta)
@@ -167,16 +173,18 @@ class Pages:
         site_url: str = "",
         qr_cache: TextCache | None = None,
         markdown_options: Mapping[str, Any] | None = None,
+        points: PointHtml | None = None,
     ) -> None:
         """`markdown_options` are the site's Markdown extensions (`extensions`, `extension_configs`),
-        so learning points read as they do on review pages."""
+        so learning points read as they do on review pages; `points` a converter to reuse (the
+        preview keeps one across rebuilds)."""
         self.site = site
         self.site_url = site_url
         self.indexes = indexes
         self.templates = templates
         self.settings = settings
         self.qr_cache = qr_cache
-        self.points = PointHtml(markdown_options or {})
+        self.points = points or PointHtml(markdown_options or {})
 
     def _page(
         self, template: str, title: str, description: str, meta: dict[str, Any] | None = None, **values: Any
