@@ -66,6 +66,13 @@ def safe_text(value: Any) -> Any:
     return value
 
 
+def _escape_title(page: Page) -> None:
+    """A page's title and description as text for Material's templates."""
+    for key in ("title", "description"):
+        if key in page.meta:
+            page.meta[key] = safe_text(str(page.meta[key]))
+
+
 @dataclass
 class SiteBuild:
     """Everything one build knows: settings, the loaded content, the public view and its pages."""
@@ -252,9 +259,7 @@ class SiteBuild:
             )
         generated = self._generated.pop(uri, None)  # its HTML lives on in the page only
         if generated is not None:  # its HTML is added after Markdown (page_content)
-            for key in ("title", "description"):
-                if key in page.meta:
-                    page.meta[key] = safe_text(str(page.meta[key]))
+            _escape_title(page)
             if uri == urls.source_of(urls.SEARCH):
                 page.meta["search"] = search_options(public, indexes.listed)
             return self._fragments.markdown(uri, [generated.body])
@@ -262,9 +267,7 @@ class SiteBuild:
         if parsed is not None:  # render what the strict reader read, never MkDocs' looser reading
             page.meta = dict(parsed.meta)
             markdown = parsed.body
-        for key in ("title", "description"):
-            if key in page.meta:
-                page.meta[key] = safe_text(str(page.meta[key]))
+        _escape_title(page)
         theme_slug = uri[len(urls.THEMES) : -3] if uri.startswith(urls.THEMES) else None
         if theme_slug in public.themes.themes:
             theme = public.themes[theme_slug]
