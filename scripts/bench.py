@@ -160,9 +160,17 @@ def output_figures(site_dir: Path) -> tuple[float, float, str]:
     return total / 2**20, largest / 1024, name
 
 
-def build(command: list[str], site_dir: Path) -> Build:
-    if site_dir.exists():
+def clear(site_dir: Path) -> None:
+    """No site at `site_dir`: neither the folder, nor the link `make build` leaves and its releases."""
+    if site_dir.is_symlink():
+        site_dir.unlink()
+    elif site_dir.exists():
         shutil.rmtree(site_dir)
+    shutil.rmtree(site_dir.parent / f".{site_dir.name}-releases", ignore_errors=True)
+
+
+def build(command: list[str], site_dir: Path) -> Build:
+    clear(site_dir)
     report = measured(command, environment())
     output_mb, largest_kb, largest_page = output_figures(site_dir)
     by_command = {name: kb / 1024 for name, kb in report["peak_kb_by_command"].items()}  # type: ignore[union-attr]

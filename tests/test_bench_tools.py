@@ -102,3 +102,18 @@ def test_generated_plans_cover_every_state(tmp_path):
     assert {action.stage for action in actions} == {"not-started", "in-progress", "complete", "signed-off"}
     assert {action.rag(NOW.date()).value for action in actions} >= {"red", "green"}
     assert any(action.previous_due for action in actions) and any(action.progress for action in actions)
+
+
+def test_a_measured_build_starts_from_no_site(tmp_path):
+    """Between rounds the bench clears what `make build` left: the link, its releases, or a folder."""
+    from bench import clear
+
+    releases = tmp_path / ".site-releases"
+    (releases / "build-1").mkdir(parents=True)
+    (releases / "build-1" / "index.html").write_text("old", encoding="utf-8")
+    (tmp_path / "site").symlink_to(releases / "build-1")
+    clear(tmp_path / "site")
+    assert not (tmp_path / "site").exists() and not (tmp_path / "site").is_symlink() and not releases.exists()
+    (tmp_path / "plain-site").mkdir()
+    clear(tmp_path / "plain-site")
+    assert not (tmp_path / "plain-site").exists()
