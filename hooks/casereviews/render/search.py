@@ -5,24 +5,39 @@ Pagefind reads only review and theme pages (`PAGES`) and indexes those marked
 record only) and theme pages (the board's introduction). Filters (theme, year, board,
 type, age group, outcome) come from each review page. The build checks that Pagefind
 indexed exactly the pages it should.
+
+Pagefind holds every page it reads, and the index it builds from them, in memory until it
+writes the index: its peak grows with the text indexed, about half a megabyte a generated
+review, 2.4 GB at 5,000 reviews (issue 14: the build stays under 1 GB). So it runs on
+batches of pages (`BATCH_BYTES` of HTML each), one process after another, and the batches'
+indexes are merged into one (`search_bundle.merge`): the same pages, words, filters,
+metadata and sorts as one run over every page would give.
 """
 
 from __future__ import annotations
 
-import gzip
-import hashlib
+import dataclasses
+import html
 import json
+import os
 import re
 import subprocess
 import sys
+import tempfile
+from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
-import cbor2
+from ..problems import Problem, Severity
+from . import search_bundle
+from .search_bundle import BUNDLE, LANGUAGE
 
-from ..problems import Problem
+__all__ = ["BUNDLE", "LANGUAGE", "build_index"]
 
-LANGUAGE = "en"
+MODULE = "casereviews.render.search"
+#: The folder that holds the casereviews package, for the process that builds the index.
+HOOKS = Path(__file__).resolve().parents[2]
+
 #: Left out of the index: the section headings of a review's body and its hidden "Summary"
 #: heading. Every review has "Learning", "Recommendations", "Summary of events": indexed, each
 #: was a posting on every page, and a first query with such a word downloaded it for all 5,000
@@ -30,87 +45,197 @@ LANGUAGE = "en"
 EXCLUDED = (".review__body h2", "#summary-heading")
 #: The only pages Pagefind reads: the ones it may index (review and theme pages). Reading
 #: every page (briefings, years, boards, action plans: more than half the site) only to
-#: skip it took half its time at 2,000 reviews.
-PAGES = "{reviews/*/index.html,themes/*/index.html}"
-#: Pagefind's compressed files: gzip of this signature followed by CBOR.
-SIGNATURE = b"pagefind_dcd"
-#: The folder of the site that holds the index.
-BUNDLE = "pagefind"
+#: skip it took half its time at 2,000 reviews. A page without `BODY` is not read at all.
+#: Each is a folder, `*` and a file.
+PAGES = ("reviews/*/index.html", "themes/*/index.html")
+#: What marks a page Pagefind indexes; the site has such pages, so it indexes no other.
+BODY = b"data-pagefind-body"
+#: HTML read by one Pagefind process: 32 MB is about 1,000 generated reviews and a peak of
+#: about 500 MB. Fewer bytes lower the peak, but each process walks the site's folders again.
+BATCH_BYTES = 8_000_000
+#: Characters of the glob that names a batch's pages: one argument, at most 128 KiB on Linux.
+GLOB_CHARS = 100_000
+#: A glob's special characters (wax's syntax), escaped in the names of pages.
+GLOB_SPECIAL = re.compile(r"([?*$:<>()\[\]{},\\!])")
+#: A sort as our templates write it: `<span data-pagefind-sort="key">value</span>`, or a
+#: literal value, `data-pagefind-sort="key:value"`. The merge checks every batch's order
+#: against the values read here, so a sort written otherwise stops the build, never misorders.
+SORT = re.compile(rb'data-pagefind-sort="([^"]*)"[^>]*>([^<]*)')
 
 
-def build_index(site_dir: Path, expected_pages: int, bundle: Path | None = None) -> list[Problem]:
+@dataclass(frozen=True)
+class Page:
+    """A page Pagefind may index."""
+
+    #: Which of `PAGES` it matched, and what its `*` stood for (the review's or theme's slug).
+    pattern: str
+    name: str
+    size: int
+    #: Its sorts, key → value, as Pagefind reads them.
+    sorts: dict[str, str]
+
+    @property
+    def url(self) -> str:
+        """Its address as Pagefind records it: the path in the site, without index.html."""
+        path = self.pattern.replace("*", self.name, 1)
+        return "/" + path.removesuffix("index.html")
+
+
+def build_index(
+    site_dir: Path, expected_pages: int, bundle: Path | None = None, batch_bytes: int = BATCH_BYTES
+) -> list[Problem]:
     """Run Pagefind over `site_dir`; problems found (none when the index is as expected).
 
-    The index is written to `bundle` (default: the site's own pagefind/ folder).
+    The index is written to `bundle` (default: the site's own pagefind/ folder). Pagefind
+    reads at most `batch_bytes` of HTML in one process. The merge of the batches' indexes is
+    Python's work for a while: it runs in a process of its own, beside the build's checks.
     """
     bundle = bundle or site_dir / BUNDLE
+    command = [sys.executable, "-m", MODULE, str(site_dir), str(bundle), str(expected_pages), str(batch_bytes)]
+    environment = {
+        **os.environ,
+        "PYTHONPATH": os.pathsep.join(filter(None, [str(HOOKS), os.environ.get("PYTHONPATH")])),
+    }
+    try:
+        completed = subprocess.run(command, capture_output=True, text=True, check=False, timeout=3600, env=environment)
+        found = json.loads(completed.stdout)
+    except (OSError, subprocess.TimeoutExpired, ValueError) as error:
+        return [Problem("pagefind", None, "search index", f"the search index could not be built ({error})")]
+    if completed.returncode != 0:
+        output = completed.stderr.strip()[-500:]
+        return [Problem("pagefind", None, "search index", f"the search index could not be built: {output}")]
+    return [Problem(**{**problem, "severity": Severity(problem["severity"])}) for problem in found]
+
+
+def index_in_batches(site_dir: Path, expected_pages: int, bundle: Path, batch_bytes: int) -> list[Problem]:
+    """`build_index`'s work, in this process."""
+    pages = candidate_pages(site_dir)
+    indexed = 0
+    with tempfile.TemporaryDirectory(prefix="pagefind-") as scratch:
+        parts = []
+        for number, batch in enumerate(batches(pages, batch_bytes)):
+            part = Path(scratch) / str(number)
+            count, problem = _pagefind(site_dir, batch, part)
+            if problem is not None:
+                return [problem]
+            indexed += count
+            parts.append(part)
+        if indexed != expected_pages:
+            return [
+                Problem(
+                    "pagefind",
+                    None,
+                    "search index",
+                    f"Pagefind indexed {indexed} pages, expected {expected_pages} (listed reviews and themes)",
+                )
+            ]
+        if not parts:
+            return [Problem("pagefind", None, "search index", "Pagefind found no page to index")]
+        return search_bundle.merge(parts, bundle, {page.url: page.sorts for page in pages})
+
+
+def candidate_pages(site_dir: Path) -> list[Page]:
+    """The pages of `PAGES` that may be indexed (they hold `BODY`), in the order Pagefind walks
+    the site: its folders' entries in the order the file system lists them, unsorted. Batches
+    of consecutive pages are then numbered as one Pagefind run over them all numbers them, and
+    results that score alike come in the same order."""
+    pages = []
+    for listed in site_dir.iterdir():
+        for pattern in PAGES:
+            folder, file = pattern.split("/*/")
+            if folder != listed.name or not listed.is_dir():
+                continue
+            for entry in os.scandir(site_dir / folder):
+                path = Path(entry.path) / file
+                if entry.is_dir() and path.is_file():
+                    data = path.read_bytes()
+                    if BODY in data:
+                        pages.append(Page(pattern, entry.name, len(data), _sorts(data)))
+    return pages
+
+
+def batches(pages: list[Page], batch_bytes: int) -> Iterator[list[Page]]:
+    """`pages` in batches of at most `batch_bytes` of HTML (one page at least), each of one pattern."""
+    batch: list[Page] = []
+    size = characters = 0
+    for page in pages:
+        name = len(_escape(page.name)) + 1
+        if batch and (
+            page.pattern != batch[0].pattern or size + page.size > batch_bytes or characters + name > GLOB_CHARS
+        ):
+            yield batch
+            batch, size, characters = [], 0, 0
+        batch.append(page)
+        size += page.size
+        characters += name
+    if batch:
+        yield batch
+
+
+def _escape(name: str) -> str:
+    return GLOB_SPECIAL.sub(r"\\\1", name)
+
+
+def _glob(batch: list[Page]) -> str:
+    """One glob for the pages of `batch`: `reviews/{a,b}/index.html`. Its fixed start keeps
+    Pagefind to walking that folder alone."""
+    prefix, suffix = batch[0].pattern.split("*")
+    return prefix + "{" + ",".join(_escape(page.name) for page in batch) + "}" + suffix
+
+
+def _pagefind(site_dir: Path, batch: list[Page], output: Path) -> tuple[int, Problem | None]:
+    """Index the pages of `batch` into `output`: how many pages Pagefind indexed, or a problem."""
     command = [
         sys.executable, "-m", "pagefind", "--site", str(site_dir), "--force-language", LANGUAGE,
-        "--output-path", str(bundle), "--glob", PAGES,
+        "--output-path", str(output), "--glob", _glob(batch),
     ]  # fmt: skip
     for selector in EXCLUDED:
         command += ["--exclude-selectors", selector]
     try:
         completed = subprocess.run(command, capture_output=True, text=True, check=False, timeout=600)
     except (OSError, subprocess.TimeoutExpired) as error:
-        return [
-            Problem("pagefind", None, "search index", f"Pagefind could not run ({error}); install requirements.txt")
-        ]
-    output = completed.stdout + completed.stderr
+        return 0, Problem(
+            "pagefind", None, "search index", f"Pagefind could not run ({error}); install requirements.txt"
+        )
+    output_text = completed.stdout + completed.stderr
     if completed.returncode != 0:
-        return [Problem("pagefind", None, "search index", f"Pagefind failed: {output.strip()[-500:]}")]
-    indexed = re.search(r"Indexed (\d+) pages?", output)
-    if indexed is None or int(indexed.group(1)) != expected_pages:
-        found = indexed.group(1) if indexed else "an unknown number of"
-        return [
-            Problem(
-                "pagefind",
-                None,
-                "search index",
-                f"Pagefind indexed {found} pages, expected {expected_pages} (listed reviews and themes)",
-            )
-        ]
-    canonicalise(bundle)
-    return []
+        return 0, Problem("pagefind", None, "search index", f"Pagefind failed: {output_text.strip()[-500:]}")
+    indexed = re.search(r"Indexed (\d+) pages?", output_text)
+    if indexed is None:
+        return 0, Problem("pagefind", None, "search index", "Pagefind did not say how many pages it indexed")
+    return int(indexed.group(1)), None
 
 
-def _read(path: Path) -> Any:
-    data = gzip.decompress(path.read_bytes())
-    if not data.startswith(SIGNATURE):
-        raise ValueError(f"{path.name} is not a Pagefind data file")
-    return cbor2.loads(data[len(SIGNATURE) :])
+def _sorts(data: bytes) -> dict[str, str]:
+    """The sorts of a page, key → value, read as Pagefind reads `SORT` (the last of a key wins)."""
+    sorts = {}
+    for attribute, text in SORT.findall(data):
+        keys, _, literal = html.unescape(attribute.decode()).partition(":")
+        if literal:
+            *keys_from_text, key = keys.split(",")
+            sorts[key.strip()] = _normalise(literal)
+        else:
+            keys_from_text = keys.split(",")
+        for key in keys_from_text:
+            if text:
+                sorts[key.strip()] = _normalise(html.unescape(text.decode()))
+    return sorts
 
 
-def _write(folder: Path, prefix: str, suffix: str, value: object, digits: int) -> str:
-    """Write a Pagefind data file named by a hash of its content; its hash name."""
-    data = gzip.compress(SIGNATURE + cbor2.dumps(value), mtime=0)
-    name = f"{LANGUAGE}_{hashlib.sha256(data).hexdigest()[:digits]}"
-    (folder / f"{prefix}{name}{suffix}").write_bytes(data)
-    return name
+def _normalise(text: str) -> str:
+    """Pagefind's tidying of a value: trimmed, line breaks and runs of spaces made one space."""
+    text = re.sub(r"^[\n\r\s]+|[\n\r\s]+$", "", text)
+    text = re.sub(r"(\n|\r\n)+", " ", text)
+    return re.sub(r"\s{2,}", " ", text)
 
 
-def canonicalise(bundle: Path) -> None:
-    """Make Pagefind's filter indexes byte-identical from build to build.
+def main(argv: list[str]) -> int:
+    """`python -m casereviews.render.search SITE BUNDLE EXPECTED BATCH_BYTES`: the problems, as JSON."""
+    site_dir, bundle, expected_pages, batch_bytes = argv
+    problems = index_in_batches(Path(site_dir), int(expected_pages), Path(bundle), int(batch_bytes))
+    print(json.dumps([dataclasses.asdict(problem) for problem in problems]))
+    return 0
 
-    Pagefind 1.5 writes filter values in hash-map order, which changes on every run
-    (Pagefind issue #638: fragments are stable, filter and metadata indexes are not). The
-    values are sorted here and the files renamed by their content, with the metadata index
-    and the entry file updated to match. Search reads them exactly as before.
-    """
-    entry_path = bundle / "pagefind-entry.json"
-    entry = json.loads(entry_path.read_text(encoding="utf-8"))
-    language = entry["languages"][LANGUAGE]
-    meta_path = bundle / f"pagefind.{language['hash']}.pf_meta"
-    meta: list[Any] = _read(meta_path)
-    version, pages, chunks, filters, sorts, fields = meta  # the layout of Pagefind 1.x
-    renamed = []
-    for name, file_hash in sorted(filters):
-        path = bundle / "filter" / f"{file_hash}.pf_filter"
-        filter_data: list[Any] = _read(path)
-        filter_name, values = filter_data
-        path.unlink()
-        ordered = sorted(([value, sorted(numbers)] for value, numbers in values), key=lambda pair: pair[0])
-        renamed.append([name, _write(bundle / "filter", "", ".pf_filter", [filter_name, ordered], 7)])
-    meta_path.unlink()
-    language["hash"] = _write(bundle, "pagefind.", ".pf_meta", [version, pages, chunks, renamed, sorts, fields], 10)
-    entry_path.write_text(json.dumps(entry, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

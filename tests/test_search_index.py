@@ -1,0 +1,152 @@
+"""The search index: Pagefind run on batches of pages, and their indexes merged into one that
+holds what Pagefind's own index of every page at once holds. (The search itself, in a browser,
+is tested in test_search.py.)"""
+
+from __future__ import annotations
+
+import gzip
+import json
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+from casereviews.render import search, search_bundle
+from sitekit import BuildResult
+
+#: HTML read by one Pagefind process in these tests: the sample site in several batches.
+SMALL_BATCH = 60_000
+
+
+def pagefind_alone(site_dir: Path, bundle: Path) -> None:
+    """Pagefind's own index, in one run, of the pages the build's index reads."""
+    command = [
+        sys.executable, "-m", "pagefind", "--site", str(site_dir), "--force-language", search.LANGUAGE,
+        "--output-path", str(bundle), "--glob", "{" + ",".join(search.PAGES) + "}",
+    ]  # fmt: skip
+    for selector in search.EXCLUDED:
+        command += ["--exclude-selectors", selector]
+    subprocess.run(command, check=True, capture_output=True)
+
+
+def unpack(path: Path) -> bytes:
+    return gzip.decompress(path.read_bytes())[len(search_bundle.SIGNATURE) :]
+
+
+def contents(bundle: Path) -> dict[str, Any]:
+    """What a bundle holds, its pages named by address rather than by number."""
+    entry = json.loads((bundle / "pagefind-entry.json").read_text(encoding="utf-8"))
+    meta_name = entry["languages"][search.LANGUAGE]["hash"]
+    version, pages, chunks, filters, sorts, fields = search_bundle.read(bundle / f"pagefind.{meta_name}.pf_meta")
+    fragments = [unpack(bundle / "fragment" / f"{name}.pf_fragment") for name, _ in pages]
+    urls = [json.loads(fragment)["url"] for fragment in fragments]
+
+    def by_address(postings: list[Any]) -> dict[str, Any]:
+        number, found = 0, {}
+        for difference, positions, meta_positions in postings:
+            number += difference
+            found[urls[number]] = (positions, [n if n >= 0 else fields[-n - 1] for n in meta_positions])
+        return found
+
+    words, chunk_words = {}, []
+    for start, end, name in chunks:
+        (chunk,) = search_bundle.read(bundle / "index" / f"{name}.pf_index")
+        chunk_words.append((start, end, [word for word, _, _ in chunk]))
+        for word, postings, variants in chunk:
+            words[word] = (by_address(postings), [(form, by_address(ps)) for form, ps in variants])
+    filter_pages = {}
+    for _, name in filters:
+        filter_name, values = search_bundle.read(bundle / "filter" / f"{name}.pf_filter")
+        filter_pages[filter_name] = {value: {urls[n] for n in numbers} for value, numbers in values}
+    return {
+        "version": version,
+        "pages": {url: (fragment, words) for url, fragment, (_, words) in zip(urls, fragments, pages, strict=True)},
+        "words": words,
+        "chunks": chunk_words,
+        "filters": filter_pages,
+        "sorts": {key: [urls[n] for n in numbers] for key, numbers in sorts},
+        "fields": fields,
+        "page_count": entry["languages"][search.LANGUAGE]["page_count"],
+    }
+
+
+def test_an_index_built_in_batches_holds_what_pagefinds_own_index_holds(sample_site: BuildResult, tmp_path: Path):
+    """The same pages and fragments, every word on the same pages at the same positions, the same
+    chunks, filters, metadata fields and sorts as Pagefind's index of all the pages at once."""
+    site_dir = sample_site.site_dir
+    pages = search.candidate_pages(site_dir)
+    assert len(list(search.batches(pages, SMALL_BATCH))) > 3
+    pagefind_alone(site_dir, tmp_path / "alone")
+    alone = contents(tmp_path / "alone")
+
+    assert search.build_index(site_dir, len(alone["pages"]), tmp_path / "merged", SMALL_BATCH) == []
+    merged = contents(tmp_path / "merged")
+
+    assert set(merged["pages"]) == {page.url for page in pages}
+    assert merged["page_count"] == len(merged["pages"])
+    for key in ("version", "pages", "words", "chunks", "filters", "fields"):
+        assert merged[key] == alone[key], key
+    assert len(merged["filters"]) >= 6 and merged["chunks"]
+    # Pages with the same date may come in another order (pages are numbered batch by batch).
+    sort_values = {page.url: page.sorts["published"] for page in pages if "published" in page.sorts}
+    assert [sort_values[url] for url in merged["sorts"]["published"]] == sorted(sort_values.values())
+    assert merged["sorts"].keys() == alone["sorts"].keys() == {"published"}
+    assert sorted(merged["sorts"]["published"]) == sorted(alone["sorts"]["published"])
+
+
+def test_the_index_is_the_same_from_one_build_to_the_next(sample_site: BuildResult, tmp_path: Path):
+    """Two runs in batches write the same files, byte for byte."""
+    site_dir = sample_site.site_dir
+    expected = len(search.candidate_pages(site_dir))
+    for run in ("one", "two"):
+        assert search.build_index(site_dir, expected, tmp_path / run, SMALL_BATCH) == []
+
+    def files(bundle: Path) -> dict[str, bytes]:
+        return {path.relative_to(bundle).as_posix(): path.read_bytes() for path in bundle.rglob("*") if path.is_file()}
+
+    assert files(tmp_path / "one") == files(tmp_path / "two")
+
+
+def test_more_or_fewer_pages_than_expected_is_a_problem(sample_site: BuildResult, tmp_path: Path):
+    """The build checks that Pagefind indexed exactly the pages it should, summed over the batches."""
+    expected = len(search.candidate_pages(sample_site.site_dir)) + 1
+    problems = search.build_index(sample_site.site_dir, expected, tmp_path / "bundle", SMALL_BATCH)
+    assert [problem.message for problem in problems] == [
+        f"Pagefind indexed {expected - 1} pages, expected {expected} (listed reviews and themes)"
+    ]
+
+
+def test_a_sort_value_read_unlike_pagefind_stops_the_build(sample_site: BuildResult, tmp_path: Path):
+    """The batches' pages are put in order by sort values read from the HTML: a value written so
+    that it is read otherwise than by Pagefind is a problem, never a wrong order."""
+    site_dir = tmp_path / "site"
+    for pattern in search.PAGES:
+        for path in sample_site.site_dir.glob(pattern):
+            copy = site_dir / path.relative_to(sample_site.site_dir)
+            copy.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(path, copy)
+    page = next(
+        path for path in sorted(site_dir.glob("reviews/*/index.html")) if b"data-pagefind-sort" in path.read_bytes()
+    )
+    html = page.read_text(encoding="utf-8")
+    start = html.index('data-pagefind-sort="published">') + len('data-pagefind-sort="published">')
+    page.write_text(html[:start] + "<b></b>" + html[start:], encoding="utf-8")  # Pagefind reads the text after it
+    expected = len(search.candidate_pages(site_dir))
+
+    problems = search.build_index(site_dir, expected, tmp_path / "bundle", SMALL_BATCH)
+
+    assert [problem.message for problem in problems] == [
+        "Pagefind's order by 'published' is not the order of the values read from the pages"
+    ]
+
+
+def test_pages_whose_short_names_clash_are_named_as_pagefind_names_them(tmp_path: Path):
+    """A fragment is named by 7 characters of its hash, or more where two pages' hashes start alike."""
+    parts = []
+    for number, full_name in enumerate(("en_abcdef1aaa", "en_abcdef1bbb", "en_abcdef2ccc")):
+        fragment = search_bundle.Fragment(b"%d" % number, f"/page-{number}/", 10, full_name)
+        parts.append(search_bundle.Part(tmp_path, {}, "1.5.2", [fragment], [], [], [], []))
+    pages = search_bundle._write_fragments(parts, tmp_path / "fragment")
+    assert pages == [["en_abcdef1", 10], ["en_abcdef1b", 10], ["en_abcdef2", 10]]
+    assert (tmp_path / "fragment" / "en_abcdef1b.pf_fragment").read_bytes() == b"1"
