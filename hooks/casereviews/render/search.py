@@ -44,20 +44,34 @@ def build_index(site_dir: Path, expected_pages: int, bundle: Path | None = None)
     The index is written to `bundle` (default: the site's own pagefind/ folder).
     """
     bundle = bundle or site_dir / BUNDLE
+    try:
+        completed = subprocess.run(
+            index_command(site_dir, bundle), capture_output=True, text=True, check=False, timeout=600
+        )
+    except (OSError, subprocess.TimeoutExpired) as error:
+        return [could_not_run(error)]
+    return index_problems(completed.returncode, completed.stdout + completed.stderr, expected_pages, bundle)
+
+
+def index_command(site_dir: Path, bundle: Path) -> list[str]:
+    """The command that indexes `site_dir` into `bundle`."""
     command = [
         sys.executable, "-m", "pagefind", "--site", str(site_dir), "--force-language", LANGUAGE,
         "--output-path", str(bundle), "--glob", PAGES,
     ]  # fmt: skip
     for selector in EXCLUDED:
         command += ["--exclude-selectors", selector]
-    try:
-        completed = subprocess.run(command, capture_output=True, text=True, check=False, timeout=600)
-    except (OSError, subprocess.TimeoutExpired) as error:
-        return [
-            Problem("pagefind", None, "search index", f"Pagefind could not run ({error}); install requirements.txt")
-        ]
-    output = completed.stdout + completed.stderr
-    if completed.returncode != 0:
+    return command
+
+
+def could_not_run(error: Exception) -> Problem:
+    return Problem("pagefind", None, "search index", f"Pagefind could not run ({error}); install requirements.txt")
+
+
+def index_problems(returncode: int, output: str, expected_pages: int, bundle: Path) -> list[Problem]:
+    """What is wrong with the index Pagefind wrote into `bundle` (exit code and output given);
+    none when it is as expected, its filters then made byte-identical (`canonicalise`)."""
+    if returncode != 0:
         return [Problem("pagefind", None, "search index", f"Pagefind failed: {output.strip()[-500:]}")]
     indexed = re.search(r"Indexed (\d+) pages?", output)
     if indexed is None or int(indexed.group(1)) != expected_pages:
