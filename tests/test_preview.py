@@ -5,6 +5,7 @@ Each test runs the preview's rebuilds in this process, as the preview server doe
 
 from __future__ import annotations
 
+import json
 import logging
 import sys
 from pathlib import Path
@@ -57,10 +58,13 @@ def test_an_edit_renders_the_review_and_the_pages_that_show_it_only(preview_proj
     rebuild(preview_project.config_file, site, state)
 
     rendered = set(state.rendered)
-    assert f"reviews/{EDITED}/index.html" in rendered
-    assert f"reviews/{EDITED}/briefing/index.html" in rendered
-    assert "themes/neglect/index.html" in rendered  # it lists the review
-    assert "themes/neglect/2019/index.html" in rendered  # it lists the review's learning
+    assert rendered == {
+        f"reviews/{EDITED}/index.html",
+        f"reviews/{EDITED}/briefing/index.html",
+        "themes/neglect/index.html",  # it lists the review
+        "themes/neglect/2019/index.html",  # it lists the review's learning
+    }
+    assert f"reviews/{OTHER}/index.html" not in rendered  # related to it, but shows nothing of its text
     assert f"reviews/{UNRELATED}/index.html" not in rendered  # no theme, board or year in common
     assert f"reviews/{UNRELATED}/briefing/index.html" not in rendered
     assert "themes/self-neglect/index.html" not in rendered
@@ -74,6 +78,10 @@ def test_an_edit_renders_the_review_and_the_pages_that_show_it_only(preview_proj
 
     assert "index.html" not in rendered and "about/index.html" not in rendered  # the text of neither changed
     assert "years/index.html" not in rendered and "boards/index.html" not in rendered
+
+    records = json.loads((site / "reviews.json").read_text(encoding="utf-8"))["reviews"]
+    edited = next(record for record in records if record["slug"] == EDITED)
+    assert edited["learning"][0]["text"] == "The first lesson, edited."  # the catalogue too
 
     rebuild(preview_project.config_file, site, state)  # nothing changed: nothing is rendered
     assert state.rendered == []
@@ -135,4 +143,47 @@ def test_content_with_problems_removes_a_review_that_left(preview_project, tmp_p
         rebuild(preview_project.config_file, site, state)
     assert not any(OTHER in path.as_posix() for path in site.rglob("*"))
     assert not any(b"Child B" in path.read_bytes() for path in site.rglob("*") if path.is_file())
+    state.search.wait()
+
+
+def site_files(site: Path) -> dict[str, bytes]:
+    """Every file of a preview but its search index (made in the background), by path."""
+    return {
+        path.relative_to(site).as_posix(): path.read_bytes()
+        for path in sorted(site.rglob("*"))
+        if path.is_file() and path.relative_to(site).parts[0] != "pagefind"
+    }
+
+
+def edit(project: SiteProject, slug: str, old: str, new: str) -> None:
+    path = project.content / "reviews" / f"{slug}.md"
+    text = path.read_text(encoding="utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new), encoding="utf-8")
+
+
+def test_a_preview_after_edits_is_what_a_first_rebuild_of_the_same_content_writes(preview_project, tmp_path):
+    """Whatever each rebuild skipped (pages, exports, MkDocs' own work in a quick rebuild), the
+    preview after a run of edits is file for file what a preview started afresh writes."""
+    site, state = tmp_path / "preview", Preview()
+    site.mkdir()
+    rebuild(preview_project.config_file, site, state)
+    steps = [
+        ("a review's text", lambda: edit(preview_project, EDITED, "What happened,", "What happened then,")),
+        ("a learning point", lambda: edit(preview_project, OTHER, "The second lesson.", "A lesson.")),
+        ("nothing", lambda: None),
+        ("a summary lists show", lambda: edit(preview_project, EDITED, "A summary", "The summary")),
+        ("a review turned draft", lambda: edit(preview_project, OTHER, "status: published", "status: draft")),
+        ("a new review", lambda: preview_project.write_review("2020-testshire-child-d", themes=["neglect"])),
+        ("a review's old address", lambda: edit(preview_project, EDITED, "status:", "aliases: [child-a]\nstatus:")),
+    ]
+    for what, change in steps:
+        change()
+        rebuild(preview_project.config_file, site, state)
+        fresh = tmp_path / f"fresh-{len(list(tmp_path.glob('fresh-*')))}"
+        fresh.mkdir()
+        rebuild(preview_project.config_file, fresh, Preview())
+        expected, found = site_files(fresh), site_files(site)
+        assert sorted(found) == sorted(expected), what
+        assert [path for path in expected if found[path] != expected[path]] == [], what
     state.search.wait()

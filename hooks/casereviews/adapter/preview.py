@@ -2,29 +2,41 @@
 
 `scripts/preview.py` creates one `Preview` when it starts and puts it on the MkDocs
 configuration of every rebuild, where `SiteBuild` finds it (never in a module global). Each
-rebuild still loads, validates and vets all content (parsing is libyaml's, findings come from
-the content-keyed cache) and computes the public view and its indexes, exactly as a build
-does. Then every page gets a key naming everything its output is made from:
+rebuild still loads, validates and vets all content and computes the public view and its
+indexes, exactly as a build does; what it read is kept (`ContentMemo`), so only files whose
+bytes changed are parsed and vetted again. Then every page gets a key naming everything its
+output is made from:
 
-- a review page: its file's digest and publication state, and those of its related reviews;
+- a review page: its file's digest and publication state, and the cards of its related
+  reviews (a review's card: its public record but its text, and its state: all that lists,
+  counts, feeds, the sitemap and action plans show of it);
 - a briefing: its review's digest and state, and the counts of reviews on its themes;
-- a theme page, and each page of its years: the digests and states of its reviews, in order;
-- every other generated page (hubs, years, boards, action plans): its own front matter and
-  HTML (the search page also its filters); the home and about pages: their path;
+- a theme page: the digests and states of its reviews, in order;
+- each page of a theme's years: the theme's years, the year's count, where the page is in the
+  year's pages, and the digests and states of its reviews;
+- every other generated page (hubs: years, boards, the latest reviews, action plans, search):
+  its own front matter and HTML (the search page also its filters). Hubs read nothing but
+  cards, so they are made again only when the hubs' key (every card, in order) changed: an
+  edit to a review's text makes none of them;
+- the home and about pages, and theme pages: also which pages there are (they link to pages);
 
 all of them with the site key: every other content file's digest, the boards' display names,
-the settings, the address and the date action plans are rated at. A page is rendered when its
-key changed; a page that is no longer built is deleted at once, before anything is rendered, so a review turned draft or
-embargoed disappears from the preview with the rebuild that reads it.
+the settings, the address, the date action plans are rated at, the MkDocs configuration and
+the templates. A page is rendered when its key changed; a page that is no longer built is
+deleted at once, before anything is rendered, so a review turned draft or embargoed
+disappears from the preview with the rebuild that reads it.
 
-Checks after the build read what this rebuild wrote (and everything, when what must be
-withheld changed). Search is re-indexed in the background: its old index is removed first,
-so the preview never searches text that is no longer published.
+After rendering, the catalogue is written from each record's kept text when a record changed;
+the feeds, action plans and redirects when the hubs' key changed. The checks after the build
+read what this rebuild wrote (and everything, when what must be withheld changed). Search is
+re-indexed in the background: its old index is removed first, so the preview never searches
+text that is no longer published.
 """
 
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import hashlib
 import logging
 import os
@@ -39,13 +51,19 @@ from typing import Any
 from .. import urls
 from ..index.indexes import Indexes
 from ..load.catalogue import Site
+from ..model.body import ReviewBody
 from ..model.reviews import Review
-from ..policy.public import PublicSite
+from ..model.themes import Theme
+from ..policy.public import PublicSite, WithdrawalNotice
 from ..policy.publication import may_stay_in_preview
+from ..policy.vetting import ContentMemo
 from ..problems import Problem
 from ..render import search
+from ..render.exports import CatalogueMemo
+from ..render.listing import ListPage
 from ..render.pages import GeneratedPage, Pages
 from ..render.point_html import PointHtml
+from ..render.templating import Templates
 
 #: The attribute of MkDocs' configuration object that holds the preview, when there is one.
 CONFIG_ATTRIBUTE = "casereviews_preview"
@@ -69,8 +87,40 @@ def review_states(site: Site, public: PublicSite) -> dict[str, str]:
     return states
 
 
-def site_key(site: Site, public: PublicSite, docs_dir: Path, settings: object, site_url: str) -> str:
-    """What every page may show besides reviews: other files, board names, settings, the address."""
+#: Files of a theme's folder that pages are made with; the rest are copied as they are.
+TEMPLATE_SUFFIXES = (".html", ".xml")
+
+
+def engine_key(config_file: Path | None, template_folders: Iterable[Path]) -> str:
+    """What every page is made with: the MkDocs configuration and the templates (names and bytes)."""
+    found = [("config", hashlib.sha256(config_file.read_bytes()).hexdigest() if config_file else "")]
+    for folder in template_folders:
+        if folder.is_dir():
+            found += [
+                (path.as_posix(), hashlib.sha256(path.read_bytes()).hexdigest())
+                for path in sorted(folder.rglob("*"))
+                if path.is_file() and path.suffix in TEMPLATE_SUFFIXES
+            ]
+    return _hash(repr(found))
+
+
+def static_key(docs_dir: Path, theme_folders: Iterable[Path]) -> str:
+    """The files copied as they are (names, sizes and times): content/'s other than Markdown,
+    and the theme folder's other than templates."""
+    found = []
+    for folder, skipped in ((docs_dir, (".md",)), *((folder, TEMPLATE_SUFFIXES) for folder in theme_folders)):
+        for directory, folders, names in os.walk(folder):
+            folders.sort()
+            for name in sorted(names):
+                if not name.endswith(skipped):
+                    info = Path(directory, name).stat()
+                    found.append((directory, name, info.st_size, info.st_mtime_ns))
+    return _hash(repr(found))
+
+
+def site_key(site: Site, public: PublicSite, docs_dir: Path, settings: object, site_url: str, engine: str = "") -> str:
+    """What every page may show besides reviews: other files, board names, settings, the address;
+    `engine`: what pages are made with (the MkDocs configuration, the templates)."""
     others = sorted((path, file.document.digest) for path, file in site.files.items() if file.review_slug is None)
     data = sorted(
         (path.relative_to(docs_dir).as_posix(), hashlib.sha256(path.read_bytes()).hexdigest())
@@ -78,33 +128,112 @@ def site_key(site: Site, public: PublicSite, docs_dir: Path, settings: object, s
         if path.is_file()
     )
     names = repr(sorted(public.board_names.items()))
-    return _hash(repr(others), repr(data), names, repr(settings), site_url, public.as_of.isoformat())
+    return _hash(repr(others), repr(data), names, repr(settings), site_url, public.as_of.isoformat(), engine)
 
 
-def page_keys(
-    site: Site, public: PublicSite, indexes: Indexes, pages: Pages, docs_dir: Path, settings: object, site_url: str
-) -> dict[str, str]:
-    """Source path → key of each review page, briefing and theme page (see the module docstring)."""
+def card(item: Review | WithdrawalNotice, state: str) -> str:
+    """What lists show of a review: its public record but its text (body and points), and how
+    it is published. Hubs, feeds, the sitemap and the action plans read nothing else of it."""
+    if isinstance(item, Review):
+        item = dataclasses.replace(item, body="", content=ReviewBody())
+    return _hash(state.rpartition(":")[2], repr(item))
+
+
+@dataclass
+class PagePlan:
+    """The keys of one rebuild's pages, and what its theme years are made from."""
+
+    #: The site key (see `site_key`).
+    common: str
+    #: The key of every hub (a generated page that is neither a briefing nor a theme year):
+    #: the site key and every review's card, in order.
+    hubs: str
+    #: Source path → key, of every page but the hubs (added when known: see `Preview.hub_keys`).
+    keys: dict[str, str]
+    #: Source path of each page of each theme's years → (theme, year, the page).
+    theme_years: dict[str, tuple[Theme, int, ListPage]]
+    #: Source path of each briefing → its review.
+    briefings: dict[str, Review]
+    #: Slug → its file's digest and how it is published (see `review_states`).
+    states: dict[str, str]
+
+
+@dataclass
+class KeyMemo:
+    """What keying keeps between rebuilds: each review's card by site key and state, and, while
+    the hubs' key is unchanged, what depends on the cards alone (related reviews, theme counts)."""
+
+    cards: dict[str, str] = field(default_factory=dict)
+    hubs: str = ""
+    related: dict[str, str] = field(default_factory=dict)
+    counts: dict[str, str] = field(default_factory=dict)
+
+
+def plan_pages(site: Site, public: PublicSite, indexes: Indexes, pages: Pages, common: str, memo: KeyMemo) -> PagePlan:
+    """The key of every review page, briefing, theme page and page of a theme's years (see the
+    module docstring). `memo`: what the preview keeps (see `KeyMemo`)."""
     states = review_states(site, public)
-    common = site_key(site, public, docs_dir, settings, site_url)
+    known = memo.cards
+    memo.cards = {}
+
+    def card_of(item: Review | WithdrawalNotice) -> str:
+        key = _hash(common, item.slug, states[item.slug])
+        memo.cards[key] = known[key] if key in known else card(item, states[item.slug])
+        return memo.cards[key]
+
+    items: list[Review | WithdrawalNotice] = [*public.reviews, *public.notices]
+    shown = {item.slug: card_of(item) for item in items}
+    hubs = _hash(common, "hubs", repr(list(shown.items())))
+    if memo.hubs != hubs:  # related reviews and counts come from what lists show: made again
+        memo.hubs, memo.related, memo.counts = hubs, {}, {}
+
+    def related_of(item: Review | WithdrawalNotice) -> str:
+        if item.slug not in memo.related:
+            related = indexes.related.for_review(item) if isinstance(item, Review) else []
+            memo.related[item.slug] = repr([(shown[other.slug], shared) for other, shared in related])
+        return memo.related[item.slug]
+
+    def counts_of(review: Review) -> str:
+        if review.slug not in memo.counts:
+            memo.counts[review.slug] = repr(sorted(pages.theme_counts(review).items()))
+        return memo.counts[review.slug]
+
     keys: dict[str, str] = {}
     for slug, state in states.items():
-        item = public.by_slug[slug]
-        related = indexes.related.for_review(item) if isinstance(item, Review) else []
-        keys[urls.source_of(urls.review(slug))] = _hash(
-            common, "review", state, repr([(states[other.slug], shared) for other, shared in related])
-        )
-    for review in pages.briefings:
-        keys[urls.source_of(urls.briefing(review.slug))] = _hash(
-            common, "briefing", states[review.slug], repr(sorted(pages.theme_counts(review).items()))
-        )
+        keys[urls.source_of(urls.review(slug))] = _hash(common, "review", state, related_of(public.by_slug[slug]))
+    briefings = {urls.source_of(urls.briefing(review.slug)): review for review in pages.briefings}
+    for source, review in briefings.items():
+        keys[source] = _hash(common, "briefing", states[review.slug], counts_of(review))
+    theme_years: dict[str, tuple[Theme, int, ListPage]] = {}
     for theme in public.themes:
         members = [states[review.slug] for review in indexes.by_theme.get(theme.slug, [])]
         keys[f"{urls.THEMES}{theme.slug}.md"] = _hash(common, "theme", repr(members))
-        for year, reviews in indexes.theme_years(theme.slug).items():  # its years link to each other
+        by_year = indexes.theme_years(theme.slug)
+        years = repr(list(by_year))  # its years link to the years before and after
+        for year, reviews in by_year.items():
             for part in pages.theme_year_split(theme.slug, year, reviews):
-                keys[urls.source_of(part.url)] = _hash(common, "theme year", part.url, repr(members))
-    return keys
+                source = urls.source_of(part.url)
+                theme_years[source] = (theme, year, part)
+                keys[source] = _hash(
+                    common,
+                    "theme year",
+                    years,
+                    str(len(reviews)),
+                    repr((part.number, part.addresses, part.first)),
+                    repr([states[review.slug] for review in part.reviews]),
+                )
+    return PagePlan(common, hubs, keys, theme_years, briefings, states)
+
+
+def frame_key(plan: PagePlan, pages: str, static: str) -> str:
+    """What a quick rebuild leaves as it is (see `adapter.rebuild`): the hubs' key (the site key
+    and what lists show of every review), the pages there are, the files copied as they are."""
+    return _hash(plan.hubs, pages, static)
+
+
+def page_set(*sources: Iterable[str]) -> str:
+    """Which pages there are (authored pages link to them: MkDocs checks those links)."""
+    return _hash(*sorted(set().union(*sources)))
 
 
 def content_key(common: str, source: str, *shown: str) -> str:
@@ -212,7 +341,7 @@ class SearchIndexer:
 class Preview:
     """What the preview keeps from one rebuild to the next (created by the preview process)."""
 
-    #: Source path → key of the page as last rendered (see `page_keys`).
+    #: Source path → key of the page as last rendered (see `plan_pages`).
     keys: dict[str, str] = field(default_factory=dict)
     #: Source path → output path (relative to the site folder) of every page last built.
     outputs: dict[str, str] = field(default_factory=dict)
@@ -220,14 +349,31 @@ class Preview:
     briefings: dict[str, GeneratedPage] = field(default_factory=dict)
     #: Redirect pages written by the last rebuild (URLs).
     redirects: set[str] = field(default_factory=set)
+    #: Files the last rebuild wrote after rendering (exports, feeds, redirects), relative paths,
+    #: and the key of what lists show (`PagePlan.hubs`) they were written under.
+    extras: set[str] = field(default_factory=set)
+    lists: str | None = None
     #: What the last rebuild withheld (the leak guard's markers).
     withheld: dict[str, str] | None = None
     #: Output paths rendered by the rebuild running now.
     rendered: list[str] = field(default_factory=list)
     search: SearchIndexer = field(default_factory=SearchIndexer)
+    #: Content as last read: files are parsed and vetted again only when their bytes changed.
+    content: ContentMemo = field(default_factory=ContentMemo)
+    #: What keying keeps (see `KeyMemo`).
+    key_memo: KeyMemo = field(default_factory=KeyMemo)
+    #: The hubs' key (see `PagePlan.hubs`) → the key of each hub made under it: its own text.
+    hub_keys: tuple[str, dict[str, str]] | None = None
+    #: The catalogue's records as written (see `exports.write_catalogue`).
+    catalogue: CatalogueMemo = field(default_factory=CatalogueMemo)
+    #: What MkDocs set up in the last full rebuild, for quick ones (see `adapter.rebuild`).
+    engine: Any = None
+    #: How long each stage of the last quick rebuild took (seconds), for `make serve`'s log.
+    timings: dict[str, float] = field(default_factory=dict)
     #: Learning points' HTML, kept across rebuilds with the Markdown options it was made with
     #: (a point's HTML depends on its text and those alone).
     _points: tuple[str, PointHtml] | None = None
+    _templates: tuple[str, Templates] | None = None
     #: Keys decided by the rebuild running now, kept once it succeeds.
     _pending: dict[str, str] = field(default_factory=dict)
 
@@ -239,26 +385,43 @@ class Preview:
             self._points = (options, PointHtml(markdown_options))
         return self._points[1]
 
+    def templates(self, override_dirs: list[Path]) -> Templates:
+        """Our templates for this rebuild: the last rebuild's, compiled already, unless the
+        folders searched changed (Jinja reads a template again when its file changed)."""
+        folders = repr(override_dirs)
+        if self._templates is None or self._templates[0] != folders:
+            self._templates = (folders, Templates(override_dirs))
+        return self._templates[1]
+
     def briefing(self, key: str, make: Callable[[], GeneratedPage]) -> GeneratedPage:
         if key not in self.briefings:
             self.briefings[key] = make()
         return self.briefings[key]
 
-    def choose(self, pages: Iterable[tuple[str, str, Callable[[bool], None]]], site_dir: Path) -> None:
-        """Mark each page (source path, output path, setter) rendered or kept; delete pages gone.
+    def known_hubs(self, hubs: str) -> dict[str, str] | None:
+        """The key of each hub, when the hubs were made under this key before (else None)."""
+        return dict(self.hub_keys[1]) if self.hub_keys is not None and self.hub_keys[0] == hubs else None
 
-        Called with every documentation page of this rebuild, before anything is written.
-        """
+    def needs_render(self, source: str, output: str, site_dir: Path) -> bool:
+        """Whether the page must be rendered: its key changed (or it has none), it moved, or its file is gone."""
+        key = self._pending.get(source)
+        return (
+            key is None
+            or self.keys.get(source) != key
+            or self.outputs.get(source) != output
+            or not (site_dir / output).exists()
+        )
+
+    def choose(self, pages: Iterable[tuple[str, str]], site_dir: Path) -> set[str]:
+        """The pages (source paths) to render, of every page (source path, output path) of this
+        rebuild; pages no longer built are deleted. Called before anything is written."""
         outputs: dict[str, str] = {}
+        fresh: set[str] = set()
         self.rendered = []
-        keys = dict(self.keys)
-        for source, output, mark in pages:
+        for source, output in pages:
             outputs[source] = output
-            key = self._pending.get(source)
-            fresh = key is None or keys.get(source) != key or self.outputs.get(source) != output
-            fresh = fresh or not (site_dir / output).exists()
-            mark(fresh)
-            if fresh:
+            if self.needs_render(source, output, site_dir):
+                fresh.add(source)
                 self.rendered.append(output)
         for source, output in self.outputs.items():
             if outputs.get(source) != output and output not in outputs.values():
@@ -266,6 +429,7 @@ class Preview:
         if self.rendered:
             self.search.invalidate(site_dir)
         self.outputs = outputs
+        return fresh
 
     def plan(self, keys: dict[str, str]) -> None:
         self._pending = keys
@@ -300,7 +464,8 @@ class Preview:
                 shutil.rmtree(child)
             else:
                 child.unlink()
-        self.keys, self.outputs, self.redirects, self.withheld = {}, {}, set(), None
+        self.keys, self.outputs, self.redirects, self.extras, self.withheld = {}, {}, set(), set(), None
+        self.lists = None
 
 
 def _remove(site_dir: Path, output: str) -> None:
@@ -328,6 +493,6 @@ __all__ = [
     "Problem",
     "checked_outputs",
     "content_key",
-    "page_keys",
+    "plan_pages",
     "scan_everything",
 ]
