@@ -7,6 +7,7 @@ created per build in on_config and kept on the configuration object, not in this
   listed; keep only what the public view publishes; add the generated pages.
 - on_page_markdown: review pages get their record, template and anchored point lists;
   theme pages get their lists.
+- on_nav: the navigation is kept (the preview's quick rebuilds reuse it).
 - on_env (preview only): the sitemap's facts of pages not rendered again.
 - on_page_content: generated HTML put in place after Markdown; HTML comments (editors'
   notes) never reach the output.
@@ -25,6 +26,7 @@ from jinja2 import Environment
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import Abort
 from mkdocs.structure.files import Files
+from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
 from casereviews.adapter.build import SiteBuild
@@ -82,6 +84,13 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
 
 
 @reported
+def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
+    """Keep the navigation (the preview's quick rebuilds reuse it)."""
+    SiteBuild.of(config).nav = nav
+    return nav
+
+
+@reported
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     """Give review pages their record and template; add generated lists to theme pages."""
     return SiteBuild.of(config).page_markdown(markdown, page)
@@ -90,7 +99,9 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
 @reported
 def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
     """In the preview: what the sitemap needs of the pages not rendered again."""
-    SiteBuild.of(config).kept_pages(files)
+    build = SiteBuild.of(config)
+    build.kept_pages(files)
+    build.env = env
     return env
 
 

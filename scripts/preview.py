@@ -2,7 +2,9 @@
 
 It serves the site as `mkdocs serve` does (live reload included), but every rebuild after the
 first renders only the pages an edit touched; the hooks decide which, from the content (see
-hooks/casereviews/adapter/preview.py). The same validation, vetting and checks as a build run
+hooks/casereviews/adapter/preview.py). An edit that changes nothing lists show (a review's
+text, most often) is a quick rebuild, without the work MkDocs does for the whole site (see
+hooks/casereviews/adapter/rebuild.py). The same validation, vetting and checks as a build run
 on every rebuild: a problem stops the rebuild, and a review turned draft, embargoed or withdrawn
 leaves the preview with the rebuild that reads it. Search is re-indexed in the background.
 """
@@ -21,12 +23,12 @@ from urllib.parse import urlsplit
 PROJECT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(PROJECT / "hooks"))
 
-from mkdocs.commands.build import build  # noqa: E402
 from mkdocs.config import load_config  # noqa: E402
 from mkdocs.exceptions import Abort  # noqa: E402
 from mkdocs.livereload import LiveReloadServer, _serve_url  # noqa: E402
 
-from casereviews.adapter.preview import CONFIG_ATTRIBUTE, Preview  # noqa: E402
+from casereviews.adapter.preview import Preview  # noqa: E402
+from casereviews.adapter.rebuild import rebuild as rebuild_preview  # noqa: E402
 
 log = logging.getLogger("casereviews.preview")
 
@@ -40,15 +42,15 @@ class _WithoutDirtyWarning(logging.Filter):
         return not record.getMessage().startswith(DIRTY_WARNING)
 
 
-def rebuild(config_file: Path, site_dir: Path, preview: Preview, serve_url: str | None = None) -> None:
-    """One rebuild of the preview into `site_dir` (the first renders everything). Raises Abort on problems."""
-    config = load_config(config_file=str(config_file), site_dir=str(site_dir))
-    if serve_url:
-        config.site_url = serve_url
-    setattr(config, CONFIG_ATTRIBUTE, preview)
+def rebuild(config_file: Path, site_dir: Path, preview: Preview, serve_url: str | None = None) -> str:
+    """One rebuild of the preview into `site_dir` (the first renders everything); 'quick' or
+    'full' (see hooks/casereviews/adapter/rebuild.py). Raises Abort on problems."""
     start = time.perf_counter()
-    build(config, serve_url=serve_url, dirty=True)
-    log.info("Preview: rendered %d pages in %.1f s", len(preview.rendered), time.perf_counter() - start)
+    kind = rebuild_preview(config_file, site_dir, preview, serve_url)
+    log.info("Preview: rendered %d pages in %.1f s (%s)", len(preview.rendered), time.perf_counter() - start, kind)
+    if kind == "quick":
+        log.debug("Preview stages: %s", ", ".join(f"{stage} {took:.2f} s" for stage, took in preview.timings.items()))
+    return kind
 
 
 def main(argv: list[str] | None = None) -> int:

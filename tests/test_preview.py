@@ -55,7 +55,7 @@ def test_an_edit_renders_the_review_and_the_pages_that_show_it_only(preview_proj
 
     path = preview_project.content / "reviews" / f"{EDITED}.md"
     path.write_text(path.read_text(encoding="utf-8").replace("The first lesson.", "The first lesson, edited."))
-    rebuild(preview_project.config_file, site, state)
+    assert rebuild(preview_project.config_file, site, state) == "quick"  # nothing a list shows changed
 
     rendered = set(state.rendered)
     assert rendered == {
@@ -169,17 +169,22 @@ def test_a_preview_after_edits_is_what_a_first_rebuild_of_the_same_content_write
     site.mkdir()
     rebuild(preview_project.config_file, site, state)
     steps = [
-        ("a review's text", lambda: edit(preview_project, EDITED, "What happened,", "What happened then,")),
-        ("a learning point", lambda: edit(preview_project, OTHER, "The second lesson.", "A lesson.")),
-        ("nothing", lambda: None),
-        ("a summary lists show", lambda: edit(preview_project, EDITED, "A summary", "The summary")),
-        ("a review turned draft", lambda: edit(preview_project, OTHER, "status: published", "status: draft")),
-        ("a new review", lambda: preview_project.write_review("2020-testshire-child-d", themes=["neglect"])),
-        ("a review's old address", lambda: edit(preview_project, EDITED, "status:", "aliases: [child-a]\nstatus:")),
+        ("a review's text", "quick", lambda: edit(preview_project, EDITED, "What happened,", "What happened then,")),
+        ("a learning point", "quick", lambda: edit(preview_project, OTHER, "The second lesson.", "A lesson.")),
+        ("nothing", "quick", lambda: None),
+        ("a summary lists show", "full", lambda: edit(preview_project, EDITED, "A summary", "The summary")),
+        ("a review turned draft", "full", lambda: edit(preview_project, OTHER, "status: published", "status: draft")),
+        ("a new review", "full", lambda: preview_project.write_review("2020-testshire-child-d", themes=["neglect"])),
+        ("a file copied as it is", "full", lambda: preview_project.write("files/guide.txt", "A guide.")),
+        (
+            "a review's old address",
+            "full",
+            lambda: edit(preview_project, EDITED, "status:", "aliases: [child-a]\nstatus:"),
+        ),
     ]
-    for what, change in steps:
+    for what, kind, change in steps:
         change()
-        rebuild(preview_project.config_file, site, state)
+        assert rebuild(preview_project.config_file, site, state) == kind, what
         fresh = tmp_path / f"fresh-{len(list(tmp_path.glob('fresh-*')))}"
         fresh.mkdir()
         rebuild(preview_project.config_file, fresh, Preview())
