@@ -136,3 +136,15 @@ def test_content_with_problems_removes_a_review_that_left(preview_project, tmp_p
     assert not any(OTHER in path.as_posix() for path in site.rglob("*"))
     assert not any(b"Child B" in path.read_bytes() for path in site.rglob("*") if path.is_file())
     state.search.wait()
+
+
+def test_learning_points_html_is_kept_until_the_markdown_options_change():
+    """A point's HTML depends on its text and the site's Markdown options: kept between saves, not after a change."""
+    state = Preview()
+    options = {"extensions": ["attr_list"], "extension_configs": {}}
+    points = state.point_html(options)
+    assert points.inline("*kept*") == "<em>kept</em>"
+    assert state.point_html(dict(options)) is points
+    changed = state.point_html({"extensions": ["attr_list", "pymdownx.smartsymbols"], "extension_configs": {}})
+    assert changed is not points
+    assert changed.inline("a --> b") == "a &rarr; b"
