@@ -8,7 +8,9 @@ created per build in on_config and kept on the configuration object, not in this
 - on_page_markdown: review pages get their record, template and anchored point lists;
   theme pages get their lists.
 - on_nav: the navigation is kept (the preview's quick rebuilds reuse it).
-- on_env (preview only): the sitemap's facts of pages not rendered again.
+- on_env: the navigation kept per depth for pages outside the nav; in the preview, the
+  sitemap's facts of pages not rendered again, and the theme's templates kept for quick
+  rebuilds.
 - on_page_content: generated HTML put in place after Markdown; HTML comments (editors'
   notes) never reach the output.
 - on_post_build: exports, feed, redirects, search index and URL manifest, then the checks
@@ -98,8 +100,9 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
 
 @reported
 def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
-    """In the preview: what the sitemap needs of the pages not rendered again."""
+    """Template helpers for this build; in the preview, what the sitemap needs of the pages not rendered again."""
     build = SiteBuild.of(config)
+    build.template_globals(env)
     build.kept_pages(files)
     build.env = env
     return env

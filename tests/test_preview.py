@@ -192,3 +192,15 @@ def test_a_preview_after_edits_is_what_a_first_rebuild_of_the_same_content_write
         assert sorted(found) == sorted(expected), what
         assert [path for path in expected if found[path] != expected[path]] == [], what
     state.search.wait()
+
+
+def test_learning_points_html_is_kept_until_the_markdown_options_change():
+    """A point's HTML depends on its text and the site's Markdown options: kept between saves, not after a change."""
+    state = Preview()
+    options = {"extensions": ["attr_list"], "extension_configs": {}}
+    points = state.point_html(options)
+    assert points.inline("*kept*") == "<em>kept</em>"
+    assert state.point_html(dict(options)) is points
+    changed = state.point_html({"extensions": ["attr_list", "pymdownx.smartsymbols"], "extension_configs": {}})
+    assert changed is not points
+    assert changed.inline("a --> b") == "a &rarr; b"

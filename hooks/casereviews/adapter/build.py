@@ -43,6 +43,7 @@ from ..render.templating import OVERRIDE_FOLDER, TEMPLATES, Templates
 from ..render.views import notice_view, review_view, search_options
 from . import output, preview
 from .fragments import FragmentStore
+from .navigation import NavigationCache
 from .preview import PagePlan
 
 #: Set to the path of the last published site's url-manifest.json to check URL stability.
@@ -353,6 +354,11 @@ class SiteBuild:
             page.meta["feed"] = {"title": exports.theme_feed_title(theme), "url": urls.theme_feed(theme.slug)}
             return self._fragments.markdown(uri, [markdown, pages.theme_sections(theme)])
         return markdown
+
+    @staticmethod
+    def template_globals(env: Environment) -> None:
+        """What overrides/main.html asks of this build: the navigation kept per depth."""
+        env.globals["casereviews_navigation"] = NavigationCache()
 
     def kept_pages(self, files: Files) -> None:
         """In the preview, what the sitemap reads of each review page not rendered again: its state
