@@ -83,9 +83,11 @@ def test_an_edit_renders_the_review_and_the_pages_that_show_it_only(preview_proj
     edited = next(record for record in records if record["slug"] == EDITED)
     assert edited["learning"][0]["text"] == "The first lesson, edited."  # the catalogue too
 
+    state.search.wait()
+    assert (site / "pagefind").is_dir()
     rebuild(preview_project.config_file, site, state)  # nothing changed: nothing is rendered
     assert state.rendered == []
-    state.search.wait()
+    assert not state.search.needed(site)  # nor indexed again
 
 
 def test_a_hub_is_rendered_when_what_it_shows_changes(preview_project, tmp_path):
@@ -176,6 +178,7 @@ def test_a_preview_after_edits_is_what_a_first_rebuild_of_the_same_content_write
         ("a review turned draft", "full", lambda: edit(preview_project, OTHER, "status: published", "status: draft")),
         ("a new review", "full", lambda: preview_project.write_review("2020-testshire-child-d", themes=["neglect"])),
         ("a file copied as it is", "full", lambda: preview_project.write("files/guide.txt", "A guide.")),
+        ("a file copied as it is, removed", "full", lambda: preview_project.remove("files/guide.txt")),
         (
             "a review's old address",
             "full",

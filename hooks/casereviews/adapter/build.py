@@ -111,6 +111,7 @@ class SiteBuild:
     #: None when the pages MkDocs has are not the pages keyed; and MkDocs' files, navigation
     #: and theme templates of this build.
     frame: str | None = None
+    quick: bool = False
     files: Files | None = None
     nav: Navigation | None = None
     env: Environment | None = None
@@ -391,6 +392,7 @@ class SiteBuild:
         assert self.site is not None and self.public is not None and self.indexes is not None
         if self.preview is not None:
             assert self.plan is not None
+            kept = None if self.quick or self.files is None else {file.dest_uri for file in self.files}
             problems = output.write_preview_outputs(
                 config,
                 self.site,
@@ -400,6 +402,7 @@ class SiteBuild:
                 self.templates,
                 self.preview,
                 self.plan,
+                kept,
             )
         else:
             problems = output.write_outputs(

@@ -3,6 +3,7 @@ and the checks over the output. Every message is a `Problem`."""
 
 from __future__ import annotations
 
+import os
 from collections.abc import Mapping
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
@@ -240,13 +241,17 @@ def write_preview_outputs(
     templates: Templates,
     preview: Preview,
     plan: PagePlan,
+    kept: set[str] | None,
 ) -> list[Problem]:
     """The preview's `write_outputs`: the same files but the search index (re-indexed in the
-    background) and the URL manifest. The catalogue is written every time (from the records'
-    kept text); the rest only when `lists` (the key of what lists show: the hubs' key) changed
-    or a file of it is gone. What the last rebuild wrote after rendering and this one did not
-    (a feed of a theme left empty, a redirect of a review gone) is deleted. The checks read
-    what this rebuild wrote (the leak guard everything, when what is withheld changed). Problems."""
+    background) and the URL manifest. The catalogue is written when a record changed (from the
+    records' kept text); the rest only when the hubs' key (`plan.hubs`: what lists show)
+    changed or a file of it is gone. What the last rebuild wrote after rendering and this one
+    did not (a feed of a theme left empty, a redirect of a review gone) is deleted; after a full
+    rebuild, every file of the site that is neither one of `kept` (what MkDocs has: pages and
+    files copied as they are) nor written here nor the search index (a file removed from
+    content/, anything left by a rebuild that stopped). The checks read what this rebuild wrote
+    (the leak guard everything, when what is withheld changed). Problems."""
     site_dir = Path(config.site_dir)
     site_url = config.site_url or ""
     lists = plan.hubs
@@ -265,6 +270,8 @@ def write_preview_outputs(
         redirected, extras = set(written), {*files, urls.CATALOGUE_JSON, urls.CATALOGUE_CSV}
     for path in preview.extras - extras - pages:
         _remove_file(site_dir, path)
+    if kept is not None and _sweep(site_dir, kept | extras | _theme_templates(config)):
+        preview.search.invalidate(site_dir)
     checked = checked_outputs(site_dir, preview.rendered, (site_dir / path for path in files))
     withheld = withheld_text(site, public)
     problems = leakguard.scan(site_dir, withheld, None if scan_everything(preview, withheld) else checked)
@@ -280,8 +287,36 @@ def write_preview_outputs(
     if not problems:
         preview.succeeded(withheld, redirected, site_dir)
         preview.extras, preview.lists = extras, lists
-        preview.search.start(site_dir, len(indexes.listed) + len(public.themes))
+        if preview.search.needed(site_dir):
+            preview.search.start(site_dir, len(indexes.listed) + len(public.themes))
     return problems
+
+
+def _theme_templates(config: MkDocsConfig) -> set[str]:
+    """What MkDocs writes from the theme's own templates (the 404 page, the sitemap and its gzip)."""
+    names = {*config.theme.static_templates, *config.extra_templates}
+    return names | ({f"{urls.SITEMAP}.gz"} if urls.SITEMAP in names else set())
+
+
+def _sweep(site_dir: Path, kept: set[str]) -> list[str]:
+    """Delete every file of the site not in `kept` (relative paths) but the search index, and
+    the folders left empty; the files deleted."""
+    removed = []
+    for folder, folders, names in os.walk(site_dir, topdown=True):
+        here = Path(folder)
+        relative = here.relative_to(site_dir).as_posix()
+        prefix = "" if relative == "." else f"{relative}/"
+        if not prefix:
+            folders[:] = [name for name in folders if name != search.BUNDLE]
+        for name in names:
+            if f"{prefix}{name}" not in kept:
+                (here / name).unlink()
+                removed.append(f"{prefix}{name}")
+    for folder, _, _ in os.walk(site_dir, topdown=False):
+        here = Path(folder)
+        if here != site_dir and not any(here.iterdir()):
+            here.rmdir()
+    return removed
 
 
 def _remove_file(site_dir: Path, relative: str) -> None:

@@ -253,9 +253,12 @@ class SearchIndexer:
     #: Added to Pagefind's niceness: rebuilds come first.
     NICENESS = 10
 
-    def __init__(self) -> None:
+    def __init__(self, current: bool = False) -> None:
+        """`current`: the index in the site folder (if any) was made from its pages as they are."""
         self._lock = threading.Lock()
         self._generation = 0
+        #: The generation of the pages the index in the site folder was made from.
+        self._indexed: int | None = 0 if current else None
         self._wanted: tuple[Path, int, int] | None = None
         self._process: subprocess.Popen[str] | None = None
         self._thread: threading.Thread | None = None
@@ -267,6 +270,11 @@ class SearchIndexer:
             shutil.rmtree(site_dir / search.BUNDLE, ignore_errors=True)
             if self._process is not None and self._process.poll() is None:
                 self._process.terminate()
+
+    def needed(self, site_dir: Path) -> bool:
+        """Whether the site must be indexed: pages were rendered or removed since its index was made, or it has none."""
+        with self._lock:
+            return self._indexed != self._generation or not (site_dir / search.BUNDLE).is_dir()
 
     def start(self, site_dir: Path, expected_pages: int) -> None:
         """Index the site as it is now (after the run going on, if any)."""
@@ -330,6 +338,7 @@ class SearchIndexer:
             if generation == self._generation and not problems:
                 shutil.rmtree(site_dir / search.BUNDLE, ignore_errors=True)
                 bundle.rename(site_dir / search.BUNDLE)
+                self._indexed = generation
                 log.info("Search index rebuilt")
                 return
         shutil.rmtree(bundle, ignore_errors=True)
@@ -353,8 +362,8 @@ class Preview:
     #: and the key of what lists show (`PagePlan.hubs`) they were written under.
     extras: set[str] = field(default_factory=set)
     lists: str | None = None
-    #: What the last rebuild withheld (the leak guard's markers).
-    withheld: dict[str, str] | None = None
+    #: A digest of what the last rebuild withheld (the leak guard's markers).
+    withheld: str | None = None
     #: Output paths rendered by the rebuild running now.
     rendered: list[str] = field(default_factory=list)
     search: SearchIndexer = field(default_factory=SearchIndexer)
@@ -423,10 +432,12 @@ class Preview:
             if self.needs_render(source, output, site_dir):
                 fresh.add(source)
                 self.rendered.append(output)
+        removed = False
         for source, output in self.outputs.items():
             if outputs.get(source) != output and output not in outputs.values():
                 _remove(site_dir, output)
-        if self.rendered:
+                removed = True
+        if self.rendered or removed:
             self.search.invalidate(site_dir)
         self.outputs = outputs
         return fresh
@@ -437,7 +448,7 @@ class Preview:
     def succeeded(self, withheld: dict[str, str], redirects: Iterable[str], site_dir: Path) -> None:
         """Keep this rebuild's keys; delete redirect pages no longer written."""
         self.keys = dict(self._pending)
-        self.withheld = withheld
+        self.withheld = withheld_digest(withheld)
         written = set(redirects)
         for url in self.redirects - written:
             _remove(site_dir, f"{url}index.html")
@@ -482,9 +493,13 @@ def checked_outputs(site_dir: Path, rendered: list[str], written: Iterable[Path]
     return sorted({*(site_dir / output for output in rendered), *written})
 
 
+def withheld_digest(withheld: dict[str, str]) -> str:
+    return _hash(*sorted(withheld))
+
+
 def scan_everything(preview: Preview, withheld: dict[str, str]) -> bool:
     """Whether the leak guard reads the whole site: on the first rebuild and when the withheld text changed."""
-    return preview.withheld != withheld
+    return preview.withheld != withheld_digest(withheld)
 
 
 __all__ = [

@@ -123,6 +123,7 @@ def quick_rebuild(engine: Engine, preview: Preview) -> bool:
     lap = _Lap(timings)
     try:
         site_build = SiteBuild.start(config)
+        site_build.quick = True
         if site_build.config_problems:
             return False
         site = site_build.load()
