@@ -29,6 +29,7 @@ from mkdocs.livereload import LiveReloadServer, _serve_url  # noqa: E402
 
 from casereviews.adapter.preview import Preview  # noqa: E402
 from casereviews.adapter.rebuild import rebuild as rebuild_preview  # noqa: E402
+from casereviews.adapter.store import PreviewStore  # noqa: E402
 
 log = logging.getLogger("casereviews.preview")
 
@@ -53,6 +54,18 @@ def rebuild(config_file: Path, site_dir: Path, preview: Preview, serve_url: str 
     return kind
 
 
+def first_rebuild(config_file: Path, site_dir: Path, preview: Preview, serve_url: str | None = None) -> None:
+    """The rebuild before serving. If it stops on a problem after it started writing, what it
+    wrote was not all checked: the folder is emptied and served empty until the problems are
+    fixed (later rebuilds that fail leave the server waiting for one that succeeds)."""
+    try:
+        rebuild(config_file, site_dir, preview, serve_url)
+    except Abort as error:
+        log.error("%s", error)  # rebuilt on save
+        if preview.writing:
+            preview.empty(site_dir)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("-f", "--config-file", type=Path, default=PROJECT / "mkdocs.yml")
@@ -64,8 +77,14 @@ def main(argv: list[str] | None = None) -> int:
     config = load_config(config_file=str(arguments.config_file))
     mount_path = urlsplit(config.site_url or "/").path
     serve_url = _serve_url(host, int(port), mount_path)
-    site_dir = Path(tempfile.mkdtemp(prefix="casereviews-preview-"))
     preview = Preview()
+    store = PreviewStore.open(arguments.config_file)
+    if store is not None:
+        site_dir = store.site_dir
+        if store.restore(preview):
+            log.info("Preview: kept from the last start in %s; rendering what changed since", site_dir)
+    else:
+        site_dir = Path(tempfile.mkdtemp(prefix="casereviews-preview-"))
 
     def builder() -> None:
         rebuild(arguments.config_file, site_dir, preview, serve_url)
@@ -78,10 +97,7 @@ def main(argv: list[str] | None = None) -> int:
 
     server.error_handler = error_page
     try:
-        try:
-            builder()
-        except Abort as error:
-            log.error("%s", error)  # served empty until the problems are fixed; rebuilt on save
+        first_rebuild(arguments.config_file, site_dir, preview, serve_url)
         server.watch(config.docs_dir)
         server.watch(str(arguments.config_file))
         try:
@@ -92,7 +108,10 @@ def main(argv: list[str] | None = None) -> int:
             server.shutdown()
     finally:
         preview.search.wait()
-        shutil.rmtree(site_dir, ignore_errors=True)
+        if store is not None:
+            store.close()  # the folder and its record stay for the next start
+        else:
+            shutil.rmtree(site_dir, ignore_errors=True)
     return 0
 
 

@@ -14,10 +14,11 @@ import pytest
 from mkdocs.exceptions import Abort
 
 from casereviews.adapter.preview import Preview
+from casereviews.adapter.store import PreviewStore
 from sitekit import TEST_NOW, SiteProject
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "scripts"))
-from preview import _WithoutDirtyWarning, rebuild
+from preview import _WithoutDirtyWarning, first_rebuild, rebuild
 
 EDITED, OTHER, UNRELATED = "2019-testshire-child-a", "2019-testshire-child-b", "2018-elsewhere-adult-c"
 
@@ -207,3 +208,106 @@ def test_learning_points_html_is_kept_until_the_markdown_options_change():
     changed = state.point_html({"extensions": ["attr_list", "pymdownx.smartsymbols"], "extension_configs": {}})
     assert changed is not points
     assert changed.inline("a --> b") == "a &rarr; b"
+
+
+def kept_preview(project: SiteProject) -> tuple[PreviewStore, Preview]:
+    """A start of the preview that keeps its folder between starts (as `make serve` does)."""
+    store = PreviewStore.open(project.config_file)
+    assert store is not None
+    state = Preview()
+    store.restore(state)
+    return store, state
+
+
+def test_a_restart_renders_only_what_changed_while_the_preview_was_stopped(preview_project, tmp_path):
+    """The folder and keys kept on disk: a later start renders the pages of what changed while
+    it was stopped, a review turned draft meanwhile leaves every page, and the preview is what
+    one started afresh writes. A second preview of the project does not share the folder."""
+    store, state = kept_preview(preview_project)
+    rebuild(preview_project.config_file, store.site_dir, state)
+    assert len(state.rendered) > 100
+    assert PreviewStore.open(preview_project.config_file) is None  # held by the preview running
+    state.search.wait()
+    store.close()
+
+    edit(preview_project, EDITED, "The first lesson.", "The first lesson, edited while stopped.")
+    edit(preview_project, OTHER, "status: published", "status: draft")
+    store, state = kept_preview(preview_project)
+    assert state.keys  # the record was read
+    rebuild(preview_project.config_file, store.site_dir, state)
+    rendered = set(state.rendered)
+    assert f"reviews/{EDITED}/index.html" in rendered
+    assert f"reviews/{UNRELATED}/index.html" not in rendered  # nothing it shows changed
+    assert len(rendered) < len(state.outputs) / 3, len(rendered)
+    assert "edited while stopped" in page(store.site_dir, f"reviews/{EDITED}").read_text(encoding="utf-8")
+    assert not (store.site_dir / "reviews" / OTHER).exists()
+    fresh = tmp_path / "fresh"
+    fresh.mkdir()
+    rebuild(preview_project.config_file, fresh, Preview())
+    expected, found = site_files(fresh), site_files(store.site_dir)
+    assert sorted(found) == sorted(expected)
+    assert [path for path in expected if found[path] != expected[path]] == []
+    assert not any(b"Child B" in text for text in found.values())
+    state.search.wait()
+    store.close()
+
+
+def test_a_kept_folder_is_trusted_only_as_its_record_describes_it(preview_project):
+    """A folder whose record is gone (a rebuild was writing when the preview stopped) or was
+    written by other code is emptied; a file the record does not name (left by anything) is
+    deleted by the first rebuild; a rebuild that stops on a problem before it writes keeps the
+    record."""
+    store, state = kept_preview(preview_project)
+    rebuild(preview_project.config_file, store.site_dir, state)
+    state.search.wait()
+    stray = store.site_dir / "reviews" / "left-behind" / "index.html"
+    stray.parent.mkdir(parents=True)
+    stray.write_text("Unpublished text of a review left behind.", encoding="utf-8")
+    store.close()
+
+    store, state = kept_preview(preview_project)
+    config = preview_project.config()
+    preview_project.write_config({**config, "extra": {"casereviews": {"feed_length": 0}}})
+    with pytest.raises(Abort):  # stops on a problem before writing anything
+        rebuild(preview_project.config_file, store.site_dir, state)
+    assert (store.folder / "record.json").is_file() and stray.is_file()
+    preview_project.write_config(config)
+    rebuild(preview_project.config_file, store.site_dir, state)
+    assert not stray.exists()
+    assert (store.folder / "record.json").is_file()
+    state.search.wait()
+    store.close()
+
+    record = json.loads((store.folder / "record.json").read_text(encoding="utf-8"))
+    (store.folder / "record.json").write_text(json.dumps({**record, "code": "other code"}), encoding="utf-8")
+    store, state = kept_preview(preview_project)
+    assert state.keys == {} and list(store.site_dir.iterdir()) == []
+    rebuild(preview_project.config_file, store.site_dir, state)
+    state.search.wait()
+    store.close()
+
+    store, state = kept_preview(preview_project)
+    state.started_writing()  # as a rebuild does when it starts writing; then the preview stops
+    store.close()
+    store, state = kept_preview(preview_project)
+    assert state.keys == {} and list(store.site_dir.iterdir()) == []
+    store.close()
+
+
+def test_a_first_rebuild_that_fails_its_checks_leaves_nothing_to_serve(preview_project):
+    """Before the server starts, a kept folder is rebuilt; if the checks after rendering find a
+    problem (here the leak guard: a draft's summary quoted in a published review), nothing of
+    what was written is served: the folder is emptied until the problems are fixed."""
+    store, state = kept_preview(preview_project)
+    rebuild(preview_project.config_file, store.site_dir, state)
+    state.search.wait()
+    store.close()
+
+    summary = "A summary of a draft that must never be published anywhere on the site."
+    preview_project.write_review("2020-testshire-child-d", themes=["neglect"], status="draft", summary=summary)
+    edit(preview_project, EDITED, "What happened, in general terms.", summary)
+    store, state = kept_preview(preview_project)
+    first_rebuild(preview_project.config_file, store.site_dir, state)
+    assert list(store.site_dir.iterdir()) == []
+    assert not (store.folder / "record.json").exists()
+    store.close()

@@ -377,6 +377,10 @@ class Preview:
     catalogue: CatalogueMemo = field(default_factory=CatalogueMemo)
     #: What MkDocs set up in the last full rebuild, for quick ones (see `adapter.rebuild`).
     engine: Any = None
+    #: Where the folder and keys are kept between starts (see `adapter.store`), if anywhere.
+    store: Any = None
+    #: Whether the rebuild under way, or the last one, started writing and did not succeed.
+    writing: bool = False
     #: How long each stage of the last quick rebuild took (seconds), for `make serve`'s log.
     timings: dict[str, float] = field(default_factory=dict)
     #: Learning points' HTML, kept across rebuilds with the Markdown options it was made with
@@ -424,6 +428,7 @@ class Preview:
     def choose(self, pages: Iterable[tuple[str, str]], site_dir: Path) -> set[str]:
         """The pages (source paths) to render, of every page (source path, output path) of this
         rebuild; pages no longer built are deleted. Called before anything is written."""
+        self.started_writing()
         outputs: dict[str, str] = {}
         fresh: set[str] = set()
         self.rendered = []
@@ -445,10 +450,17 @@ class Preview:
     def plan(self, keys: dict[str, str]) -> None:
         self._pending = keys
 
+    def started_writing(self) -> None:
+        """The site folder is about to change: a record of it on disk no longer describes it."""
+        self.writing = True
+        if self.store is not None:
+            self.store.forget()
+
     def succeeded(self, withheld: dict[str, str], redirects: Iterable[str], site_dir: Path) -> None:
         """Keep this rebuild's keys; delete redirect pages no longer written."""
         self.keys = dict(self._pending)
         self.withheld = withheld_digest(withheld)
+        self.writing = False
         written = set(redirects)
         for url in self.redirects - written:
             _remove(site_dir, f"{url}index.html")
@@ -469,6 +481,12 @@ class Preview:
         left = [slug for slug in shown if not may_stay_in_preview(documents[slug].meta if slug in documents else None)]
         if not left:
             return
+        self.empty(site_dir)
+
+    def empty(self, site_dir: Path) -> None:
+        """Remove every file of the preview: nothing is served until a rebuild succeeds."""
+        self.started_writing()
+        self.engine = None  # the next rebuild is a full one: it writes everything
         self.search.invalidate(site_dir)
         for child in site_dir.iterdir():
             if child.is_dir():

@@ -65,7 +65,15 @@ class Engine:
 
 def rebuild(config_file: Path, site_dir: Path, preview: Preview, serve_url: str | None = None) -> str:
     """One rebuild of the preview into `site_dir` (the first renders everything); which kind it
-    was ('quick' or 'full'). Raises Abort on problems."""
+    was ('quick' or 'full'). Raises Abort on problems. Once it succeeded, the folder is recorded
+    (when the preview is kept between starts: see `adapter.store`)."""
+    kind = _rebuild(config_file, site_dir, preview, serve_url)
+    if preview.store is not None:
+        preview.store.save(preview)
+    return kind
+
+
+def _rebuild(config_file: Path, site_dir: Path, preview: Preview, serve_url: str | None) -> str:
     engine = preview.engine
     if isinstance(engine, Engine) and Path(engine.config.site_dir) == site_dir:
         try:
