@@ -231,12 +231,20 @@ class SiteBuild:
         assert site is not None and public is not None and indexes is not None and pages is not None
         assert state is not None
         common = preview.site_key(site, public, self.docs_dir, self.settings, self.site_url, self.engine_key)
-        plan = preview.plan_pages(site, public, indexes, pages, common, state.key_memo)
+        plan = preview.plan_pages(
+            site,
+            public,
+            indexes,
+            pages,
+            common,
+            state.key_memo,
+            lambda review: repr(review_view(review, public, indexes.related.for_review(review))["related"]),
+        )
         hubs = state.known_hubs(plan.hubs)
         if hubs is None and quick:
             return None
         if hubs is None:  # a hub's key is its own text: made again when what lists show changed
-            self._generated = pages.listing_pages()
+            self._generated = pages.listing_pages(theme_years=False)
             hubs = {}
             for uri, page in self._generated.items():
                 if uri not in plan.keys:
@@ -295,7 +303,7 @@ class SiteBuild:
         elif uri in plan.theme_years:
             made = pages.theme_year_page(*plan.theme_years[uri])
         elif state.hub_keys is not None and uri in state.hub_keys[1]:  # a hub whose page is gone
-            self._generated = pages.listing_pages()
+            self._generated.update(pages.listing_pages(theme_years=False))
             return self._generated[uri]
         else:
             return None

@@ -7,17 +7,17 @@ indexes, exactly as a build does; what it read is kept (`ContentMemo`), so only 
 bytes changed are parsed and vetted again. Then every page gets a key naming everything its
 output is made from:
 
-- a review page: its file's digest and publication state, and the cards of its related
-  reviews (a review's card: its public record but its text, and its state: all that lists,
-  counts, feeds, the sitemap and action plans show of it);
+- a review page: its file's digest and publication state, and what it shows of its related
+  reviews (the review template's own values: titles, boards, years, shared themes);
 - a briefing: its review's digest and state, and the counts of reviews on its themes;
 - a theme page: the digests and states of its reviews, in order;
 - each page of a theme's years: the theme's years, the year's count, where the page is in the
   year's pages, and the digests and states of its reviews;
 - every other generated page (hubs: years, boards, the latest reviews, action plans, search):
-  its own front matter and HTML (the search page also its filters). Hubs read nothing but
-  cards, so they are made again only when the hubs' key (every card, in order) changed: an
-  edit to a review's text makes none of them;
+  its own front matter and HTML (the search page also its filters). Hubs read nothing of a
+  review but its card (its public record but its text, and its state: all that lists,
+  counts, feeds, the sitemap and action plans show of it), so they are made again only when
+  the hubs' key (every card, in order) changed: an edit to a review's text makes none of them;
 - the home and about pages, and theme pages: also which pages there are (they link to pages);
 
 all of them with the site key: every other content file's digest, the boards' display names,
@@ -161,7 +161,8 @@ class PagePlan:
 @dataclass
 class KeyMemo:
     """What keying keeps between rebuilds: each review's card by site key and state, and, while
-    the hubs' key is unchanged, what depends on the cards alone (related reviews, theme counts)."""
+    the hubs' key is unchanged, what depends on the cards alone (what a page shows of related
+    reviews, theme counts)."""
 
     cards: dict[str, str] = field(default_factory=dict)
     hubs: str = ""
@@ -169,9 +170,18 @@ class KeyMemo:
     counts: dict[str, str] = field(default_factory=dict)
 
 
-def plan_pages(site: Site, public: PublicSite, indexes: Indexes, pages: Pages, common: str, memo: KeyMemo) -> PagePlan:
+def plan_pages(
+    site: Site,
+    public: PublicSite,
+    indexes: Indexes,
+    pages: Pages,
+    common: str,
+    memo: KeyMemo,
+    related_shown: Callable[[Review], str],
+) -> PagePlan:
     """The key of every review page, briefing, theme page and page of a theme's years (see the
-    module docstring). `memo`: what the preview keeps (see `KeyMemo`)."""
+    module docstring). `memo`: what the preview keeps (see `KeyMemo`); `related_shown`: what a
+    review's page shows of its related reviews (the review template's own values)."""
     states = review_states(site, public)
     known = memo.cards
     memo.cards = {}
@@ -189,8 +199,7 @@ def plan_pages(site: Site, public: PublicSite, indexes: Indexes, pages: Pages, c
 
     def related_of(item: Review | WithdrawalNotice) -> str:
         if item.slug not in memo.related:
-            related = indexes.related.for_review(item) if isinstance(item, Review) else []
-            memo.related[item.slug] = repr([(shown[other.slug], shared) for other, shared in related])
+            memo.related[item.slug] = related_shown(item) if isinstance(item, Review) else ""
         return memo.related[item.slug]
 
     def counts_of(review: Review) -> str:
