@@ -107,7 +107,7 @@ def main(argv: list[str] | None = None) -> int:
         finally:
             server.shutdown()
     finally:
-        preview.search.wait()
+        preview.search.stop()
         if store is not None:
             store.close()  # the folder and its record stay for the next start
         else:

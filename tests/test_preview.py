@@ -7,14 +7,17 @@ from __future__ import annotations
 
 import json
 import logging
+import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
 from mkdocs.exceptions import Abort
 
-from casereviews.adapter.preview import Preview
+from casereviews.adapter.preview import Preview, SearchIndexer
 from casereviews.adapter.store import PreviewStore
+from casereviews.render import search
 from sitekit import TEST_NOW, SiteProject
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "scripts"))
@@ -312,3 +315,31 @@ def test_a_first_rebuild_that_fails_its_checks_leaves_nothing_to_serve(preview_p
     assert list(store.site_dir.iterdir()) == []
     assert not (store.folder / "record.json").exists()
     store.close()
+
+
+def test_a_search_run_made_stale_or_left_by_a_stopping_preview_is_stopped(tmp_path, monkeypatch):
+    """Pagefind runs one at a time in the background: a run that a rebuild made stale (it
+    rendered pages) is stopped at once, the latest request runs next, and stopping the preview
+    stops its run; a stopped run's index is never used."""
+    monkeypatch.setattr(
+        search, "index_command", lambda site_dir, bundle: [sys.executable, "-c", "import time; time.sleep(120)"]
+    )
+    indexer = SearchIndexer()
+
+    def running(besides: object = None) -> subprocess.Popen[str]:
+        for _ in range(600):
+            process = indexer._process
+            if process is not None and process is not besides:
+                return process
+            time.sleep(0.05)
+        raise AssertionError("Pagefind was not started")
+
+    indexer.start(tmp_path, 1)
+    first = running()
+    indexer.invalidate(tmp_path)
+    indexer.start(tmp_path, 1)
+    assert first.wait(timeout=60) != 0  # stopped, not finished
+    second = running(besides=first)  # the latest request
+    indexer.stop()
+    assert second.returncode is not None and second.returncode != 0
+    assert not (tmp_path / "pagefind").exists()

@@ -293,6 +293,16 @@ class SearchIndexer:
                 self._thread = threading.Thread(target=self._work, daemon=True)
                 self._thread.start()
 
+    def stop(self) -> None:
+        """Stop indexing (the preview is stopping): a run going on is stopped and left unused,
+        none is started; an index already in the site folder stays."""
+        with self._lock:
+            self._wanted = None
+            self._generation += 1
+            if self._process is not None and self._process.poll() is None:
+                self._process.terminate()
+        self.wait()
+
     def wait(self) -> None:
         """Wait until every indexing asked for is done (for scripts and tests)."""
         while True:
