@@ -343,3 +343,17 @@ def test_a_search_run_made_stale_or_left_by_a_stopping_preview_is_stopped(tmp_pa
     indexer.stop()
     assert second.returncode is not None and second.returncode != 0
     assert not (tmp_path / "pagefind").exists()
+
+
+def test_a_quick_rebuild_stops_on_a_warning_as_a_build_does(preview_project, tmp_path):
+    """Strict mode holds in a quick rebuild: a link to no page, saved in a review's text, stops
+    the rebuild (the server then waits for one that succeeds); fixed, the next one succeeds."""
+    site, state = tmp_path / "preview", Preview()
+    site.mkdir()
+    rebuild(preview_project.config_file, site, state)
+    edit(preview_project, EDITED, "What happened, in general terms.", "See [the report](no-such-page.md).")
+    with pytest.raises(Abort, match="strict mode"):
+        rebuild(preview_project.config_file, site, state)
+    edit(preview_project, EDITED, "See [the report](no-such-page.md).", "What happened, in general terms.")
+    rebuild(preview_project.config_file, site, state)
+    state.search.wait()

@@ -122,9 +122,10 @@ def quick_rebuild(engine: Engine, preview: Preview) -> bool:
     config = engine.config
     if any(Path(name).name != HOOKS_FILE for name in config.plugins):
         return False  # a plugin's events would not run
-    counter = utils.CountHandler()
+    counter = utils.CountHandler()  # as MkDocs' build: in strict mode, a warning fails the rebuild
     counter.setLevel(logging.WARNING)
-    logging.getLogger("mkdocs").addHandler(counter)
+    if config.strict:
+        logging.getLogger("mkdocs").addHandler(counter)
     done = False
     timings = preview.timings
     timings.clear()
