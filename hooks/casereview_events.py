@@ -7,7 +7,10 @@ created per build in on_config and kept on the configuration object, not in this
   listed; keep only what the public view publishes; add the generated pages.
 - on_page_markdown: review pages get their record, template and anchored point lists;
   theme pages get their lists.
-- on_env (preview only): the sitemap's facts of pages not rendered again.
+- on_nav: the navigation is kept (the preview's quick rebuilds reuse it).
+- on_env: the navigation kept per depth for pages outside the nav; in the preview, the
+  sitemap's facts of pages not rendered again, and the theme's templates kept for quick
+  rebuilds.
 - on_page_content: generated HTML put in place after Markdown; HTML comments (editors'
   notes) never reach the output.
 - on_post_build: exports, feed, redirects, search index and URL manifest, then the checks
@@ -25,6 +28,7 @@ from jinja2 import Environment
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import Abort
 from mkdocs.structure.files import Files
+from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
 from casereviews.adapter.build import SiteBuild
@@ -82,6 +86,13 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
 
 
 @reported
+def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
+    """Keep the navigation (the preview's quick rebuilds reuse it)."""
+    SiteBuild.of(config).nav = nav
+    return nav
+
+
+@reported
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     """Give review pages their record and template; add generated lists to theme pages."""
     return SiteBuild.of(config).page_markdown(markdown, page)
@@ -89,8 +100,11 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
 
 @reported
 def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
-    """In the preview: what the sitemap needs of the pages not rendered again."""
-    SiteBuild.of(config).kept_pages(files)
+    """Template helpers for this build; in the preview, what the sitemap needs of the pages not rendered again."""
+    build = SiteBuild.of(config)
+    build.template_globals(env)
+    build.kept_pages(files)
+    build.env = env
     return env
 
 

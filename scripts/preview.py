@@ -2,7 +2,9 @@
 
 It serves the site as `mkdocs serve` does (live reload included), but every rebuild after the
 first renders only the pages an edit touched; the hooks decide which, from the content (see
-hooks/casereviews/adapter/preview.py). The same validation, vetting and checks as a build run
+hooks/casereviews/adapter/preview.py). An edit that changes nothing lists show (a review's
+text, most often) is a quick rebuild, without the work MkDocs does for the whole site (see
+hooks/casereviews/adapter/rebuild.py). The same validation, vetting and checks as a build run
 on every rebuild: a problem stops the rebuild, and a review turned draft, embargoed or withdrawn
 leaves the preview with the rebuild that reads it. Search is re-indexed in the background.
 """
@@ -21,12 +23,13 @@ from urllib.parse import urlsplit
 PROJECT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(PROJECT / "hooks"))
 
-from mkdocs.commands.build import build  # noqa: E402
 from mkdocs.config import load_config  # noqa: E402
 from mkdocs.exceptions import Abort  # noqa: E402
 from mkdocs.livereload import LiveReloadServer, _serve_url  # noqa: E402
 
-from casereviews.adapter.preview import CONFIG_ATTRIBUTE, Preview  # noqa: E402
+from casereviews.adapter.preview import Preview  # noqa: E402
+from casereviews.adapter.rebuild import rebuild as rebuild_preview  # noqa: E402
+from casereviews.adapter.store import PreviewStore  # noqa: E402
 
 log = logging.getLogger("casereviews.preview")
 
@@ -40,15 +43,27 @@ class _WithoutDirtyWarning(logging.Filter):
         return not record.getMessage().startswith(DIRTY_WARNING)
 
 
-def rebuild(config_file: Path, site_dir: Path, preview: Preview, serve_url: str | None = None) -> None:
-    """One rebuild of the preview into `site_dir` (the first renders everything). Raises Abort on problems."""
-    config = load_config(config_file=str(config_file), site_dir=str(site_dir))
-    if serve_url:
-        config.site_url = serve_url
-    setattr(config, CONFIG_ATTRIBUTE, preview)
+def rebuild(config_file: Path, site_dir: Path, preview: Preview, serve_url: str | None = None) -> str:
+    """One rebuild of the preview into `site_dir` (the first renders everything); 'quick' or
+    'full' (see hooks/casereviews/adapter/rebuild.py). Raises Abort on problems."""
     start = time.perf_counter()
-    build(config, serve_url=serve_url, dirty=True)
-    log.info("Preview: rendered %d pages in %.1f s", len(preview.rendered), time.perf_counter() - start)
+    kind = rebuild_preview(config_file, site_dir, preview, serve_url)
+    log.info("Preview: rendered %d pages in %.1f s (%s)", len(preview.rendered), time.perf_counter() - start, kind)
+    if kind == "quick":
+        log.debug("Preview stages: %s", ", ".join(f"{stage} {took:.2f} s" for stage, took in preview.timings.items()))
+    return kind
+
+
+def first_rebuild(config_file: Path, site_dir: Path, preview: Preview, serve_url: str | None = None) -> None:
+    """The rebuild before serving. If it stops on a problem after it started writing, what it
+    wrote was not all checked: the folder is emptied and served empty until the problems are
+    fixed (later rebuilds that fail leave the server waiting for one that succeeds)."""
+    try:
+        rebuild(config_file, site_dir, preview, serve_url)
+    except Abort as error:
+        log.error("%s", error)  # rebuilt on save
+        if preview.writing:
+            preview.empty(site_dir)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -62,8 +77,14 @@ def main(argv: list[str] | None = None) -> int:
     config = load_config(config_file=str(arguments.config_file))
     mount_path = urlsplit(config.site_url or "/").path
     serve_url = _serve_url(host, int(port), mount_path)
-    site_dir = Path(tempfile.mkdtemp(prefix="casereviews-preview-"))
     preview = Preview()
+    store = PreviewStore.open(arguments.config_file)
+    if store is not None:
+        site_dir = store.site_dir
+        if store.restore(preview):
+            log.info("Preview: kept from the last start in %s; rendering what changed since", site_dir)
+    else:
+        site_dir = Path(tempfile.mkdtemp(prefix="casereviews-preview-"))
 
     def builder() -> None:
         rebuild(arguments.config_file, site_dir, preview, serve_url)
@@ -76,10 +97,7 @@ def main(argv: list[str] | None = None) -> int:
 
     server.error_handler = error_page
     try:
-        try:
-            builder()
-        except Abort as error:
-            log.error("%s", error)  # served empty until the problems are fixed; rebuilt on save
+        first_rebuild(arguments.config_file, site_dir, preview, serve_url)
         server.watch(config.docs_dir)
         server.watch(str(arguments.config_file))
         try:
@@ -89,8 +107,11 @@ def main(argv: list[str] | None = None) -> int:
         finally:
             server.shutdown()
     finally:
-        preview.search.wait()
-        shutil.rmtree(site_dir, ignore_errors=True)
+        preview.search.stop()
+        if store is not None:
+            store.close()  # the folder and its record stay for the next start
+        else:
+            shutil.rmtree(site_dir, ignore_errors=True)
     return 0
 
 

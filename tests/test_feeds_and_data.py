@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import copy
 import csv
+import dataclasses
 import datetime as dt
 import io
 import json
@@ -20,7 +21,11 @@ import jsonschema
 import pytest
 
 from browser import axe_violations
+from casereviews.load.catalogue import load_site
 from casereviews.model import vocabulary
+from casereviews.policy.public import public_view
+from casereviews.render import exports
+from casereviews.render.exports import CatalogueMemo, record
 from casereviews.render.schema import documentation_table
 from sitekit import PROJECT, SAMPLE_CONTENT, TEST_NOW, BuildResult, SiteProject
 
@@ -299,3 +304,29 @@ def test_theme_page_feed_link_in_the_browser(site_url, browser_page):
     assert not [url for url in watch.requests if url.endswith("sitemap.xml")]
     assert watch.foreign_requests() == []
     assert watch.console_errors == []
+
+
+def test_the_catalogue_written_from_kept_records_is_the_catalogue(project, tmp_path):
+    """The preview writes reviews.json and reviews.csv from each record's kept text: the same
+    bytes as a build's, and not at all when nothing in them changed."""
+    now = dt.datetime.fromisoformat(TEST_NOW)
+    plain, kept = tmp_path / "plain", tmp_path / "kept"
+    plain.mkdir()
+    kept.mkdir()
+    memo = CatalogueMemo()
+    for step in range(3):
+        public = public_view(load_site(project.content, now.date(), project.root), now)
+        keys = [repr(record(review, public, "https://example.org/")) for review in public.reviews]
+        exports.write_catalogue(plain, public, "https://example.org/")
+        written = exports.write_catalogue(kept, public, "https://example.org/", memo, keys)
+        assert written == (step != 1), step
+        for name in ("reviews.json", "reviews.csv"):
+            assert (kept / name).read_bytes() == (plain / name).read_bytes(), (step, name)
+        if step == 1:
+            project.write_review(
+                "2019-testshire-child-b", themes=["neglect"], published="2019-06-01", summary="Edited."
+            )
+    empty = dataclasses.replace(public, reviews=())
+    exports.write_catalogue(plain, empty, "https://example.org/")
+    assert exports.write_catalogue(kept, empty, "https://example.org/", memo, [])
+    assert (kept / "reviews.json").read_bytes() == (plain / "reviews.json").read_bytes()

@@ -5,18 +5,23 @@ Each test runs the preview's rebuilds in this process, as the preview server doe
 
 from __future__ import annotations
 
+import json
 import logging
+import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
 from mkdocs.exceptions import Abort
 
-from casereviews.adapter.preview import Preview
+from casereviews.adapter.preview import Preview, SearchIndexer
+from casereviews.adapter.store import PreviewStore
+from casereviews.render import search
 from sitekit import TEST_NOW, SiteProject
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "scripts"))
-from preview import _WithoutDirtyWarning, rebuild
+from preview import _WithoutDirtyWarning, first_rebuild, rebuild
 
 EDITED, OTHER, UNRELATED = "2019-testshire-child-a", "2019-testshire-child-b", "2018-elsewhere-adult-c"
 
@@ -54,13 +59,16 @@ def test_an_edit_renders_the_review_and_the_pages_that_show_it_only(preview_proj
 
     path = preview_project.content / "reviews" / f"{EDITED}.md"
     path.write_text(path.read_text(encoding="utf-8").replace("The first lesson.", "The first lesson, edited."))
-    rebuild(preview_project.config_file, site, state)
+    assert rebuild(preview_project.config_file, site, state) == "quick"  # nothing a list shows changed
 
     rendered = set(state.rendered)
-    assert f"reviews/{EDITED}/index.html" in rendered
-    assert f"reviews/{EDITED}/briefing/index.html" in rendered
-    assert "themes/neglect/index.html" in rendered  # it lists the review
-    assert "themes/neglect/2019/index.html" in rendered  # it lists the review's learning
+    assert rendered == {
+        f"reviews/{EDITED}/index.html",
+        f"reviews/{EDITED}/briefing/index.html",
+        "themes/neglect/index.html",  # it lists the review
+        "themes/neglect/2019/index.html",  # it lists the review's learning
+    }
+    assert f"reviews/{OTHER}/index.html" not in rendered  # related to it, but shows nothing of its text
     assert f"reviews/{UNRELATED}/index.html" not in rendered  # no theme, board or year in common
     assert f"reviews/{UNRELATED}/briefing/index.html" not in rendered
     assert "themes/self-neglect/index.html" not in rendered
@@ -75,9 +83,15 @@ def test_an_edit_renders_the_review_and_the_pages_that_show_it_only(preview_proj
     assert "index.html" not in rendered and "about/index.html" not in rendered  # the text of neither changed
     assert "years/index.html" not in rendered and "boards/index.html" not in rendered
 
+    records = json.loads((site / "reviews.json").read_text(encoding="utf-8"))["reviews"]
+    edited = next(record for record in records if record["slug"] == EDITED)
+    assert edited["learning"][0]["text"] == "The first lesson, edited."  # the catalogue too
+
+    state.search.wait()
+    assert (site / "pagefind").is_dir()
     rebuild(preview_project.config_file, site, state)  # nothing changed: nothing is rendered
     assert state.rendered == []
-    state.search.wait()
+    assert not state.search.needed(site)  # nor indexed again
 
 
 def test_a_hub_is_rendered_when_what_it_shows_changes(preview_project, tmp_path):
@@ -135,4 +149,240 @@ def test_content_with_problems_removes_a_review_that_left(preview_project, tmp_p
         rebuild(preview_project.config_file, site, state)
     assert not any(OTHER in path.as_posix() for path in site.rglob("*"))
     assert not any(b"Child B" in path.read_bytes() for path in site.rglob("*") if path.is_file())
+    state.search.wait()
+
+
+def site_files(site: Path) -> dict[str, bytes]:
+    """Every file of a preview but its search index (made in the background), by path."""
+    return {
+        path.relative_to(site).as_posix(): path.read_bytes()
+        for path in sorted(site.rglob("*"))
+        if path.is_file() and path.relative_to(site).parts[0] != "pagefind"
+    }
+
+
+def edit(project: SiteProject, slug: str, old: str, new: str) -> None:
+    path = project.content / "reviews" / f"{slug}.md"
+    text = path.read_text(encoding="utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new), encoding="utf-8")
+
+
+def test_a_preview_after_edits_is_what_a_first_rebuild_of_the_same_content_writes(preview_project, tmp_path):
+    """Whatever each rebuild skipped (pages, exports, MkDocs' own work in a quick rebuild), the
+    preview after a run of edits is file for file what a preview started afresh writes."""
+    site, state = tmp_path / "preview", Preview()
+    site.mkdir()
+    rebuild(preview_project.config_file, site, state)
+    steps = [
+        ("a review's text", "quick", lambda: edit(preview_project, EDITED, "What happened,", "What happened then,")),
+        ("a learning point", "quick", lambda: edit(preview_project, OTHER, "The second lesson.", "A lesson.")),
+        ("nothing", "quick", lambda: None),
+        ("a summary lists show", "full", lambda: edit(preview_project, EDITED, "A summary", "The summary")),
+        ("a title related reviews show", "full", lambda: edit(preview_project, EDITED, "Child T", "Child T, retitled")),
+        ("a review turned draft", "full", lambda: edit(preview_project, OTHER, "status: published", "status: draft")),
+        ("a new review", "full", lambda: preview_project.write_review("2020-testshire-child-d", themes=["neglect"])),
+        ("a file copied as it is", "full", lambda: preview_project.write("files/guide.txt", "A guide.")),
+        ("a file copied as it is, removed", "full", lambda: preview_project.remove("files/guide.txt")),
+        (
+            "a review's old address",
+            "full",
+            lambda: edit(preview_project, EDITED, "status:", "aliases: [child-a]\nstatus:"),
+        ),
+    ]
+    for what, kind, change in steps:
+        change()
+        assert rebuild(preview_project.config_file, site, state) == kind, what
+        fresh = tmp_path / f"fresh-{len(list(tmp_path.glob('fresh-*')))}"
+        fresh.mkdir()
+        rebuild(preview_project.config_file, fresh, Preview())
+        expected, found = site_files(fresh), site_files(site)
+        assert sorted(found) == sorted(expected), what
+        assert [path for path in expected if found[path] != expected[path]] == [], what
+    state.search.wait()
+
+
+def test_learning_points_html_is_kept_until_the_markdown_options_change():
+    """A point's HTML depends on its text and the site's Markdown options: kept between saves, not after a change."""
+    state = Preview()
+    options = {"extensions": ["attr_list"], "extension_configs": {}}
+    points = state.point_html(options)
+    assert points.inline("*kept*") == "<em>kept</em>"
+    assert state.point_html(dict(options)) is points
+    changed = state.point_html({"extensions": ["attr_list", "pymdownx.smartsymbols"], "extension_configs": {}})
+    assert changed is not points
+    assert changed.inline("a --> b") == "a &rarr; b"
+
+
+def kept_preview(project: SiteProject) -> tuple[PreviewStore, Preview]:
+    """A start of the preview that keeps its folder between starts (as `make serve` does)."""
+    store = PreviewStore.open(project.config_file)
+    assert store is not None
+    state = Preview()
+    store.restore(state)
+    return store, state
+
+
+def test_a_restart_renders_only_what_changed_while_the_preview_was_stopped(preview_project, tmp_path):
+    """The folder and keys kept on disk: a later start renders the pages of what changed while
+    it was stopped, a review turned draft meanwhile leaves every page, and the preview is what
+    one started afresh writes. A second preview of the project does not share the folder."""
+    store, state = kept_preview(preview_project)
+    rebuild(preview_project.config_file, store.site_dir, state)
+    assert len(state.rendered) > 100
+    assert PreviewStore.open(preview_project.config_file) is None  # held by the preview running
+    state.search.wait()
+    store.close()
+
+    edit(preview_project, EDITED, "The first lesson.", "The first lesson, edited while stopped.")
+    edit(preview_project, OTHER, "status: published", "status: draft")
+    store, state = kept_preview(preview_project)
+    assert state.keys  # the record was read
+    rebuild(preview_project.config_file, store.site_dir, state)
+    rendered = set(state.rendered)
+    assert f"reviews/{EDITED}/index.html" in rendered
+    assert f"reviews/{UNRELATED}/index.html" not in rendered  # nothing it shows changed
+    assert len(rendered) < len(state.outputs) / 3, len(rendered)
+    assert "edited while stopped" in page(store.site_dir, f"reviews/{EDITED}").read_text(encoding="utf-8")
+    assert not (store.site_dir / "reviews" / OTHER).exists()
+    fresh = tmp_path / "fresh"
+    fresh.mkdir()
+    rebuild(preview_project.config_file, fresh, Preview())
+    expected, found = site_files(fresh), site_files(store.site_dir)
+    assert sorted(found) == sorted(expected)
+    assert [path for path in expected if found[path] != expected[path]] == []
+    assert not any(b"Child B" in text for text in found.values())
+    state.search.wait()
+    store.close()
+
+
+def test_a_kept_folder_is_trusted_only_as_its_record_describes_it(preview_project):
+    """A folder whose record is gone (a rebuild was writing when the preview stopped) or was
+    written by other code is emptied; a file the record does not name (left by anything) is
+    deleted by the first rebuild; a rebuild that stops on a problem before it writes keeps the
+    record."""
+    store, state = kept_preview(preview_project)
+    rebuild(preview_project.config_file, store.site_dir, state)
+    state.search.wait()
+    stray = store.site_dir / "reviews" / "left-behind" / "index.html"
+    stray.parent.mkdir(parents=True)
+    stray.write_text("Unpublished text of a review left behind.", encoding="utf-8")
+    store.close()
+
+    store, state = kept_preview(preview_project)
+    config = preview_project.config()
+    preview_project.write_config({**config, "extra": {"casereviews": {"feed_length": 0}}})
+    with pytest.raises(Abort):  # stops on a problem before writing anything
+        rebuild(preview_project.config_file, store.site_dir, state)
+    assert (store.folder / "record.json").is_file() and stray.is_file()
+    preview_project.write_config(config)
+    rebuild(preview_project.config_file, store.site_dir, state)
+    assert not stray.exists()
+    assert (store.folder / "record.json").is_file()
+    state.search.wait()
+    store.close()
+
+    record = json.loads((store.folder / "record.json").read_text(encoding="utf-8"))
+    (store.folder / "record.json").write_text(json.dumps({**record, "code": "other code"}), encoding="utf-8")
+    store, state = kept_preview(preview_project)
+    assert state.keys == {} and list(store.site_dir.iterdir()) == []
+    rebuild(preview_project.config_file, store.site_dir, state)
+    state.search.wait()
+    store.close()
+
+    store, state = kept_preview(preview_project)
+    state.started_writing()  # as a rebuild does when it starts writing; then the preview stops
+    store.close()
+    store, state = kept_preview(preview_project)
+    assert state.keys == {} and list(store.site_dir.iterdir()) == []
+    store.close()
+
+
+def test_a_first_rebuild_that_fails_its_checks_leaves_nothing_to_serve(preview_project):
+    """Before the server starts, a kept folder is rebuilt; if the checks after rendering find a
+    problem (here the leak guard: a draft's summary quoted in a published review), nothing of
+    what was written is served: the folder is emptied until the problems are fixed."""
+    store, state = kept_preview(preview_project)
+    rebuild(preview_project.config_file, store.site_dir, state)
+    state.search.wait()
+    store.close()
+
+    summary = "A summary of a draft that must never be published anywhere on the site."
+    preview_project.write_review("2020-testshire-child-d", themes=["neglect"], status="draft", summary=summary)
+    edit(preview_project, EDITED, "What happened, in general terms.", summary)
+    store, state = kept_preview(preview_project)
+    first_rebuild(preview_project.config_file, store.site_dir, state)
+    assert list(store.site_dir.iterdir()) == []
+    assert not (store.folder / "record.json").exists()
+    store.close()
+
+
+def test_a_search_run_made_stale_or_left_by_a_stopping_preview_is_stopped(tmp_path, monkeypatch):
+    """Pagefind runs one at a time in the background: a run that a rebuild made stale (it
+    rendered pages) is stopped at once, with the Pagefind process it started, the latest request
+    runs next, and stopping the preview stops its run; a stopped run's index is never used."""
+    started = tmp_path / "pagefind-pids"
+    started.mkdir()
+    # A stand-in for the indexing run: it starts a "Pagefind" of its own, records its id, and waits.
+    run = (
+        "import os, subprocess, sys, time; "
+        "child = subprocess.Popen([sys.executable, '-c', 'import time; time.sleep(120)']); "
+        f"open(os.path.join({str(started)!r}, str(child.pid)), 'w').close(); time.sleep(120)"
+    )
+    monkeypatch.setattr(search, "index_command", lambda *arguments: [sys.executable, "-c", run])
+    site_dir = tmp_path / "site"
+    site_dir.mkdir()
+    indexer = SearchIndexer()
+
+    def running(besides: object = None) -> subprocess.Popen[str]:
+        for _ in range(600):
+            process = indexer._process
+            if process is not None and process is not besides:
+                return process
+            time.sleep(0.05)
+        raise AssertionError("Pagefind was not started")
+
+    def pagefind_ids(count: int) -> list[int]:
+        for _ in range(600):
+            if len(ids := sorted(int(path.name) for path in started.iterdir())) >= count:
+                return ids
+            time.sleep(0.05)
+        raise AssertionError("the run did not start its Pagefind")
+
+    def alive(pid: int) -> bool:
+        try:
+            state = Path(f"/proc/{pid}/stat").read_text().rpartition(")")[2].split()[0]
+        except OSError:
+            return False
+        return state != "Z"
+
+    indexer.start(site_dir, 1)
+    first = running()
+    pagefind_ids(1)
+    indexer.invalidate(site_dir)
+    indexer.start(site_dir, 1)
+    assert first.wait(timeout=60) != 0  # stopped, not finished
+    second = running(besides=first)  # the latest request
+    pagefind_ids(2)
+    indexer.stop()
+    assert second.returncode is not None and second.returncode != 0
+    assert not (site_dir / "pagefind").exists()
+    for _ in range(200):
+        if not any(alive(pid) for pid in pagefind_ids(2)):
+            break
+        time.sleep(0.05)
+    assert not any(alive(pid) for pid in pagefind_ids(2)), "a stopped run left its Pagefind running"
+
+
+def test_a_quick_rebuild_stops_on_a_warning_as_a_build_does(preview_project, tmp_path):
+    """Strict mode holds in a quick rebuild: a link to no page, saved in a review's text, stops
+    the rebuild (the server then waits for one that succeeds); fixed, the next one succeeds."""
+    site, state = tmp_path / "preview", Preview()
+    site.mkdir()
+    rebuild(preview_project.config_file, site, state)
+    edit(preview_project, EDITED, "What happened, in general terms.", "See [the report](no-such-page.md).")
+    with pytest.raises(Abort, match="strict mode"):
+        rebuild(preview_project.config_file, site, state)
+    edit(preview_project, EDITED, "See [the report](no-such-page.md).", "What happened, in general terms.")
+    rebuild(preview_project.config_file, site, state)
     state.search.wait()

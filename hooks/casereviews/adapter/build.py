@@ -20,9 +20,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from jinja2 import Environment
 from markupsafe import Markup, escape
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files
+from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
 from .. import urls
@@ -37,10 +39,12 @@ from ..problems import Problem, summary_line
 from ..render import exports
 from ..render.pages import GeneratedPage, Pages, Settings, front_matter
 from ..render.review_body import review_parts
-from ..render.templating import OVERRIDE_FOLDER, Templates
+from ..render.templating import OVERRIDE_FOLDER, TEMPLATES, Templates
 from ..render.views import notice_view, review_view, search_options
 from . import output, preview
 from .fragments import FragmentStore
+from .navigation import NavigationCache
+from .preview import PagePlan
 
 #: Set to the path of the last published site's url-manifest.json to check URL stability.
 PREVIOUS_MANIFEST_VARIABLE = "REVIEW_SITE_PREVIOUS_MANIFEST"
@@ -97,8 +101,21 @@ class SiteBuild:
     markdown_options: dict[str, Any] = field(default_factory=dict)
     _parsed: dict[str, SourceDocument] = field(default_factory=dict)
     _generated: dict[str, GeneratedPage] = field(default_factory=dict)
+    #: In the preview: the keys of this rebuild's pages, the files of the pages it renders,
+    #: and what the pages are made with (the MkDocs configuration and the templates).
+    plan: PagePlan | None = None
+    fresh: list[File] = field(default_factory=list)
+    engine_key: str = ""
+    theme_folders: list[Path] = field(default_factory=list)
+    #: In the preview: the key of what a quick rebuild leaves as it is (see `adapter.rebuild`),
+    #: None when the pages MkDocs has are not the pages keyed; and MkDocs' files, navigation
+    #: and theme templates of this build.
+    frame: str | None = None
+    quick: bool = False
+    files: Files | None = None
+    nav: Navigation | None = None
+    env: Environment | None = None
     _fragments: FragmentStore = field(default_factory=FragmentStore)
-    _files: Files | None = None
 
     @classmethod
     def start(cls, config: MkDocsConfig) -> SiteBuild:
@@ -119,19 +136,26 @@ class SiteBuild:
         if manifest_problem:
             problems.append(manifest_problem)
         custom_dir = config.theme.custom_dir
+        state = getattr(config, preview.CONFIG_ATTRIBUTE, None)
+        override_dirs = [Path(custom_dir) / OVERRIDE_FOLDER] if custom_dir else []
         build = cls(
             docs_dir=Path(config.docs_dir),
             project_dir=Path(config.config_file_path or config.docs_dir).parent,
             now=now,
             settings=settings,
-            templates=Templates([Path(custom_dir) / OVERRIDE_FOLDER] if custom_dir else []),
+            templates=state.templates(override_dirs) if state is not None else Templates(override_dirs),
             previous_manifest=previous,
             site_url=config.site_url or "",
             site_dir=Path(config.site_dir),
             config_problems=problems,
-            preview=getattr(config, preview.CONFIG_ATTRIBUTE, None),
+            preview=state,
             markdown_options={"extensions": config.markdown_extensions, "extension_configs": config.mdx_configs},
         )
+        if build.preview is not None:
+            build.theme_folders = [Path(custom_dir)] if custom_dir else []
+            build.engine_key = preview.engine_key(
+                Path(config.config_file_path) if config.config_file_path else None, [*build.theme_folders, TEMPLATES]
+            )
         setattr(config, CONFIG_ATTRIBUTE, build)
         return build
 
@@ -145,7 +169,8 @@ class SiteBuild:
 
     def load(self) -> Site:
         """Load, validate and vet content/; compute the public view and its indexes."""
-        self.site = check_content(self.docs_dir, self.now, self.project_dir)
+        memo = self.preview.content if self.preview is not None else None
+        self.site = check_content(self.docs_dir, self.now, self.project_dir, memo)
         if not self.site.errors:
             self.public = public_view(self.site, self.now)
             self.indexes = build_indexes(self.public, self.settings.related_count)
@@ -189,39 +214,101 @@ class SiteBuild:
         for slug, title in sorted(stubs.items()):
             # The full text is never read by MkDocs: the page is built from the public record.
             files.append(File.generated(config, urls.source_of(urls.review(slug)), content=front_matter(title=title)))
-        self._generated = pages.all() if self.preview is None else self._preview_pages()
-        for uri, generated in sorted(self._generated.items()):
-            files.append(File.generated(config, uri, content=generated.source))
-        self._files = files
-        if self.preview is not None:
-            self.preview.choose(
-                ((file.src_uri, file.dest_uri, _marker(file)) for file in files.documentation_pages()),
-                self.site_dir,
-            )
+        if self.preview is None:
+            self._generated = pages.all()
+            for uri, generated in sorted(self._generated.items()):
+                files.append(File.generated(config, uri, content=generated.source))
+        else:
+            self._arrange_preview(files, config)
+        self.files = files
         return files
 
-    def _preview_pages(self) -> dict[str, GeneratedPage]:
-        """Generated pages for the preview, with the key of every page: briefings whose key is
-        unchanged are not made again, and no page whose key is unchanged is rendered again."""
+    def preview_plan(self, quick: bool = False) -> PagePlan | None:
+        """The preview's keys of this rebuild's pages (hubs included when they were made under
+        the same key before), and its frame; the generated pages made while deciding them are
+        kept. With `quick`, None when the hubs would have to be made (see `adapter.rebuild`)."""
         site, public, indexes, pages, state = self.site, self.public, self.indexes, self.pages, self.preview
         assert site is not None and public is not None and indexes is not None and pages is not None
         assert state is not None
-        keys = preview.page_keys(site, public, indexes, pages, self.docs_dir, self.settings, self.site_url)
-        generated = pages.listing_pages()
-        # Every other page is keyed by what it shows: a hub by its own text, the search page
-        # also by its filters, the home and about pages by the files the site key names.
-        common = preview.site_key(site, public, self.docs_dir, self.settings, self.site_url)
-        for uri, page in generated.items():
-            if uri not in keys:
-                filters = repr(search_options(public, indexes.listed)) if uri == urls.source_of(urls.SEARCH) else ""
-                keys[uri] = preview.content_key(common, uri, page.source, page.body.html, filters)
+        common = preview.site_key(site, public, self.docs_dir, self.settings, self.site_url, self.engine_key)
+        plan = preview.plan_pages(
+            site,
+            public,
+            indexes,
+            pages,
+            common,
+            state.key_memo,
+            lambda review: repr(review_view(review, public, indexes.related.for_review(review))["related"]),
+        )
+        hubs = state.known_hubs(plan.hubs)
+        if hubs is None and quick:
+            return None
+        if hubs is None:  # a hub's key is its own text: made again when what lists show changed
+            self._generated = pages.listing_pages(theme_years=False)
+            hubs = {}
+            for uri, page in self._generated.items():
+                if uri not in plan.keys:
+                    filters = repr(search_options(public, indexes.listed)) if uri == urls.source_of(urls.SEARCH) else ""
+                    hubs[uri] = preview.content_key(common, uri, page.source, page.body.html, filters)
+            state.hub_keys = (plan.hubs, dict(hubs))
+        plan.keys.update(hubs)
+        # Authored pages (and theme pages' introductions) link to pages: their key names every page.
+        everything = preview.page_set(plan.keys, self._parsed)
         for uri in self._parsed:
-            keys.setdefault(uri, preview.content_key(common, uri))
-        state.plan(keys)
-        for review in pages.briefings:
-            uri = urls.source_of(urls.briefing(review.slug))
-            generated[uri] = state.briefing(keys[uri], lambda review=review: pages.briefing(review))  # type: ignore[misc]
-        return generated
+            plan.keys[uri] = preview.content_key(plan.keys.get(uri, common), uri, everything)
+        state.plan(plan.keys)
+        self.plan = plan
+        self.frame = preview.frame_key(plan, everything, preview.static_key(self.docs_dir, self.theme_folders))
+        return plan
+
+    def _arrange_preview(self, files: Files, config: MkDocsConfig) -> None:
+        """Add the generated pages; mark each page rendered or kept (see `adapter.preview`):
+        only the generated pages rendered are made."""
+        plan = self.preview_plan()
+        assert plan is not None
+        authored = {file.src_uri for file in files.documentation_pages()}
+        for uri in sorted(set(plan.keys) - authored):
+            made = self._generated.get(uri)
+            files.append(File.generated(config, uri, content=made.source if made is not None else ""))
+        if {file.src_uri for file in files.documentation_pages()} != set(plan.keys):
+            self.frame = None  # MkDocs has pages the preview did not key: no quick rebuild
+        self.fresh = self.choose_pages(files)
+
+    def choose_pages(self, files: Files) -> list[File]:
+        """The pages to render (each marked so), after the preview chose them; the generated
+        ones among them made. Every other page is marked kept."""
+        state = self.preview
+        assert state is not None
+        documentation = files.documentation_pages()
+        fresh = state.choose(((file.src_uri, file.dest_uri) for file in documentation), self.site_dir)
+        chosen = []
+        for file in documentation:
+            _marker(file)(file.src_uri in fresh)
+            if file.src_uri in fresh:
+                chosen.append(file)
+                made = self.made(file.src_uri)
+                if made is not None:
+                    file.content_string = made.source
+        return chosen
+
+    def made(self, uri: str) -> GeneratedPage | None:
+        """The generated page at `uri` (None for any other page), made now unless it was."""
+        pages, plan, state = self.pages, self.plan, self.preview
+        assert pages is not None and plan is not None and state is not None
+        if uri in self._generated:
+            return self._generated[uri]
+        if uri in plan.briefings:
+            review = plan.briefings[uri]
+            made = state.briefing(plan.keys[uri], lambda: pages.briefing(review))
+        elif uri in plan.theme_years:
+            made = pages.theme_year_page(*plan.theme_years[uri])
+        elif state.hub_keys is not None and uri in state.hub_keys[1]:  # a hub whose page is gone
+            self._generated.update(pages.listing_pages(theme_years=False))
+            return self._generated[uri]
+        else:
+            return None
+        self._generated[uri] = made
+        return made
 
     # -- pages -------------------------------------------------------------------------
 
@@ -277,6 +364,11 @@ class SiteBuild:
             return self._fragments.markdown(uri, [markdown, pages.theme_sections(theme)])
         return markdown
 
+    @staticmethod
+    def template_globals(env: Environment) -> None:
+        """What overrides/main.html asks of this build: the navigation kept per depth."""
+        env.globals["casereviews_navigation"] = NavigationCache()
+
     def kept_pages(self, files: Files) -> None:
         """In the preview, what the sitemap reads of each review page not rendered again: its state
         and date (a withdrawn review is listed nowhere; a review's lastmod is its publication date)."""
@@ -307,9 +399,18 @@ class SiteBuild:
         """Write what is built from the public view, then check the output; problems found."""
         assert self.site is not None and self.public is not None and self.indexes is not None
         if self.preview is not None:
-            kept = {file.dest_uri for file in self._files} if self._files is not None else set()
+            assert self.plan is not None
+            kept = None if self.quick or self.files is None else {file.dest_uri for file in self.files}
             problems = output.write_preview_outputs(
-                config, self.site, self.public, self.indexes, self.settings, self.templates, self.preview, kept
+                config,
+                self.site,
+                self.public,
+                self.indexes,
+                self.settings,
+                self.templates,
+                self.preview,
+                self.plan,
+                kept,
             )
         else:
             problems = output.write_outputs(

@@ -3,7 +3,7 @@ and the checks over the output. Every message is a `Problem`."""
 
 from __future__ import annotations
 
-import time
+import os
 from collections.abc import Mapping
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
@@ -23,7 +23,7 @@ from ..problems import Problem, did_you_mean, one_of
 from ..render import exports, redirects, schema, search
 from ..render.pages import Settings, promised_anchors
 from ..render.templating import OVERRIDE_FOLDER, Templates
-from .preview import Preview, checked_outputs, scan_everything
+from .preview import PagePlan, Preview, checked_outputs, scan_everything
 
 CONFIG_FILE = "mkdocs.yml"
 #: The environment variable that overrides mkdocs.yml's site_url (a board hosting under a sub-path).
@@ -201,20 +201,35 @@ def _files(site_dir: Path, but: str) -> list[Path]:
 
 
 def _write_exports(
-    config: MkDocsConfig, public: PublicSite, indexes: Indexes, settings: Settings, templates: Templates
-) -> list[str]:
+    config: MkDocsConfig,
+    public: PublicSite,
+    indexes: Indexes,
+    settings: Settings,
+    templates: Templates,
+    catalogue: exports.CatalogueMemo | None = None,
+    everything: bool = True,
+    keys: list[str] | None = None,
+) -> tuple[list[str], list[str]]:
     """What a build and a preview rebuild both write after rendering: the catalogue, the action
-    plans, the schema, the feeds and the redirects. The URLs the redirects were written at."""
+    plans, the schema, the feeds and the redirects (with `everything` false, the catalogue only).
+    The URLs the redirects were written at, and every file written (relative paths).
+    `catalogue` and `keys`: the memo of `exports.write_catalogue` and the records' keys (the
+    catalogue is then written only when it changed)."""
     site_dir = Path(config.site_dir)
     site_url = config.site_url or ""
-    exports.write_catalogue(site_dir, public, site_url)
+    written_catalogue = exports.write_catalogue(site_dir, public, site_url, catalogue, keys)
+    files = [urls.CATALOGUE_JSON, urls.CATALOGUE_CSV] if written_catalogue else []
+    if not everything:
+        return [], files
     exports.write_action_plans(site_dir, public, indexes.actions, site_url)
     schema.write_schema(site_dir, site_url)
-    exports.write_feeds(site_dir, public, indexes, site_url, config.site_name, settings.feed_length)
+    files += [urls.ACTIONS_CSV, urls.CATALOGUE_SCHEMA]
+    files += exports.write_feeds(site_dir, public, indexes, site_url, config.site_name, settings.feed_length)
     targets = redirects.redirect_targets(public)
     written = redirects.write_redirects(site_dir, public, site_url, templates)
-    exports.write_feed_aliases(site_dir, {url: targets[url][0] for url in written})
-    return written
+    files += [f"{url}index.html" for url in written]
+    files += exports.write_feed_aliases(site_dir, {url: targets[url][0] for url in written})
+    return written, files
 
 
 def write_preview_outputs(
@@ -225,28 +240,39 @@ def write_preview_outputs(
     settings: Settings,
     templates: Templates,
     preview: Preview,
-    kept: set[str],
+    plan: PagePlan,
+    kept: set[str] | None,
 ) -> list[Problem]:
     """The preview's `write_outputs`: the same files but the search index (re-indexed in the
-    background) and the URL manifest; the checks read what this rebuild wrote, and the leak
-    guard reads everything when what is withheld changed. `kept`: the output paths of pages and
-    static files, which MkDocs writes. Problems."""
+    background) and the URL manifest. The catalogue is written when a record changed (from the
+    records' kept text); the rest only when the hubs' key (`plan.hubs`: what lists show)
+    changed or a file of it is gone. What the last rebuild wrote after rendering and this one
+    did not (a feed of a theme left empty, a redirect of a review gone) is deleted; after a full
+    rebuild, every file of the site that is neither one of `kept` (what MkDocs has: pages and
+    files copied as they are) nor written here nor the search index (a file removed from
+    content/, anything left by a rebuild that stopped). The checks read what this rebuild wrote
+    (the leak guard everything, when what is withheld changed). Problems."""
     site_dir = Path(config.site_dir)
     site_url = config.site_url or ""
-    started = time.time_ns()
-    written = _write_exports(config, public, indexes, settings, templates)
-    # What the last rebuild wrote after rendering and this one did not (a feed of a theme left
-    # empty, a redirect of a review gone) is deleted; what this one wrote is checked.
-    after = []
-    for path in site_dir.rglob("*"):
-        relative = path.relative_to(site_dir).as_posix()
-        if not path.is_file() or relative.startswith(f"{search.BUNDLE}/") or relative in kept:
-            continue
-        if path.stat().st_mtime_ns >= started:
-            after.append(path)
-        else:
-            path.unlink()
-    checked = checked_outputs(site_dir, preview.rendered, after)
+    lists = plan.hubs
+    records = [f"{plan.common}:{plan.states[review.slug]}" for review in public.reviews]
+    unchanged = preview.lists == lists and all((site_dir / path).is_file() for path in preview.extras)
+    pages = set(preview.outputs.values())
+    if not unchanged:  # written again: a redirect page or a feed's copy is not written over a file
+        for path in preview.extras - pages - {urls.CATALOGUE_JSON, urls.CATALOGUE_CSV}:
+            (site_dir / path).unlink(missing_ok=True)
+    written, files = _write_exports(
+        config, public, indexes, settings, templates, preview.catalogue, everything=not unchanged, keys=records
+    )
+    if unchanged:
+        redirected, extras = preview.redirects, preview.extras
+    else:
+        redirected, extras = set(written), {*files, urls.CATALOGUE_JSON, urls.CATALOGUE_CSV}
+    for path in preview.extras - extras - pages:
+        _remove_file(site_dir, path)
+    if kept is not None and _sweep(site_dir, kept | extras | _theme_templates(config)):
+        preview.search.invalidate(site_dir)
+    checked = checked_outputs(site_dir, preview.rendered, (site_dir / path for path in files))
     withheld = withheld_text(site, public)
     problems = leakguard.scan(site_dir, withheld, None if scan_everything(preview, withheld) else checked)
     rendered = {f"{url}index.html" for url in _linked_anchors(public)} & set(preview.rendered)
@@ -259,9 +285,48 @@ def write_preview_outputs(
         embeds.output_problems(site_dir, own_host, lambda: _content_texts(Path(config.docs_dir), root), checked)
     )
     if not problems:
-        preview.succeeded(withheld, written, site_dir)
-        preview.search.start(site_dir, len(indexes.listed) + len(public.themes))
+        preview.succeeded(withheld, redirected, site_dir)
+        preview.extras, preview.lists = extras, lists
+        if preview.search.needed(site_dir):
+            preview.search.start(site_dir, len(indexes.listed) + len(public.themes))
     return problems
+
+
+def _theme_templates(config: MkDocsConfig) -> set[str]:
+    """What MkDocs writes from the theme's own templates (the 404 page, the sitemap and its gzip)."""
+    names = {*config.theme.static_templates, *config.extra_templates}
+    return names | ({f"{urls.SITEMAP}.gz"} if urls.SITEMAP in names else set())
+
+
+def _sweep(site_dir: Path, kept: set[str]) -> list[str]:
+    """Delete every file of the site not in `kept` (relative paths) but the search index, and
+    the folders left empty; the files deleted."""
+    removed = []
+    for folder, folders, names in os.walk(site_dir, topdown=True):
+        here = Path(folder)
+        relative = here.relative_to(site_dir).as_posix()
+        prefix = "" if relative == "." else f"{relative}/"
+        if not prefix:
+            folders[:] = [name for name in folders if name != search.BUNDLE]
+        for name in names:
+            if f"{prefix}{name}" not in kept:
+                (here / name).unlink()
+                removed.append(f"{prefix}{name}")
+    for folder, _, _ in os.walk(site_dir, topdown=False):
+        here = Path(folder)
+        if here != site_dir and not any(here.iterdir()):
+            here.rmdir()
+    return removed
+
+
+def _remove_file(site_dir: Path, relative: str) -> None:
+    """Delete a file of the site, and the folders it leaves empty."""
+    path = site_dir / relative
+    path.unlink(missing_ok=True)
+    folder = path.parent
+    while folder != site_dir and folder.is_dir() and not any(folder.iterdir()):
+        folder.rmdir()
+        folder = folder.parent
 
 
 def _linked_anchors(public: PublicSite) -> dict[str, set[str]]:

@@ -2,31 +2,47 @@
 
 `scripts/preview.py` creates one `Preview` when it starts and puts it on the MkDocs
 configuration of every rebuild, where `SiteBuild` finds it (never in a module global). Each
-rebuild still loads, validates and vets all content (parsing is libyaml's, findings come from
-the content-keyed cache) and computes the public view and its indexes, exactly as a build
-does. Then every page gets a key naming everything its output is made from:
+rebuild still loads, validates and vets all content and computes the public view and its
+indexes, exactly as a build does; what it read is kept (`ContentMemo`), so only files whose
+bytes changed are parsed and vetted again. Then every page gets a key naming everything its
+output is made from:
 
-- a review page: its file's digest and publication state, and those of its related reviews;
+- a review page: its file's digest and publication state, and what it shows of its related
+  reviews (the review template's own values: titles, boards, years, shared themes);
 - a briefing: its review's digest and state, and the counts of reviews on its themes;
-- a theme page, and each page of its years: the digests and states of its reviews, in order;
-- every other generated page (hubs, years, boards, action plans): its own front matter and
-  HTML (the search page also its filters); the home and about pages: their path;
+- a theme page: the digests and states of its reviews, in order;
+- each page of a theme's years: the theme's years, the year's count, where the page is in the
+  year's pages, and the digests and states of its reviews;
+- every other generated page (hubs: years, boards, the latest reviews, action plans, search):
+  its own front matter and HTML (the search page also its filters). Hubs read nothing of a
+  review but its card (its public record but its text, and its state: all that lists,
+  counts, feeds, the sitemap and action plans show of it), so they are made again only when
+  the hubs' key (every card, in order) changed: an edit to a review's text makes none of them;
+- the home and about pages, and theme pages: also which pages there are (they link to pages);
 
 all of them with the site key: every other content file's digest, the boards' display names,
-the settings, the address and the date action plans are rated at. A page is rendered when its
-key changed; a page that is no longer built is deleted at once, before anything is rendered, so a review turned draft or
-embargoed disappears from the preview with the rebuild that reads it.
+the settings, the address, the date action plans are rated at, the MkDocs configuration and
+the templates. A page is rendered when its key changed; a page that is no longer built is
+deleted at once, before anything is rendered, so a review turned draft or embargoed
+disappears from the preview with the rebuild that reads it.
 
-Checks after the build read what this rebuild wrote (and everything, when what must be
-withheld changed). Search is re-indexed in the background: its old index is removed first,
-so the preview never searches text that is no longer published.
+After rendering, the catalogue is written from each record's kept text when a record changed;
+the feeds, action plans and redirects when the hubs' key changed. The checks after the build
+read what this rebuild wrote (and everything, when what must be withheld changed). Search is
+re-indexed in the background: its old index is removed first, so the preview never searches
+text that is no longer published.
 """
 
 from __future__ import annotations
 
+import contextlib
+import dataclasses
 import hashlib
 import logging
+import os
 import shutil
+import signal
+import subprocess
 import threading
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -36,13 +52,19 @@ from typing import Any
 from .. import urls
 from ..index.indexes import Indexes
 from ..load.catalogue import Site
+from ..model.body import ReviewBody
 from ..model.reviews import Review
-from ..policy.public import PublicSite
+from ..model.themes import Theme
+from ..policy.public import PublicSite, WithdrawalNotice
 from ..policy.publication import may_stay_in_preview
+from ..policy.vetting import ContentMemo
 from ..problems import Problem
 from ..render import search
+from ..render.exports import CatalogueMemo
+from ..render.listing import ListPage
 from ..render.pages import GeneratedPage, Pages
 from ..render.point_html import PointHtml
+from ..render.templating import Templates
 
 #: The attribute of MkDocs' configuration object that holds the preview, when there is one.
 CONFIG_ATTRIBUTE = "casereviews_preview"
@@ -66,8 +88,40 @@ def review_states(site: Site, public: PublicSite) -> dict[str, str]:
     return states
 
 
-def site_key(site: Site, public: PublicSite, docs_dir: Path, settings: object, site_url: str) -> str:
-    """What every page may show besides reviews: other files, board names, settings, the address."""
+#: Files of a theme's folder that pages are made with; the rest are copied as they are.
+TEMPLATE_SUFFIXES = (".html", ".xml")
+
+
+def engine_key(config_file: Path | None, template_folders: Iterable[Path]) -> str:
+    """What every page is made with: the MkDocs configuration and the templates (names and bytes)."""
+    found = [("config", hashlib.sha256(config_file.read_bytes()).hexdigest() if config_file else "")]
+    for folder in template_folders:
+        if folder.is_dir():
+            found += [
+                (path.as_posix(), hashlib.sha256(path.read_bytes()).hexdigest())
+                for path in sorted(folder.rglob("*"))
+                if path.is_file() and path.suffix in TEMPLATE_SUFFIXES
+            ]
+    return _hash(repr(found))
+
+
+def static_key(docs_dir: Path, theme_folders: Iterable[Path]) -> str:
+    """The files copied as they are (names, sizes and times): content/'s other than Markdown,
+    and the theme folder's other than templates."""
+    found = []
+    for folder, skipped in ((docs_dir, (".md",)), *((folder, TEMPLATE_SUFFIXES) for folder in theme_folders)):
+        for directory, folders, names in os.walk(folder):
+            folders.sort()
+            for name in sorted(names):
+                if not name.endswith(skipped):
+                    info = Path(directory, name).stat()
+                    found.append((directory, name, info.st_size, info.st_mtime_ns))
+    return _hash(repr(found))
+
+
+def site_key(site: Site, public: PublicSite, docs_dir: Path, settings: object, site_url: str, engine: str = "") -> str:
+    """What every page may show besides reviews: other files, board names, settings, the address;
+    `engine`: what pages are made with (the MkDocs configuration, the templates)."""
     others = sorted((path, file.document.digest) for path, file in site.files.items() if file.review_slug is None)
     data = sorted(
         (path.relative_to(docs_dir).as_posix(), hashlib.sha256(path.read_bytes()).hexdigest())
@@ -75,33 +129,121 @@ def site_key(site: Site, public: PublicSite, docs_dir: Path, settings: object, s
         if path.is_file()
     )
     names = repr(sorted(public.board_names.items()))
-    return _hash(repr(others), repr(data), names, repr(settings), site_url, public.as_of.isoformat())
+    return _hash(repr(others), repr(data), names, repr(settings), site_url, public.as_of.isoformat(), engine)
 
 
-def page_keys(
-    site: Site, public: PublicSite, indexes: Indexes, pages: Pages, docs_dir: Path, settings: object, site_url: str
-) -> dict[str, str]:
-    """Source path → key of each review page, briefing and theme page (see the module docstring)."""
+def card(item: Review | WithdrawalNotice, state: str) -> str:
+    """What lists show of a review: its public record but its text (body and points), and how
+    it is published. Hubs, feeds, the sitemap and the action plans read nothing else of it."""
+    if isinstance(item, Review):
+        item = dataclasses.replace(item, body="", content=ReviewBody())
+    return _hash(state.rpartition(":")[2], repr(item))
+
+
+@dataclass
+class PagePlan:
+    """The keys of one rebuild's pages, and what its theme years are made from."""
+
+    #: The site key (see `site_key`).
+    common: str
+    #: The key of every hub (a generated page that is neither a briefing nor a theme year):
+    #: the site key and every review's card, in order.
+    hubs: str
+    #: Source path → key, of every page but the hubs (added when known: see `Preview.hub_keys`).
+    keys: dict[str, str]
+    #: Source path of each page of each theme's years → (theme, year, the page).
+    theme_years: dict[str, tuple[Theme, int, ListPage]]
+    #: Source path of each briefing → its review.
+    briefings: dict[str, Review]
+    #: Slug → its file's digest and how it is published (see `review_states`).
+    states: dict[str, str]
+
+
+@dataclass
+class KeyMemo:
+    """What keying keeps between rebuilds: each review's card by site key and state, and, while
+    the hubs' key is unchanged, what depends on the cards alone (what a page shows of related
+    reviews, theme counts)."""
+
+    cards: dict[str, str] = field(default_factory=dict)
+    hubs: str = ""
+    related: dict[str, str] = field(default_factory=dict)
+    counts: dict[str, str] = field(default_factory=dict)
+
+
+def plan_pages(
+    site: Site,
+    public: PublicSite,
+    indexes: Indexes,
+    pages: Pages,
+    common: str,
+    memo: KeyMemo,
+    related_shown: Callable[[Review], str],
+) -> PagePlan:
+    """The key of every review page, briefing, theme page and page of a theme's years (see the
+    module docstring). `memo`: what the preview keeps (see `KeyMemo`); `related_shown`: what a
+    review's page shows of its related reviews (the review template's own values)."""
     states = review_states(site, public)
-    common = site_key(site, public, docs_dir, settings, site_url)
+    known = memo.cards
+    memo.cards = {}
+
+    def card_of(item: Review | WithdrawalNotice) -> str:
+        key = _hash(common, item.slug, states[item.slug])
+        memo.cards[key] = known[key] if key in known else card(item, states[item.slug])
+        return memo.cards[key]
+
+    items: list[Review | WithdrawalNotice] = [*public.reviews, *public.notices]
+    shown = {item.slug: card_of(item) for item in items}
+    hubs = _hash(common, "hubs", repr(list(shown.items())))
+    if memo.hubs != hubs:  # related reviews and counts come from what lists show: made again
+        memo.hubs, memo.related, memo.counts = hubs, {}, {}
+
+    def related_of(item: Review | WithdrawalNotice) -> str:
+        if item.slug not in memo.related:
+            memo.related[item.slug] = related_shown(item) if isinstance(item, Review) else ""
+        return memo.related[item.slug]
+
+    def counts_of(review: Review) -> str:
+        if review.slug not in memo.counts:
+            memo.counts[review.slug] = repr(sorted(pages.theme_counts(review).items()))
+        return memo.counts[review.slug]
+
     keys: dict[str, str] = {}
     for slug, state in states.items():
-        item = public.by_slug[slug]
-        related = indexes.related.for_review(item) if isinstance(item, Review) else []
-        keys[urls.source_of(urls.review(slug))] = _hash(
-            common, "review", state, repr([(states[other.slug], shared) for other, shared in related])
-        )
-    for review in pages.briefings:
-        keys[urls.source_of(urls.briefing(review.slug))] = _hash(
-            common, "briefing", states[review.slug], repr(sorted(pages.theme_counts(review).items()))
-        )
+        keys[urls.source_of(urls.review(slug))] = _hash(common, "review", state, related_of(public.by_slug[slug]))
+    briefings = {urls.source_of(urls.briefing(review.slug)): review for review in pages.briefings}
+    for source, review in briefings.items():
+        keys[source] = _hash(common, "briefing", states[review.slug], counts_of(review))
+    theme_years: dict[str, tuple[Theme, int, ListPage]] = {}
     for theme in public.themes:
         members = [states[review.slug] for review in indexes.by_theme.get(theme.slug, [])]
         keys[f"{urls.THEMES}{theme.slug}.md"] = _hash(common, "theme", repr(members))
-        for year, reviews in indexes.theme_years(theme.slug).items():  # its years link to each other
+        by_year = indexes.theme_years(theme.slug)
+        years = repr(list(by_year))  # its years link to the years before and after
+        for year, reviews in by_year.items():
             for part in pages.theme_year_split(theme.slug, year, reviews):
-                keys[urls.source_of(part.url)] = _hash(common, "theme year", part.url, repr(members))
-    return keys
+                source = urls.source_of(part.url)
+                theme_years[source] = (theme, year, part)
+                keys[source] = _hash(
+                    common,
+                    "theme year",
+                    years,
+                    str(len(reviews)),
+                    repr((part.number, part.addresses, part.first)),
+                    repr([states[review.slug] for review in part.reviews]),
+                )
+    return PagePlan(common, hubs, keys, theme_years, briefings, states)
+
+
+def frame_key(plan: PagePlan, pages: str, static: str) -> str:
+    """What a quick rebuild leaves as it is (see `adapter.rebuild`): the hubs' key (the site key
+    and what lists show of every review), the pages there are, the files copied as they are."""
+    return _hash(plan.hubs, pages, static)
+
+
+def page_set(*sources: Iterable[str]) -> str:
+    """Which pages there are (authored pages link to them: MkDocs checks those links)."""
+    return _hash(*sorted(set().union(*sources)))
 
 
 def content_key(common: str, source: str, *shown: str) -> str:
@@ -110,39 +252,113 @@ def content_key(common: str, source: str, *shown: str) -> str:
 
 
 class SearchIndexer:
-    """Pagefind in the background, into a folder of its own, swapped in if nothing changed since."""
+    """Pagefind in the background, one run at a time, into a folder of its own, swapped in if
+    nothing was rendered since it started.
 
-    def __init__(self) -> None:
+    A run that a rebuild made stale (it rendered pages) is stopped at once, and the latest
+    request only is run next: Pagefind takes both cores for seconds at 2,000 reviews, and runs
+    piling up behind quick edits would slow every rebuild. It runs at a lower priority than
+    the rebuilds."""
+
+    #: Added to Pagefind's niceness: rebuilds come first.
+    NICENESS = 10
+
+    def __init__(self, current: bool = False) -> None:
+        """`current`: the index in the site folder (if any) was made from its pages as they are."""
         self._lock = threading.Lock()
         self._generation = 0
-        self._threads: list[threading.Thread] = []
+        #: The generation of the pages the index in the site folder was made from.
+        self._indexed: int | None = 0 if current else None
+        self._wanted: tuple[Path, int, int] | None = None
+        self._process: subprocess.Popen[str] | None = None
+        self._thread: threading.Thread | None = None
 
     def invalidate(self, site_dir: Path) -> None:
         """Remove the index now: it may hold text this rebuild no longer publishes."""
         with self._lock:
             self._generation += 1
             shutil.rmtree(site_dir / search.BUNDLE, ignore_errors=True)
+            _terminate(self._process)
+
+    def needed(self, site_dir: Path) -> bool:
+        """Whether the site must be indexed: pages were rendered or removed since its index was made, or it has none."""
+        with self._lock:
+            return self._indexed != self._generation or not (site_dir / search.BUNDLE).is_dir()
 
     def start(self, site_dir: Path, expected_pages: int) -> None:
+        """Index the site as it is now (after the run going on, if any)."""
         with self._lock:
-            generation = self._generation
-        thread = threading.Thread(target=self._run, args=(site_dir, expected_pages, generation), daemon=True)
-        self._threads.append(thread)
-        thread.start()
+            self._wanted = (site_dir, expected_pages, self._generation)
+            if self._thread is None or not self._thread.is_alive():
+                self._thread = threading.Thread(target=self._work, daemon=True)
+                self._thread.start()
+
+    def stop(self) -> None:
+        """Stop indexing (the preview is stopping): a run going on is stopped and left unused,
+        none is started; an index already in the site folder stays."""
+        with self._lock:
+            self._wanted = None
+            self._generation += 1
+            _terminate(self._process)
+        self.wait()
 
     def wait(self) -> None:
-        """Wait for every indexing started (for scripts and tests)."""
-        for thread in self._threads:
+        """Wait until every indexing asked for is done (for scripts and tests)."""
+        while True:
+            with self._lock:
+                thread = self._thread
+            if thread is None:
+                return
             thread.join()
+            with self._lock:
+                if self._thread is thread and self._wanted is None:
+                    return
+
+    def _work(self) -> None:
+        while True:
+            with self._lock:
+                if self._wanted is None:
+                    self._thread = None
+                    return
+                site_dir, expected_pages, generation = self._wanted
+                self._wanted = None
+            self._run(site_dir, expected_pages, generation)
 
     def _run(self, site_dir: Path, expected_pages: int, generation: int) -> None:
         bundle = site_dir.parent / f".{site_dir.name}-pagefind-{generation}"
         shutil.rmtree(bundle, ignore_errors=True)
-        problems = search.build_index(site_dir, expected_pages, bundle)
+        try:
+            with self._lock:
+                if generation != self._generation:
+                    return
+                process = subprocess.Popen(
+                    search.index_command(site_dir, bundle, expected_pages),
+                    env=search.index_environment(),
+                    stdout=subprocess.PIPE,
+                    stderr=subprocess.PIPE,
+                    text=True,
+                    start_new_session=True,  # stopped with the Pagefind it runs (see `_terminate`)
+                )
+                self._process = process
+            with contextlib.suppress(OSError, AttributeError):  # no priorities on Windows
+                os.setpriority(os.PRIO_PROCESS, process.pid, os.getpriority(os.PRIO_PROCESS, 0) + self.NICENESS)
+            output, errors = process.communicate()
+        except OSError as error:
+            log.warning("Preview search: %s", search.could_not_run(error))
+            return
+        finally:
+            with self._lock:
+                self._process = None
+        with self._lock:
+            if generation != self._generation:
+                shutil.rmtree(bundle, ignore_errors=True)
+                return
+        problems = search.index_problems(process.returncode, output, errors)
         with self._lock:
             if generation == self._generation and not problems:
                 shutil.rmtree(site_dir / search.BUNDLE, ignore_errors=True)
                 bundle.rename(site_dir / search.BUNDLE)
+                self._indexed = generation
                 log.info("Search index rebuilt")
                 return
         shutil.rmtree(bundle, ignore_errors=True)
@@ -150,11 +366,21 @@ class SearchIndexer:
             log.warning("Preview search: %s", problem)
 
 
+def _terminate(process: subprocess.Popen[str] | None) -> None:
+    """Stop an indexing run and the Pagefind process it runs (its session's group)."""
+    if process is None or process.poll() is not None:
+        return
+    try:
+        os.killpg(process.pid, signal.SIGTERM)
+    except (AttributeError, OSError):  # no process groups (Windows), or it has just ended
+        process.terminate()
+
+
 @dataclass
 class Preview:
     """What the preview keeps from one rebuild to the next (created by the preview process)."""
 
-    #: Source path → key of the page as last rendered (see `page_keys`).
+    #: Source path → key of the page as last rendered (see `plan_pages`).
     keys: dict[str, str] = field(default_factory=dict)
     #: Source path → output path (relative to the site folder) of every page last built.
     outputs: dict[str, str] = field(default_factory=dict)
@@ -162,14 +388,35 @@ class Preview:
     briefings: dict[str, GeneratedPage] = field(default_factory=dict)
     #: Redirect pages written by the last rebuild (URLs).
     redirects: set[str] = field(default_factory=set)
-    #: What the last rebuild withheld (the leak guard's markers).
-    withheld: dict[str, str] | None = None
+    #: Files the last rebuild wrote after rendering (exports, feeds, redirects), relative paths,
+    #: and the key of what lists show (`PagePlan.hubs`) they were written under.
+    extras: set[str] = field(default_factory=set)
+    lists: str | None = None
+    #: A digest of what the last rebuild withheld (the leak guard's markers).
+    withheld: str | None = None
     #: Output paths rendered by the rebuild running now.
     rendered: list[str] = field(default_factory=list)
     search: SearchIndexer = field(default_factory=SearchIndexer)
+    #: Content as last read: files are parsed and vetted again only when their bytes changed.
+    content: ContentMemo = field(default_factory=ContentMemo)
+    #: What keying keeps (see `KeyMemo`).
+    key_memo: KeyMemo = field(default_factory=KeyMemo)
+    #: The hubs' key (see `PagePlan.hubs`) → the key of each hub made under it: its own text.
+    hub_keys: tuple[str, dict[str, str]] | None = None
+    #: The catalogue's records as written (see `exports.write_catalogue`).
+    catalogue: CatalogueMemo = field(default_factory=CatalogueMemo)
+    #: What MkDocs set up in the last full rebuild, for quick ones (see `adapter.rebuild`).
+    engine: Any = None
+    #: Where the folder and keys are kept between starts (see `adapter.store`), if anywhere.
+    store: Any = None
+    #: Whether the rebuild under way, or the last one, started writing and did not succeed.
+    writing: bool = False
+    #: How long each stage of the last quick rebuild took (seconds), for `make serve`'s log.
+    timings: dict[str, float] = field(default_factory=dict)
     #: Learning points' HTML, kept across rebuilds with the Markdown options it was made with
     #: (a point's HTML depends on its text and those alone).
     _points: tuple[str, PointHtml] | None = None
+    _templates: tuple[str, Templates] | None = None
     #: Keys decided by the rebuild running now, kept once it succeeds.
     _pending: dict[str, str] = field(default_factory=dict)
 
@@ -181,41 +428,69 @@ class Preview:
             self._points = (options, PointHtml(markdown_options))
         return self._points[1]
 
+    def templates(self, override_dirs: list[Path]) -> Templates:
+        """Our templates for this rebuild: the last rebuild's, compiled already, unless the
+        folders searched changed (Jinja reads a template again when its file changed)."""
+        folders = repr(override_dirs)
+        if self._templates is None or self._templates[0] != folders:
+            self._templates = (folders, Templates(override_dirs))
+        return self._templates[1]
+
     def briefing(self, key: str, make: Callable[[], GeneratedPage]) -> GeneratedPage:
         if key not in self.briefings:
             self.briefings[key] = make()
         return self.briefings[key]
 
-    def choose(self, pages: Iterable[tuple[str, str, Callable[[bool], None]]], site_dir: Path) -> None:
-        """Mark each page (source path, output path, setter) rendered or kept; delete pages gone.
+    def known_hubs(self, hubs: str) -> dict[str, str] | None:
+        """The key of each hub, when the hubs were made under this key before (else None)."""
+        return dict(self.hub_keys[1]) if self.hub_keys is not None and self.hub_keys[0] == hubs else None
 
-        Called with every documentation page of this rebuild, before anything is written.
-        """
+    def needs_render(self, source: str, output: str, site_dir: Path) -> bool:
+        """Whether the page must be rendered: its key changed (or it has none), it moved, or its file is gone."""
+        key = self._pending.get(source)
+        return (
+            key is None
+            or self.keys.get(source) != key
+            or self.outputs.get(source) != output
+            or not (site_dir / output).exists()
+        )
+
+    def choose(self, pages: Iterable[tuple[str, str]], site_dir: Path) -> set[str]:
+        """The pages (source paths) to render, of every page (source path, output path) of this
+        rebuild; pages no longer built are deleted. Called before anything is written."""
+        self.started_writing()
         outputs: dict[str, str] = {}
+        fresh: set[str] = set()
         self.rendered = []
-        keys = dict(self.keys)
-        for source, output, mark in pages:
+        for source, output in pages:
             outputs[source] = output
-            key = self._pending.get(source)
-            fresh = key is None or keys.get(source) != key or self.outputs.get(source) != output
-            fresh = fresh or not (site_dir / output).exists()
-            mark(fresh)
-            if fresh:
+            if self.needs_render(source, output, site_dir):
+                fresh.add(source)
                 self.rendered.append(output)
+        removed = False
         for source, output in self.outputs.items():
             if outputs.get(source) != output and output not in outputs.values():
                 _remove(site_dir, output)
-        if self.rendered:
+                removed = True
+        if self.rendered or removed:
             self.search.invalidate(site_dir)
         self.outputs = outputs
+        return fresh
 
     def plan(self, keys: dict[str, str]) -> None:
         self._pending = keys
 
+    def started_writing(self) -> None:
+        """The site folder is about to change: a record of it on disk no longer describes it."""
+        self.writing = True
+        if self.store is not None:
+            self.store.forget()
+
     def succeeded(self, withheld: dict[str, str], redirects: Iterable[str], site_dir: Path) -> None:
         """Keep this rebuild's keys; delete redirect pages no longer written."""
         self.keys = dict(self._pending)
-        self.withheld = withheld
+        self.withheld = withheld_digest(withheld)
+        self.writing = False
         written = set(redirects)
         for url in self.redirects - written:
             _remove(site_dir, f"{url}index.html")
@@ -236,13 +511,20 @@ class Preview:
         left = [slug for slug in shown if not may_stay_in_preview(documents[slug].meta if slug in documents else None)]
         if not left:
             return
+        self.empty(site_dir)
+
+    def empty(self, site_dir: Path) -> None:
+        """Remove every file of the preview: nothing is served until a rebuild succeeds."""
+        self.started_writing()
+        self.engine = None  # the next rebuild is a full one: it writes everything
         self.search.invalidate(site_dir)
         for child in site_dir.iterdir():
             if child.is_dir():
                 shutil.rmtree(child)
             else:
                 child.unlink()
-        self.keys, self.outputs, self.redirects, self.withheld = {}, {}, set(), None
+        self.keys, self.outputs, self.redirects, self.extras, self.withheld = {}, {}, set(), set(), None
+        self.lists = None
 
 
 def _remove(site_dir: Path, output: str) -> None:
@@ -259,9 +541,13 @@ def checked_outputs(site_dir: Path, rendered: list[str], written: Iterable[Path]
     return sorted({*(site_dir / output for output in rendered), *written})
 
 
+def withheld_digest(withheld: dict[str, str]) -> str:
+    return _hash(*sorted(withheld))
+
+
 def scan_everything(preview: Preview, withheld: dict[str, str]) -> bool:
     """Whether the leak guard reads the whole site: on the first rebuild and when the withheld text changed."""
-    return preview.withheld != withheld
+    return preview.withheld != withheld_digest(withheld)
 
 
 __all__ = [
@@ -270,6 +556,6 @@ __all__ = [
     "Problem",
     "checked_outputs",
     "content_key",
-    "page_keys",
+    "plan_pages",
     "scan_everything",
 ]

@@ -8,6 +8,8 @@ problem in every file with the catalogue of what was valid, and every file as pa
 from __future__ import annotations
 
 import datetime as dt
+import functools
+import hashlib
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -19,9 +21,10 @@ from ..checks.anonymisation import Finding, read_name_list
 from ..model.boards import BoardRegistry, near_duplicates, read_registry
 from ..model.fields import SLUG_PATTERN
 from ..model.reviews import Review, review_from_document
-from ..model.source import SourceDocument, StrictLoader, parse_document, plain_document, read_document
+from ..model.source import SourceDocument, StrictLoader, parse_document, plain_document
 from ..model.themes import Theme, ThemeCatalogue, theme_from_document
 from ..problems import Problem, Severity, did_you_mean, one_of, sorted_problems
+from .memo import LoadMemo
 
 Record = TypeVar("Record")
 
@@ -95,19 +98,24 @@ def display_path(path: Path, root: Path) -> str:
         return path.as_posix()
 
 
-def load_site(docs_dir: Path, today: dt.date, project_dir: Path | None = None) -> Site:
+def load_site(docs_dir: Path, today: dt.date, project_dir: Path | None = None, memo: LoadMemo | None = None) -> Site:
     """Read and validate all content under `docs_dir`, as on the UK date `today`.
 
-    Every file is parsed once; every problem in every file is collected.
+    Every file is parsed once; every problem in every file is collected. With a `memo` (kept
+    by a long-lived process), only the files whose bytes changed since its last load are parsed
+    and validated again.
     """
     docs_dir = Path(docs_dir)
     root = project_dir or docs_dir.parent
     problems: list[Problem] = []
     files: dict[str, ContentFile] = {}
+    reader = _Reader(memo)
+    if memo is not None:
+        memo.begin()
 
-    themes = ThemeCatalogue(_load_themes(docs_dir, root, problems, files))
+    themes = ThemeCatalogue(_load_themes(docs_dir, root, problems, files, reader))
     problems.extend(themes.problems)
-    reviews = _load_reviews(docs_dir, root, themes, today, problems, files)
+    reviews = _load_reviews(docs_dir, root, themes, today, problems, files, reader)
     problems.extend(_reserved_paths_problems(docs_dir, root))
     problems.extend(_duplicate_slugs(reviews))
     registry = _load_boards(docs_dir, root, problems)
@@ -128,8 +136,8 @@ def load_site(docs_dir: Path, today: dt.date, project_dir: Path | None = None) -
             )
         )
 
-    problems.extend(_other_pages_problems(docs_dir, root, files))
-    return Site(
+    problems.extend(_other_pages_problems(docs_dir, root, files, reader))
+    site = Site(
         themes=themes,
         reviews=reviews,
         boards=registry,
@@ -137,6 +145,39 @@ def load_site(docs_dir: Path, today: dt.date, project_dir: Path | None = None) -
         never_publish=_load_names(docs_dir, root, problems),
         problems=sorted_problems(problems),
     )
+    if memo is not None:
+        memo.end()
+    return site
+
+
+class _Reader:
+    """Reads files into documents and validates them into records, through a memo when there is one."""
+
+    def __init__(self, memo: LoadMemo | None) -> None:
+        self.memo = memo
+
+    def document(
+        self, path: Path, shown_path: str, parse: Callable[[bytes, str], tuple[SourceDocument | None, list[Problem]]]
+    ) -> tuple[SourceDocument | None, list[Problem]]:
+        if self.memo is not None:
+            return self.memo.read(path, shown_path, parse)
+        try:
+            raw = path.read_bytes()
+        except OSError as error:
+            return None, [Problem(shown_path, None, None, f"cannot be read: {error.strerror}")]
+        return parse(raw, shown_path)
+
+    def record(
+        self,
+        document: SourceDocument,
+        context: str,
+        make: Callable[[], tuple[Record | None, list[Problem]]],
+    ) -> tuple[Record | None, list[Problem]]:
+        """The record `make` validates from `document`; `context` names everything else it depends on."""
+        if self.memo is None:
+            return make()
+        record, problems = self.memo.record((document.path, document.digest, context), make)
+        return record, list(problems)
 
 
 #: Fields MkDocs and Material read from the front matter of other pages (home, about).
@@ -153,16 +194,19 @@ def _other_pages(docs_dir: Path) -> list[Path]:
     ]
 
 
-def _other_pages_problems(docs_dir: Path, root: Path, files: dict[str, ContentFile]) -> list[Problem]:
+def _page_document(raw: bytes, shown_path: str) -> tuple[SourceDocument | None, list[Problem]]:
+    """A page with front matter read strictly; one without, all body."""
+    if not raw.lstrip(b"\xef\xbb\xbf").startswith(b"---"):
+        return plain_document(raw, shown_path), []
+    return parse_document(raw, shown_path)
+
+
+def _other_pages_problems(docs_dir: Path, root: Path, files: dict[str, ContentFile], reader: _Reader) -> list[Problem]:
     """Other pages' front matter is read as strictly as a review's: MkDocs would drop bad YAML."""
     problems: list[Problem] = []
     for path in _other_pages(docs_dir):
-        raw = path.read_bytes()
         shown_path = display_path(path, root)
-        if not raw.lstrip(b"\xef\xbb\xbf").startswith(b"---"):
-            files[shown_path] = ContentFile(_uri(path, docs_dir), plain_document(raw, shown_path))
-            continue
-        document, read_problems = parse_document(raw, shown_path)
+        document, read_problems = reader.document(path, shown_path, _page_document)
         problems.extend(read_problems)
         if document is None:
             continue
@@ -239,29 +283,36 @@ def _read_records(
     record_from: Callable[[str, SourceDocument], tuple[Record | None, list[Problem]]],
     files: dict[str, ContentFile],
     review_files: bool,
+    reader: _Reader,
+    context: str,
 ) -> list[Record]:
     """Read every Markdown file of a folder strictly and validate each into a record.
 
     Every file parsed is kept in `files`, valid or not, for the checks of what is published.
+    `context` names what a record depends on besides its file (for the memo).
     """
     records = []
     for path in _markdown_files(folder, root, problems):
         if not _check_slug(path, root, problems):
             continue
-        document, read_problems = read_document(path, display_path(path, root))
+        document, read_problems = reader.document(path, display_path(path, root), parse_document)
         problems.extend(read_problems)
         if document is None:
             continue
         files[document.path] = ContentFile(_uri(path, folder.parent), document, path.stem if review_files else None)
-        record, record_problems = record_from(path.stem, document)
+        record, record_problems = reader.record(document, context, functools.partial(record_from, path.stem, document))
         problems.extend(record_problems)
         if record is not None:
             records.append(record)
     return records
 
 
-def _load_themes(docs_dir: Path, root: Path, problems: list[Problem], files: dict[str, ContentFile]) -> list[Theme]:
-    return _read_records(docs_dir / THEMES_DIR, root, problems, theme_from_document, files, review_files=False)
+def _load_themes(
+    docs_dir: Path, root: Path, problems: list[Problem], files: dict[str, ContentFile], reader: _Reader
+) -> list[Theme]:
+    return _read_records(
+        docs_dir / THEMES_DIR, root, problems, theme_from_document, files, review_files=False, reader=reader, context=""
+    )
 
 
 def _load_reviews(
@@ -271,7 +322,11 @@ def _load_reviews(
     today: dt.date,
     problems: list[Problem],
     files: dict[str, ContentFile],
+    reader: _Reader,
 ) -> dict[str, Review]:
+    # A review's record depends on its file, the day and the theme catalogue (made from the
+    # theme files, the only files read so far).
+    catalogue = hashlib.sha256(repr(sorted((path, file.document.digest) for path, file in files.items())).encode())
     reviews = _read_records(
         docs_dir / REVIEWS_DIR,
         root,
@@ -279,6 +334,8 @@ def _load_reviews(
         lambda slug, document: review_from_document(slug, document, themes, today),
         files,
         review_files=True,
+        reader=reader,
+        context=f"review\0{today.isoformat()}\0{catalogue.hexdigest()}",
     )
     return {review.slug: review for review in reviews}
 

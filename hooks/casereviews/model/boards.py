@@ -10,6 +10,7 @@ reported as near-duplicates, to be settled in content/_data/boards.yml.
 from __future__ import annotations
 
 import difflib
+import functools
 import re
 from collections import Counter
 from collections.abc import Iterable, Mapping
@@ -38,8 +39,10 @@ _PLACE_FILLER = {"city", "county", "borough", "council", "metropolitan", "distri
 NEAR_DUPLICATE_RATIO = 0.85
 
 
+@functools.lru_cache(maxsize=4096)
 def board_slug(name: str) -> str:
-    """The comparison key of a board name, which is also its URL slug."""
+    """The comparison key of a board name, which is also its URL slug (remembered: it is asked
+    for each review on every list)."""
     lowered = name.lower().replace("&", " and ").replace("'", "").replace("\u2019", "")
     words: list[str] = []
     for word in re.findall(r"[a-z0-9]+", lowered):

@@ -25,13 +25,14 @@ import hashlib
 import json
 import os
 from collections.abc import Iterable
-from dataclasses import asdict
+from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
 from ..checks import embeds
 from ..checks.anonymisation import Checker, Finding, TextUnit, unused_acceptances
 from ..load.catalogue import Site, load_site
+from ..load.memo import LoadMemo
 from ..model.fields import UK_TIME
 from ..model.published_text import document_addresses, document_units
 from ..model.source import SourceDocument
@@ -71,21 +72,33 @@ def acceptances(meta: dict[str, Any]) -> list[dict[str, str]]:
 
 
 class FindingsCache:
-    """Findings of a file by the hash of what they depend on; a folder of small JSON files."""
+    """Findings of a file by the hash of what they depend on; a folder of small JSON files, and
+    in front of it, when given, a dictionary kept by a long-lived process (`ContentMemo`)."""
 
-    def __init__(self, folder: Path | None) -> None:
+    def __init__(self, folder: Path | None, memory: dict[str, list[Finding]] | None = None) -> None:
         self.folder = folder
+        self.memory = memory
+        #: The keys asked for (to drop the rest of `memory`).
+        self.used: set[str] = set()
 
     def get(self, key: str) -> list[Finding] | None:
+        self.used.add(key)
+        if self.memory is not None and key in self.memory:
+            return list(self.memory[key])
         if self.folder is None:
             return None
         try:
             stored = json.loads((self.folder / f"{key}.json").read_text(encoding="utf-8"))
-            return [Finding(**entry) for entry in stored]
+            findings = [Finding(**entry) for entry in stored]
         except (OSError, ValueError, TypeError):
             return None
+        if self.memory is not None:
+            self.memory[key] = list(findings)
+        return findings
 
     def put(self, key: str, findings: list[Finding]) -> None:
+        if self.memory is not None:
+            self.memory[key] = list(findings)
         if self.folder is None:
             return
         try:
@@ -155,26 +168,57 @@ class AnonymityCheck:
         return found
 
 
+@dataclass
+class ContentMemo:
+    """What a long-lived process (the preview) keeps from one check of content/ to the next:
+    parsed files and records (see `load.memo`), each file's findings by the hash of what they
+    depend on, the checker while the list of names is unchanged, and each file's loads from
+    other hosts by its path and digest. A check with a memo finds exactly what one without does."""
+
+    load: LoadMemo = field(default_factory=LoadMemo)
+    findings: dict[str, list[Finding]] = field(default_factory=dict)
+    embeds: dict[tuple[str, str], list[Problem]] = field(default_factory=dict)
+    checker: tuple[tuple[str, ...], Checker] | None = None
+
+    def checker_for(self, never_publish: list[str]) -> Checker:
+        names = tuple(never_publish)
+        if self.checker is None or self.checker[0] != names:
+            self.checker = (names, Checker(never_publish))
+        return self.checker[1]
+
+
 def publishes_body(document: SourceDocument) -> bool:
     """Whether the file's body is, or will be, on the site (not a draft's, not a notice's)."""
     return document.meta.get("status") not in ("draft", "withdrawn")
 
 
-def vet(site: Site, cache_folder: Path | None) -> None:
+def vet(site: Site, cache_folder: Path | None, memo: ContentMemo | None = None) -> None:
     """Check what every file publishes, valid or not; add the findings and the problems."""
-    check = AnonymityCheck(Checker(site.never_publish), FindingsCache(cache_folder))
+    checker = Checker(site.never_publish) if memo is None else memo.checker_for(site.never_publish)
+    cache = FindingsCache(cache_folder, None if memo is None else memo.findings)
+    check = AnonymityCheck(checker, cache)
+    loads: dict[tuple[str, str], list[Problem]] = {}
+
+    def foreign_loads(path: str, document: SourceDocument) -> list[Problem]:
+        key = (path, document.digest)
+        if key not in loads:
+            known = memo.embeds.get(key) if memo is not None else None
+            found = known if known is not None else embeds.content_problems(path, document.body, document.body_line)
+            loads[key] = found
+        return loads[key]
+
     problems: list[Problem] = []
     findings: list[Finding] = []
     for path, file in sorted(site.files.items()):
         document = file.document
         if file.review_slug is None:
             findings.extend(check.page(document))
-            problems.extend(embeds.content_problems(path, document.body, document.body_line))
+            problems.extend(foreign_loads(path, document))
             continue
         found = check.review(document, file.review_slug)
         findings.extend(found)
         if publishes_body(document):
-            problems.extend(embeds.content_problems(path, document.body, document.body_line))
+            problems.extend(foreign_loads(path, document))
         review = site.reviews.get(file.review_slug)
         for entry in unused_acceptances(found, review.accepted_findings if review else ()):
             problems.append(
@@ -197,10 +241,15 @@ def vet(site: Site, cache_folder: Path | None) -> None:
     )
     site.findings = findings
     site.add_problems(problems)
+    if memo is not None:
+        memo.findings = {key: memo.findings[key] for key in cache.used if key in memo.findings}
+        memo.embeds = loads
 
 
-def check_content(docs_dir: Path, now: dt.datetime, project_dir: Path) -> Site:
-    """Load and validate all content, then vet what it publishes: what `make check` runs."""
-    site = load_site(docs_dir, now.astimezone(UK_TIME).date(), project_dir)
-    vet(site, cache_folder(project_dir))
+def check_content(docs_dir: Path, now: dt.datetime, project_dir: Path, memo: ContentMemo | None = None) -> Site:
+    """Load and validate all content, then vet what it publishes: what `make check` runs.
+
+    A long-lived process passes the same `memo` to every check: only what changed is read again."""
+    site = load_site(docs_dir, now.astimezone(UK_TIME).date(), project_dir, None if memo is None else memo.load)
+    vet(site, cache_folder(project_dir), memo)
     return site

@@ -16,7 +16,8 @@ import datetime as dt
 import io
 import json
 import shutil
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -103,18 +104,72 @@ def _csv_cell(value: Any) -> str:
     return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
 
 
-def write_catalogue(site_dir: Path, site: PublicSite, site_url: str) -> None:
-    """reviews.json and reviews.csv: every listed review, newest first."""
-    records = [record(review, site, site_url) for review in site.reviews]
-    with (site_dir / JSON_NAME).open("w", encoding="utf-8") as out:  # streamed: never whole in memory
-        json.dump({"reviews": records}, out, ensure_ascii=False, indent=1, sort_keys=True)
-        out.write("\n")
+@dataclass
+class CatalogueMemo:
+    """What a long-lived process (the preview) keeps of the catalogue it wrote: each record's
+    JSON text and CSV cells by its key, and the JSON texts last written, in order."""
+
+    records: dict[str, tuple[str, list[str]]] = field(default_factory=dict)
+    written: tuple[str, ...] | None = None
+
+
+def write_catalogue(
+    site_dir: Path,
+    site: PublicSite,
+    site_url: str,
+    memo: CatalogueMemo | None = None,
+    keys: Sequence[str] | None = None,
+) -> bool:
+    """reviews.json and reviews.csv: every listed review, newest first. Whether they were written.
+
+    With a `memo`, a record is written out only when it is not in it: by its key in `keys` (one
+    for each listed review, in order, naming everything its record depends on), else by the
+    record itself; and the files are not written when they would be the same as last time (and
+    are there). The files are the same as without."""
+    if memo is None:
+        records = [record(review, site, site_url) for review in site.reviews]
+        with (site_dir / JSON_NAME).open("w", encoding="utf-8") as out:  # streamed: never whole in memory
+            json.dump({"reviews": records}, out, ensure_ascii=False, indent=1, sort_keys=True)
+            out.write("\n")
+        rows: Iterable[list[str]] = (_csv_row(data) for data in records)
+    else:
+        known, memo.records = memo.records, {}
+        parts = []
+        for index, review in enumerate(site.reviews):
+            data = None if keys is not None else record(review, site, site_url)
+            key = keys[index] if keys is not None else repr(data)
+            if key not in known:
+                data = record(review, site, site_url) if data is None else data
+                known[key] = (_json_record(data), _csv_row(data))
+            memo.records[key] = known[key]
+            parts.append(known[key])
+        texts = tuple(text for text, _ in parts)
+        if texts == memo.written and (site_dir / JSON_NAME).is_file() and (site_dir / CSV_NAME).is_file():
+            return False
+        memo.written = None
+        listed = ",\n".join(texts)
+        (site_dir / JSON_NAME).write_text(
+            '{\n "reviews": [\n' + listed + "\n ]\n}\n" if parts else '{\n "reviews": []\n}\n', encoding="utf-8"
+        )
+        rows = (row for _, row in parts)
     with (site_dir / CSV_NAME).open("w", encoding="utf-8", newline="") as out:
         writer = csv.writer(out, lineterminator="\n")
         writer.writerow(CSV_COLUMNS)
-        for data in records:
-            row = {**data, "review_type": data["review_types"]}  # a joint review lists each of its types
-            writer.writerow([_csv_cell(row[column]) for column in CSV_COLUMNS])
+        writer.writerows(rows)
+    if memo is not None:
+        memo.written = texts
+    return True
+
+
+def _json_record(data: dict[str, Any]) -> str:
+    """A record as `json.dump` writes it in the list of reviews.json (indented two levels)."""
+    return "\n".join("  " + line for line in json.dumps(data, ensure_ascii=False, indent=1, sort_keys=True).split("\n"))
+
+
+def _csv_row(data: dict[str, Any]) -> list[str]:
+    """A record's cells in reviews.csv (a joint review lists each of its types)."""
+    row = {**data, "review_type": data["review_types"]}
+    return [_csv_cell(row[column]) for column in CSV_COLUMNS]
 
 
 ACTIONS_CSV_COLUMNS = (

@@ -201,8 +201,9 @@ class Pages:
             pages[urls.source_of(urls.briefing(review.slug))] = self.briefing(review)
         return pages
 
-    def listing_pages(self) -> dict[str, GeneratedPage]:
-        """Source path → every generated page but the briefings."""
+    def listing_pages(self, theme_years: bool = True) -> dict[str, GeneratedPage]:
+        """Source path → every generated page but the briefings (and the pages of each theme's
+        years, unless `theme_years`: the preview makes those one by one)."""
         pages = {
             urls.source_of(urls.THEMES): self.themes_index(),
             urls.source_of(urls.YEARS): self.years_index(),
@@ -218,7 +219,7 @@ class Pages:
                 Fragment(Markup()),
             ),
         }
-        for theme in self.site.themes:
+        for theme in self.site.themes if theme_years else ():
             for year, reviews in self.indexes.theme_years(theme.slug).items():
                 for page in self.theme_year_split(theme.slug, year, reviews):
                     pages[urls.source_of(page.url)] = self.theme_year_page(theme, year, page)
