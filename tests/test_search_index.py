@@ -12,6 +12,10 @@ import sys
 from pathlib import Path
 from typing import Any
 
+import pytest
+
+from browser import search as search_in_browser
+from browser import serve
 from casereviews.render import search, search_bundle
 from sitekit import BuildResult
 
@@ -150,3 +154,38 @@ def test_pages_whose_short_names_clash_are_named_as_pagefind_names_them(tmp_path
     pages = search_bundle._write_fragments(parts, tmp_path / "fragment")
     assert pages == [["en_abcdef1", 10], ["en_abcdef1b", 10], ["en_abcdef2", 10]]
     assert (tmp_path / "fragment" / "en_abcdef1b.pf_fragment").read_bytes() == b"1"
+
+
+#: Queries a practitioner types, with and without filters (the sample's themes and words).
+QUERIES = (
+    "search/?q=methadone",
+    "search/?q=neglect",
+    "search/?q=health+visitor",
+    "search/?q=safeguarding&theme=neglect",
+    "search/?q=school&sort=published",
+)
+
+
+@pytest.mark.browser
+def test_a_search_on_an_index_built_in_batches_finds_what_one_run_finds(
+    sample_site: BuildResult, browser_page, tmp_path: Path
+):
+    """In Chromium, the site searched with its index built in several batches and merged shows
+    the same results, in the same order, as with Pagefind's index of every page at once."""
+    page, watch = browser_page
+    site_dir = tmp_path / "site"
+    shutil.copytree(sample_site.site_dir, site_dir)
+    alone = tmp_path / "alone"
+    pagefind_alone(site_dir, alone)
+    shutil.rmtree(site_dir / search.BUNDLE)
+    shutil.copytree(alone, site_dir / search.BUNDLE)
+    with serve(site_dir) as url:
+        expected = {query: search_in_browser(page, url + query) for query in QUERIES}
+    shutil.rmtree(site_dir / search.BUNDLE)
+    pages = len(search.candidate_pages(site_dir))
+    assert search.build_index(site_dir, pages, site_dir / search.BUNDLE, SMALL_BATCH) == []
+    with serve(site_dir) as url:
+        found = {query: search_in_browser(page, url + query) for query in QUERIES}
+    assert all(expected.values()), expected
+    assert found == expected
+    assert watch.foreign_requests() == []
