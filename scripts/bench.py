@@ -357,7 +357,7 @@ def search_figures(root: Path, content: Path) -> tuple[list[str], list[float | N
 
 def run_size(size: int, repeats: int, seed: int, do_search: bool, do_preview: bool, timeout: float) -> Row:
     row = Row(size)
-    with tempfile.TemporaryDirectory(prefix="bench-") as folder:
+    with tempfile.TemporaryDirectory(prefix="bench-", ignore_cleanup_errors=True) as folder:
         root = Path(folder)
         content = root / "content"
         generate(content, size, seed)

@@ -17,7 +17,6 @@ from mkdocs.exceptions import Abort
 
 from casereviews.adapter.preview import Preview, SearchIndexer
 from casereviews.adapter.store import PreviewStore
-from casereviews.render import search
 from sitekit import TEST_NOW, SiteProject
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "scripts"))
@@ -317,21 +316,30 @@ def test_a_first_rebuild_that_fails_its_checks_leaves_nothing_to_serve(preview_p
     store.close()
 
 
+#: A stand-in for Pagefind (`python -m pagefind`, found first on PYTHONPATH): it records its
+#: process id in the folder FAKE_PAGEFIND_PIDS names, and waits.
+FAKE_PAGEFIND = """
+import os, pathlib, time
+pathlib.Path(os.environ["FAKE_PAGEFIND_PIDS"], str(os.getpid())).touch()
+time.sleep(120)
+"""
+
+
 def test_a_search_run_made_stale_or_left_by_a_stopping_preview_is_stopped(tmp_path, monkeypatch):
     """Pagefind runs one at a time in the background: a run that a rebuild made stale (it
     rendered pages) is stopped at once, with the Pagefind process it started, the latest request
     runs next, and stopping the preview stops its run; a stopped run's index is never used."""
+    fake = tmp_path / "fake" / "pagefind"
+    fake.mkdir(parents=True)
+    (fake / "__init__.py").touch()
+    (fake / "__main__.py").write_text(FAKE_PAGEFIND, encoding="utf-8")
     started = tmp_path / "pagefind-pids"
     started.mkdir()
-    # A stand-in for the indexing run: it starts a "Pagefind" of its own, records its id, and waits.
-    run = (
-        "import os, subprocess, sys, time; "
-        "child = subprocess.Popen([sys.executable, '-c', 'import time; time.sleep(120)']); "
-        f"open(os.path.join({str(started)!r}, str(child.pid)), 'w').close(); time.sleep(120)"
-    )
-    monkeypatch.setattr(search, "index_command", lambda *arguments: [sys.executable, "-c", run])
+    monkeypatch.setenv("PYTHONPATH", str(fake.parent))
+    monkeypatch.setenv("FAKE_PAGEFIND_PIDS", str(started))
     site_dir = tmp_path / "site"
-    site_dir.mkdir()
+    (site_dir / "reviews" / "a-review").mkdir(parents=True)
+    (site_dir / "reviews" / "a-review" / "index.html").write_text("<main data-pagefind-body>Text</main>")
     indexer = SearchIndexer()
 
     def running(besides: object = None) -> subprocess.Popen[str]:
@@ -340,14 +348,14 @@ def test_a_search_run_made_stale_or_left_by_a_stopping_preview_is_stopped(tmp_pa
             if process is not None and process is not besides:
                 return process
             time.sleep(0.05)
-        raise AssertionError("Pagefind was not started")
+        raise AssertionError("the indexing run was not started")
 
     def pagefind_ids(count: int) -> list[int]:
         for _ in range(600):
             if len(ids := sorted(int(path.name) for path in started.iterdir())) >= count:
                 return ids
             time.sleep(0.05)
-        raise AssertionError("the run did not start its Pagefind")
+        raise AssertionError("the run did not start Pagefind")
 
     def alive(pid: int) -> bool:
         try:

@@ -41,7 +41,6 @@ import hashlib
 import logging
 import os
 import shutil
-import signal
 import subprocess
 import threading
 from collections.abc import Callable, Iterable
@@ -337,7 +336,6 @@ class SearchIndexer:
                     stdout=subprocess.PIPE,
                     stderr=subprocess.PIPE,
                     text=True,
-                    start_new_session=True,  # stopped with the Pagefind it runs (see `_terminate`)
                 )
                 self._process = process
             with contextlib.suppress(OSError, AttributeError):  # no priorities on Windows
@@ -367,12 +365,8 @@ class SearchIndexer:
 
 
 def _terminate(process: subprocess.Popen[str] | None) -> None:
-    """Stop an indexing run and the Pagefind process it runs (its session's group)."""
-    if process is None or process.poll() is not None:
-        return
-    try:
-        os.killpg(process.pid, signal.SIGTERM)
-    except (AttributeError, OSError):  # no process groups (Windows), or it has just ended
+    """Stop an indexing run: it stops the Pagefind process it runs (see `search.main`)."""
+    if process is not None and process.poll() is None:
         process.terminate()
 
 

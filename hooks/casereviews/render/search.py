@@ -259,7 +259,9 @@ def _normalise(text: str) -> str:
 def main(argv: list[str]) -> int:
     """`python -m casereviews.render.search SITE BUNDLE EXPECTED BATCH_BYTES`: the problems, as JSON."""
     site_dir, bundle, expected_pages, batch_bytes = argv
-    # Stopped (the preview stops a run a rebuild made stale): its scratch folder is removed.
+    # Stopped (the preview stops a run a rebuild made stale, or is stopped): leaving by an
+    # exception, it stops the Pagefind it is running (`subprocess.run` kills it on the way
+    # out) and removes its scratch folder.
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))
     problems = index_in_batches(Path(site_dir), int(expected_pages), Path(bundle), int(batch_bytes))
     print(json.dumps([dataclasses.asdict(problem) for problem in problems]))
