@@ -23,7 +23,7 @@ from ..problems import Problem, did_you_mean, one_of
 from ..render import exports, redirects, schema, search
 from ..render.pages import Settings, promised_anchors
 from ..render.templating import OVERRIDE_FOLDER, Templates
-from .preview import PagePlan, Preview, checked_outputs, scan_everything
+from .preview import PagePlan, Preview, checked_outputs, remove_site_file, scan_everything
 
 CONFIG_FILE = "mkdocs.yml"
 #: The environment variable that overrides mkdocs.yml's site_url (a board hosting under a sub-path).
@@ -269,7 +269,7 @@ def write_preview_outputs(
     else:
         redirected, extras = set(written), {*files, urls.CATALOGUE_JSON, urls.CATALOGUE_CSV}
     for path in preview.extras - extras - pages:
-        _remove_file(site_dir, path)
+        remove_site_file(site_dir, path)
     if kept is not None and _sweep(site_dir, kept | extras | _theme_templates(config)):
         preview.search.invalidate(site_dir)
     checked = checked_outputs(site_dir, preview.rendered, (site_dir / path for path in files))
@@ -317,16 +317,6 @@ def _sweep(site_dir: Path, kept: set[str]) -> list[str]:
         if here != site_dir and not any(here.iterdir()):
             here.rmdir()
     return removed
-
-
-def _remove_file(site_dir: Path, relative: str) -> None:
-    """Delete a file of the site, and the folders it leaves empty."""
-    path = site_dir / relative
-    path.unlink(missing_ok=True)
-    folder = path.parent
-    while folder != site_dir and folder.is_dir() and not any(folder.iterdir()):
-        folder.rmdir()
-        folder = folder.parent
 
 
 def _linked_anchors(public: PublicSite) -> dict[str, set[str]]:

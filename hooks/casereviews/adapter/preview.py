@@ -464,7 +464,7 @@ class Preview:
         removed = False
         for source, output in self.outputs.items():
             if outputs.get(source) != output and output not in outputs.values():
-                _remove(site_dir, output)
+                remove_site_file(site_dir, output)
                 removed = True
         if self.rendered or removed:
             self.search.invalidate(site_dir)
@@ -487,7 +487,7 @@ class Preview:
         self.writing = False
         written = set(redirects)
         for url in self.redirects - written:
-            _remove(site_dir, f"{url}index.html")
+            remove_site_file(site_dir, f"{url}index.html")
         self.redirects = written
         live = set(self.keys.values())
         self.briefings = {key: text for key, text in self.briefings.items() if key in live}
@@ -521,7 +521,8 @@ class Preview:
         self.lists = None
 
 
-def _remove(site_dir: Path, output: str) -> None:
+def remove_site_file(site_dir: Path, output: str) -> None:
+    """Delete a file of the site (a path relative to it), and the folders it leaves empty."""
     path = site_dir / output
     path.unlink(missing_ok=True)
     folder = path.parent
@@ -551,5 +552,6 @@ __all__ = [
     "checked_outputs",
     "content_key",
     "plan_pages",
+    "remove_site_file",
     "scan_everything",
 ]
