@@ -13,6 +13,7 @@ created per build in on_config and kept on the configuration object, not in this
   rebuilds.
 - on_page_content: generated HTML put in place after Markdown; HTML comments (editors'
   notes) never reach the output.
+- on_post_page: the pages written before this one are checked, beside the build.
 - on_post_build: exports, feed, redirects, search index and URL manifest, then the checks
   of every file written (leak guard, loads from other hosts, URL stability).
 """
@@ -112,6 +113,13 @@ def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     """Put generated HTML in place; remove HTML comments: editors' notes must never reach the output."""
     return SiteBuild.of(config).page_content(html, page)
+
+
+@reported
+def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
+    """MkDocs writes this page next: the checks read the pages written before it."""
+    SiteBuild.of(config).page_written(page)
+    return output
 
 
 @reported

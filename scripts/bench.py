@@ -18,9 +18,14 @@ real words of the corpus (scripts/measure_search.py, Debian's Chromium), and the
 the first page is served), one character appended to one review (time until the served review
 page shows it), and a second start on the same address after the review was put back.
 
+After the rounds, ours is built once more with one review's text edited (a sentence added):
+a board's rebuild, with what earlier builds kept (anonymisation findings, QR codes, converted
+learning points, the search index of unchanged batches of pages) warm but for that review.
+
 The anonymisation cache is warmed before our builds are timed (a build after any earlier one
-finds every unchanged file's findings there); the QR code cache is not, so the first build of
-ours makes every code and later rounds read them.
+finds every unchanged file's findings there); nothing else is: the first build of ours makes
+every QR code, converts every learning point and runs Pagefind on every batch of pages, and
+later rounds read what it kept.
 
 It prints one Markdown table (and writes it to `--out`); times are medians over repeats.
 """
@@ -298,6 +303,8 @@ class Row:
     size: int
     ours: list[Build] = field(default_factory=list)
     plain: list[Build] = field(default_factory=list)
+    #: Ours again after the rounds, with one review's text edited: every cache warm but that review's.
+    rebuild: Build | None = None
     search_kb: list[float | None] = field(default_factory=list)
     queries: list[str] = field(default_factory=list)
     plain_index_kb: float = 0.0
@@ -372,6 +379,14 @@ def run_size(size: int, repeats: int, seed: int, do_search: bool, do_preview: bo
                     row.plain.append(build_plain(root, plain_config))
                 last = (row.ours if side == "ours" else row.plain)[-1]
                 print(f"  N={size} {side}: {last.seconds:.1f} s, peak {last.peak_mb:.0f} MB", file=sys.stderr)
+        review, _ = review_to_edit(content)
+        original = review.read_text(encoding="utf-8")
+        review.write_text(original.rstrip("\n") + "\n\nThe board added this sentence later.\n", encoding="utf-8")
+        try:
+            row.rebuild = build_ours(root, ours_config)
+        finally:
+            review.write_text(original, encoding="utf-8")
+        print(f"  N={size} ours, rebuild after an edit: {row.rebuild.seconds:.1f} s", file=sys.stderr)
         row.anonymisation["generated"] = anonymisation_times(content)
         with tempfile.TemporaryDirectory(prefix="bench-samples-") as samples:
             row.anonymisation["sample copies"] = anonymisation_times(sample_copies(Path(samples), size))
@@ -391,7 +406,8 @@ def figure(value: float | None, digits: int = 1) -> str:
 
 def table(rows: list[Row]) -> str:
     header = (
-        "| N | ours s | plain s | ours/plain | ours peak MB | plain peak MB | ours output MB | plain output MB "
+        "| N | ours s | plain s | ours/plain | ours rebuild s (one review edited) | rebuild/plain "
+        "| ours peak MB | plain peak MB | ours output MB | plain output MB "
         "| largest page KB (ours / plain) | first-query search KB (word / +theme / 2 words +board) "
         "| preview first start s | preview edit-to-visible s | preview restart s "
         "| anonymisation check s, cold / warm (generated; sample copies) |"
@@ -400,8 +416,10 @@ def table(rows: list[Row]) -> str:
     for row in rows:
         ours = median([b.seconds for b in row.ours])
         plain = median([b.seconds for b in row.plain])
+        rebuild = row.rebuild.seconds if row.rebuild is not None else float("nan")
         lines.append(
             f"| {row.size} | {figure(ours)} | {figure(plain)} | {figure(ours / plain, 2)} "
+            f"| {figure(rebuild)} | {figure(rebuild / plain, 2)} "
             f"| {figure(max(b.peak_mb for b in row.ours), 0)} | {figure(max(b.peak_mb for b in row.plain), 0)} "
             f"| {figure(row.ours[-1].output_mb)} | {figure(row.plain[-1].output_mb)} "
             f"| {figure(row.ours[-1].largest_kb, 0)} / {figure(row.plain[-1].largest_kb, 0)} "

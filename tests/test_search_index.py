@@ -189,3 +189,57 @@ def test_a_search_on_an_index_built_in_batches_finds_what_one_run_finds(
     assert all(expected.values()), expected
     assert found == expected
     assert watch.foreign_requests() == []
+
+
+def test_a_batch_ends_where_a_page_name_says_so_so_a_new_page_changes_few_batches():
+    """Batches are cut at pages whose names say so (about one in `BOUNDARY`), not by counting
+    from the first page: a page added regroups only the pages of its own stretch between two
+    such cuts (in more than one batch if that stretch is longer than `BATCH_BYTES`), never every
+    batch after it, so the other batches' kept indexes are used again."""
+    names = [f"20{year:02d}-board-child-{number:05d}" for year in range(10, 20) for number in range(300)]
+    pages = [search.Page("reviews/*/index.html", name, 20_000, {}, name) for name in names]
+    before = list(search.batches(pages, search.BATCH_BYTES))
+    added = search.Page("reviews/*/index.html", "2015-board-child-00150a", 20_000, {}, "new")
+    after = list(search.batches([*pages[:1650], added, *pages[1650:]], search.BATCH_BYTES))
+
+    assert len(before) > 10
+    assert all(sum(page.size for page in batch) <= search.BATCH_BYTES for batch in before)
+    removed = [batch for batch in before if batch not in after]
+    changed = [batch for batch in after if batch not in before]
+    assert [page for batch in changed for page in batch if page != added] == [p for b in removed for p in b]
+    assert added in [page for batch in changed for page in batch]
+    assert 1 <= len(removed) <= 3 and len(before) - len(removed) >= len(before) * 3 // 4
+
+
+def test_an_unchanged_batch_is_not_indexed_again_and_the_index_is_pagefinds(sample_site: BuildResult, tmp_path: Path):
+    """With a cache, a second run indexes again only the batch whose page changed; the index it
+    writes holds what Pagefind's own index of the changed site holds, the new word included,
+    and a run without the cache writes the same bytes."""
+    site_dir = tmp_path / "site"
+    shutil.copytree(sample_site.site_dir, site_dir)
+    cache = tmp_path / "cache"
+    expected = len(search.candidate_pages(site_dir))
+    batches = len(list(search.batches(search.candidate_pages(site_dir), SMALL_BATCH)))
+    assert search.build_index(site_dir, expected, tmp_path / "first", SMALL_BATCH, cache) == []
+    assert len(list(cache.iterdir())) == batches
+
+    page = next(p for p in sorted(site_dir.glob("reviews/*/index.html")) if b"data-pagefind-body" in p.read_bytes())
+    html = page.read_text(encoding="utf-8")
+    paragraph = html.index("<p>", html.index("data-pagefind-body"))
+    word = next(w for w in html[paragraph : html.index("</p>", paragraph)].split() if w.isalpha() and len(w) == 7)
+    at = html.index(f" {word} ", paragraph) + 1
+    page.write_text(html[:at] + "zqxwvut" + html[at + 7 :], encoding="utf-8")  # same size: the same batches
+    assert search.build_index(site_dir, expected, tmp_path / "second", SMALL_BATCH, cache) == []
+
+    assert len(list(cache.iterdir())) == batches + 1
+    pagefind_alone(site_dir, tmp_path / "alone")
+    second, alone = contents(tmp_path / "second"), contents(tmp_path / "alone")
+    assert "zqxwvut" in second["words"]
+    for key in ("pages", "words", "chunks", "filters", "fields"):
+        assert second[key] == alone[key], key
+    assert search.build_index(site_dir, expected, tmp_path / "uncached", SMALL_BATCH) == []
+
+    def files(bundle: Path) -> dict[str, bytes]:
+        return {path.relative_to(bundle).as_posix(): path.read_bytes() for path in bundle.rglob("*") if path.is_file()}
+
+    assert files(tmp_path / "second") == files(tmp_path / "uncached")

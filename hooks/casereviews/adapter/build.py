@@ -28,6 +28,7 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
 from .. import urls
+from ..checks.written import WrittenFiles
 from ..index.indexes import Indexes, build_indexes
 from ..load.catalogue import DATA_DIR, Site
 from ..model.reviews import Review
@@ -38,6 +39,7 @@ from ..policy.vetting import check_content
 from ..problems import Problem, summary_line
 from ..render import exports
 from ..render.pages import GeneratedPage, Pages, Settings, front_matter
+from ..render.point_html import PointHtml
 from ..render.review_body import review_parts
 from ..render.templating import OVERRIDE_FOLDER, TEMPLATES, Templates
 from ..render.views import notice_view, review_view, search_options
@@ -112,6 +114,9 @@ class SiteBuild:
     #: and theme templates of this build.
     frame: str | None = None
     quick: bool = False
+    #: The checks of the files a build (not the preview) writes, and the page MkDocs writes now.
+    checks: WrittenFiles | None = None
+    _writing: Path | None = None
     files: Files | None = None
     nav: Navigation | None = None
     env: Environment | None = None
@@ -173,6 +178,7 @@ class SiteBuild:
         self.site = check_content(self.docs_dir, self.now, self.project_dir, memo)
         if not self.site.errors:
             self.public = public_view(self.site, self.now)
+            points = output.cache_folder(self.project_dir, os.environ, "points")
             self.indexes = build_indexes(self.public, self.settings.related_count)
             self.pages = Pages(
                 self.public,
@@ -182,7 +188,9 @@ class SiteBuild:
                 self.site_url,
                 output.qr_cache(self.project_dir, os.environ),
                 self.markdown_options,
-                self.preview.point_html(self.markdown_options) if self.preview is not None else None,
+                self.preview.point_html(self.markdown_options, points)
+                if self.preview is not None
+                else PointHtml(self.markdown_options, points),
             )
             self._parsed = {file.uri: file.document for file in self.site.files.values() if file.review_slug is None}
         elif self.preview is not None:
@@ -215,6 +223,8 @@ class SiteBuild:
             # The full text is never read by MkDocs: the page is built from the public record.
             files.append(File.generated(config, urls.source_of(urls.review(slug)), content=front_matter(title=title)))
         if self.preview is None:
+            assert self.site is not None and self.indexes is not None
+            self.checks = output.start_checks(config, self.site, public, self.indexes)
             self._generated = pages.all()
             for uri, generated in sorted(self._generated.items()):
                 files.append(File.generated(config, uri, content=generated.source))
@@ -386,6 +396,13 @@ class SiteBuild:
                 state = "archived" if self.public.is_archived(item) else "published"
                 page.meta = {"review": {"state": state, "published_iso": item.published.isoformat()}}
 
+    def page_written(self, page: Page) -> None:
+        """MkDocs writes `page` next: the pages before it are written (see `checks.written`)."""
+        if self.checks is not None:
+            if self._writing is not None:
+                self.checks.written(self._writing)
+            self._writing = Path(page.file.abs_dest_path)
+
     def page_content(self, html: str, page: Page) -> str:
         """The page's HTML with our fragments in place, without comments (editors' notes stay in the source)."""
         html, page.toc, ids = self._fragments.insert(page.file.src_uri, html, page.toc)
@@ -398,6 +415,7 @@ class SiteBuild:
     def post_build(self, config: MkDocsConfig) -> list[Problem]:
         """Write what is built from the public view, then check the output; problems found."""
         assert self.site is not None and self.public is not None and self.indexes is not None
+        assert self.pages is not None
         if self.preview is not None:
             assert self.plan is not None
             kept = None if self.quick or self.files is None else {file.dest_uri for file in self.files}
@@ -413,8 +431,11 @@ class SiteBuild:
                 kept,
             )
         else:
+            assert self.checks is not None
             problems = output.write_outputs(
-                config, self.site, self.public, self.indexes, self.settings, self.templates, self.previous_manifest
+                config, self.public, self.indexes, self.settings, self.templates, self.previous_manifest, self.checks
             )
         self.post_build_failed = bool(problems)
+        if not problems and not self.quick:
+            self.pages.points.save()  # a quick rebuild's new conversions are kept by the next full one
         return problems

@@ -14,7 +14,7 @@ from mkdocs.config.defaults import MkDocsConfig
 
 from .. import urls
 from ..cache import TextCache
-from ..checks import anchors, embeds, leakguard, manifest
+from ..checks import anchors, embeds, leakguard, manifest, written
 from ..index.indexes import Indexes
 from ..load.catalogue import Site, display_path
 from ..policy.public import PublicSite, withheld_text
@@ -38,10 +38,16 @@ SETTINGS = {
 }
 
 
-def qr_cache(project_dir: Path, environ: Mapping[str, str]) -> TextCache:
-    """Where QR codes are kept: .cache/qr in the project, or qr/ in the folder REVIEW_SITE_CACHE names."""
+def cache_folder(project_dir: Path, environ: Mapping[str, str], name: str) -> Path:
+    """Where builds keep `name` between them: .cache/<name> in the project, or <name>/ in the
+    folder REVIEW_SITE_CACHE names."""
     configured = environ.get(CACHE_VARIABLE)
-    return TextCache((Path(configured) if configured else project_dir / ".cache") / "qr")
+    return (Path(configured) if configured else project_dir / ".cache") / name
+
+
+def qr_cache(project_dir: Path, environ: Mapping[str, str]) -> TextCache:
+    """Where QR codes are kept."""
+    return TextCache(cache_folder(project_dir, environ, "qr"))
 
 
 def config_problems(config: MkDocsConfig) -> list[Problem]:
@@ -151,46 +157,69 @@ def read_previous_manifest(path: str | None, site_dir: Path) -> tuple[frozenset[
         return None, Problem(str(candidate), None, "previous URL manifest", str(error))
 
 
+def start_checks(config: MkDocsConfig, site: Site, public: PublicSite, indexes: Indexes) -> written.WrittenFiles:
+    """The checks of the files this build writes, started before MkDocs writes its pages (see `checks.written`)."""
+    expected = _expected_anchors(public, indexes)
+    checks = written.Checks(
+        Path(config.site_dir),
+        withheld_text(site, public),
+        urlsplit(config.site_url or "").hostname,
+        frozenset(f"{url}index.html" for url in expected),
+    )
+    return written.WrittenFiles(checks)
+
+
 def write_outputs(
     config: MkDocsConfig,
-    site: Site,
     public: PublicSite,
     indexes: Indexes,
     settings: Settings,
     templates: Templates,
     previous: frozenset[str] | None,
+    checks: written.WrittenFiles,
 ) -> list[Problem]:
-    """Write exports, feeds, redirects, search index and manifest; check the output. Problems."""
+    """Write exports, feeds, redirects, search index and manifest; check the output (with
+    `checks`, started before the pages were written). Problems."""
     site_dir = Path(config.site_dir)
     site_url = config.site_url or ""
     _write_exports(config, public, indexes, settings, templates)
     if previous is not None:
         redirects.write_listing_fallbacks(site_dir, previous, site_url, templates)
-    withheld = withheld_text(site, public)
     root = Path(config.config_file_path or config.docs_dir).parent
-    own_host = urlsplit(site_url).hostname
 
-    def output_checks(paths: list[Path]) -> list[Problem]:
-        return [
-            *leakguard.scan(site_dir, withheld, paths),
-            *embeds.output_problems(site_dir, own_host, lambda: _content_texts(Path(config.docs_dir), root), paths),
-        ]
+    def sources() -> list[tuple[str, str]]:
+        return _content_texts(Path(config.docs_dir), root)
 
     # Pagefind (a process of its own) indexes the pages while the checks read them; the
     # index it wrote is checked once it is done.
     with ThreadPoolExecutor(max_workers=1) as background:
-        indexing = background.submit(search.build_index, site_dir, len(indexes.listed) + len(public.themes))
+        indexing = background.submit(
+            search.build_index,
+            site_dir,
+            len(indexes.listed) + len(public.themes),
+            cache=cache_folder(root, os.environ, "search"),
+        )
         public_urls = manifest.public_urls(site_dir)
         manifest.write_manifest(site_dir, public_urls)
         problems = manifest.disappeared(previous, public_urls) if previous is not None else []
-        problems.extend(output_checks(_files(site_dir, but=search.BUNDLE)))
+        found = checks.finish(_files(site_dir, but=search.BUNDLE))
+        problems.extend(sorted(found.leaks, key=lambda problem: (problem.path, problem.message)))
         problems.extend(
-            anchors.missing_anchors(site_dir, {**_linked_anchors(public), **promised_anchors(public, indexes)})
+            embeds.traced_problems(sorted(found.foreign, key=lambda item: (item[0], item[1].line)), sources)
         )
+        problems.extend(anchors.missing(_expected_anchors(public, indexes), found.ids))
         problems.extend(_notices_in_sitemap(site_dir, public))
         problems[:0] = indexing.result()
-    problems.extend(output_checks(sorted((site_dir / search.BUNDLE).rglob("*"))))
+    bundle = sorted((site_dir / search.BUNDLE).rglob("*"))
+    found = written.check_files(checks.checks, bundle)
+    problems.extend(found.leaks)
+    problems.extend(embeds.traced_problems(found.foreign, sources))
     return problems
+
+
+def _expected_anchors(public: PublicSite, indexes: Indexes) -> dict[str, set[str]]:
+    """The anchors other pages and the exports link to: page URL → ids."""
+    return {**_linked_anchors(public), **promised_anchors(public, indexes)}
 
 
 def _files(site_dir: Path, but: str) -> list[Path]:
@@ -288,7 +317,9 @@ def write_preview_outputs(
         preview.succeeded(withheld, redirected, site_dir)
         preview.extras, preview.lists = extras, lists
         if preview.search.needed(site_dir):
-            preview.search.start(site_dir, len(indexes.listed) + len(public.themes))
+            preview.search.start(
+                site_dir, len(indexes.listed) + len(public.themes), cache_folder(root, os.environ, "search")
+            )
     return problems
 
 

@@ -268,7 +268,7 @@ class SearchIndexer:
         self._generation = 0
         #: The generation of the pages the index in the site folder was made from.
         self._indexed: int | None = 0 if current else None
-        self._wanted: tuple[Path, int, int] | None = None
+        self._wanted: tuple[Path, int, Path | None, int] | None = None
         self._process: subprocess.Popen[str] | None = None
         self._thread: threading.Thread | None = None
 
@@ -284,10 +284,10 @@ class SearchIndexer:
         with self._lock:
             return self._indexed != self._generation or not (site_dir / search.BUNDLE).is_dir()
 
-    def start(self, site_dir: Path, expected_pages: int) -> None:
-        """Index the site as it is now (after the run going on, if any)."""
+    def start(self, site_dir: Path, expected_pages: int, cache: Path | None = None) -> None:
+        """Index the site as it is now (after the run going on, if any), keeping batches' indexes in `cache`."""
         with self._lock:
-            self._wanted = (site_dir, expected_pages, self._generation)
+            self._wanted = (site_dir, expected_pages, cache, self._generation)
             if self._thread is None or not self._thread.is_alive():
                 self._thread = threading.Thread(target=self._work, daemon=True)
                 self._thread.start()
@@ -319,11 +319,11 @@ class SearchIndexer:
                 if self._wanted is None:
                     self._thread = None
                     return
-                site_dir, expected_pages, generation = self._wanted
+                site_dir, expected_pages, cache, generation = self._wanted
                 self._wanted = None
-            self._run(site_dir, expected_pages, generation)
+            self._run(site_dir, expected_pages, cache, generation)
 
-    def _run(self, site_dir: Path, expected_pages: int, generation: int) -> None:
+    def _run(self, site_dir: Path, expected_pages: int, cache: Path | None, generation: int) -> None:
         bundle = site_dir.parent / f".{site_dir.name}-pagefind-{generation}"
         shutil.rmtree(bundle, ignore_errors=True)
         try:
@@ -331,7 +331,7 @@ class SearchIndexer:
                 if generation != self._generation:
                     return
                 process = subprocess.Popen(
-                    search.index_command(site_dir, bundle, expected_pages),
+                    search.index_command(site_dir, bundle, expected_pages, cache=cache),
                     env=search.index_environment(),
                     stdout=subprocess.PIPE,
                     stderr=subprocess.PIPE,
@@ -414,12 +414,12 @@ class Preview:
     #: Keys decided by the rebuild running now, kept once it succeeds.
     _pending: dict[str, str] = field(default_factory=dict)
 
-    def point_html(self, markdown_options: dict[str, Any]) -> PointHtml:
-        """The converter of learning points for this rebuild: the last one, unless the site's
-        Markdown options changed."""
-        options = repr(markdown_options)
+    def point_html(self, markdown_options: dict[str, Any], folder: Path | None = None) -> PointHtml:
+        """The converter of learning points for this rebuild (keeping its conversions in
+        `folder`): the last one, unless the site's Markdown options changed."""
+        options = repr((markdown_options, folder))
         if self._points is None or self._points[0] != options:
-            self._points = (options, PointHtml(markdown_options))
+            self._points = (options, PointHtml(markdown_options, folder))
         return self._points[1]
 
     def templates(self, override_dirs: list[Path]) -> Templates:

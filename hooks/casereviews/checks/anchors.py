@@ -27,10 +27,19 @@ def ids_in(html: str) -> set[str]:
 
 def missing_anchors(site_dir: Path, expected: Mapping[str, Set[str]]) -> list[Problem]:
     """A problem for each expected anchor absent from its page (URLs relative to the site root)."""
+    present = {}
+    for url in expected:
+        page = site_dir / url / "index.html"
+        present[f"{url}index.html"] = ids_in(page.read_text(encoding="utf-8")) if page.exists() else set()
+    return missing(expected, present)
+
+
+def missing(expected: Mapping[str, Set[str]], present: Mapping[str, Set[str]]) -> list[Problem]:
+    """A problem for each expected anchor (URL → ids) absent from `present` (a page's path in
+    the site → the ids it has; a page not there has none)."""
     problems: list[Problem] = []
     for url, anchors in sorted(expected.items()):
-        page = site_dir / url / "index.html"
-        present = ids_in(page.read_text(encoding="utf-8")) if page.exists() else set()
+        present_ids = present.get(f"{url}index.html", set())
         problems.extend(
             Problem(
                 f"{url}index.html",
@@ -40,6 +49,6 @@ def missing_anchors(site_dir: Path, expected: Mapping[str, Set[str]]) -> list[Pr
                 "expected every learning point and recommendation, and each year of a theme or board page, "
                 "to carry its anchor",
             )
-            for anchor in sorted(anchors - present)
+            for anchor in sorted(anchors - present_ids)
         )
     return problems

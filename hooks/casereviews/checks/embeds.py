@@ -146,12 +146,25 @@ def output_problems(
     came from; it is only called when something was found.
     """
     foreign = [
-        (path.relative_to(site_dir).as_posix(), load)
+        found
         for path in sorted(site_dir.rglob("*") if paths is None else paths)
-        if path.is_file() and path.suffix.lower() in _SCANNED_SUFFIXES
-        for load in loads(path.read_text(encoding="utf-8", errors="replace"))
-        if is_foreign(load.address, own_host)
+        for found in foreign_loads(site_dir, path, own_host)
     ]
+    return traced_problems(foreign, sources)
+
+
+def foreign_loads(site_dir: Path, path: Path, own_host: str | None) -> list[tuple[str, Load]]:
+    """The loads from another host in the file at `path` (an HTML, CSS or SVG file), with its path in the site."""
+    if path.suffix.lower() not in _SCANNED_SUFFIXES or not path.is_file():
+        return []
+    output = path.relative_to(site_dir).as_posix()
+    text = path.read_text(encoding="utf-8", errors="replace")
+    return [(output, load) for load in loads(text) if is_foreign(load.address, own_host)]
+
+
+def traced_problems(foreign: list[tuple[str, Load]], sources: Callable[[], Iterable[tuple[str, str]]]) -> list[Problem]:
+    """A problem for each of `foreign` (output path, load), traced to the content that brought it
+    (`sources`: see `output_problems`)."""
     texts = list(sources()) if foreign else []
     problems = []
     for output, load in foreign:

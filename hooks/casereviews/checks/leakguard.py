@@ -87,21 +87,29 @@ class MarkerSet:
 
 def scan(site_dir: Path, markers: dict[str, str], paths: Iterable[Path] | None = None) -> list[Problem]:
     """One problem for each output file holding a marker (of `paths` only, when given)."""
-    marker_set = MarkerSet(markers)
     if not markers:
         return []
+    marker_set = MarkerSet(markers)
     problems = []
     for path in sorted(site_dir.rglob("*") if paths is None else paths):
-        if not path.is_file():
-            continue
-        output = path.relative_to(site_dir).as_posix()
-        found: set[str] = set()
-        for piece in readable_pieces(path, marker_set.longest):
-            found |= marker_set.find(piece)
-        for marker in sorted(found):
-            problems.append(
-                Problem(
-                    output, None, "leak guard", f"contains {markers[marker]}; nothing from this build may be published"
-                )
-            )
+        problems.extend(file_problems(site_dir, path, marker_set))
     return problems
+
+
+def file_problems(site_dir: Path, path: Path, marker_set: MarkerSet) -> list[Problem]:
+    """One problem for each marker the file at `path` holds (none if it is not a file)."""
+    if not marker_set.markers or not path.is_file():
+        return []
+    found: set[str] = set()
+    for piece in readable_pieces(path, marker_set.longest):
+        found |= marker_set.find(piece)
+    output = path.relative_to(site_dir).as_posix()
+    return [
+        Problem(
+            output,
+            None,
+            "leak guard",
+            f"contains {marker_set.markers[marker]}; nothing from this build may be published",
+        )
+        for marker in sorted(found)
+    ]

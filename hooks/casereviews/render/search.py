@@ -12,23 +12,34 @@ review, 2.4 GB at 5,000 reviews (issue 14: the build stays under 1 GB). So it ru
 batches of pages (`BATCH_BYTES` of HTML each), one process after another, and the batches'
 indexes are merged into one (`search_bundle.merge`): the same pages, words, filters,
 metadata and sorts as one run over every page would give.
+
+A batch's index is kept (given a cache folder) under a hash of its pages' names and bytes and
+of Pagefind's version and options, and used again when a later build has the same batch: the
+same pages give the same index. A batch ends where a page's name says so (about one page in
+`BOUNDARY`), or at `BATCH_BYTES`: a review added, changed or removed changes its own batch,
+not every batch after it.
 """
 
 from __future__ import annotations
 
 import dataclasses
+import hashlib
 import html
+import importlib.metadata
 import json
 import os
 import re
+import shutil
 import signal
 import subprocess
 import sys
 import tempfile
+import time
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+from .. import processes
 from ..problems import Problem, Severity
 from . import search_bundle
 from .search_bundle import BUNDLE, LANGUAGE
@@ -36,8 +47,6 @@ from .search_bundle import BUNDLE, LANGUAGE
 __all__ = ["BUNDLE", "LANGUAGE", "build_index"]
 
 MODULE = "casereviews.render.search"
-#: The folder that holds the casereviews package, for the process that builds the index.
-HOOKS = Path(__file__).resolve().parents[2]
 
 #: Left out of the index: the section headings of a review's body and its hidden "Summary"
 #: heading. Every review has "Learning", "Recommendations", "Summary of events": indexed, each
@@ -55,6 +64,14 @@ BODY = b"data-pagefind-body"
 #: each) and a peak of about 150 MB; at 5,000 reviews, 19 runs take as long as one run over
 #: every page. Fewer bytes lower the peak, but each process walks the site's folders again.
 BATCH_BYTES = 8_000_000
+#: In the folder of a kept batch index: the index, and how many pages Pagefind indexed.
+KEPT_BUNDLE = "bundle"
+COUNT = "pages-indexed"
+#: About one page in this many ends a batch (as its name's hash decides): batches of about
+#: 6 MB of generated reviews, below `BATCH_BYTES` most of the time.
+BOUNDARY = 200
+#: A kept batch index not used for this long is removed (seconds).
+KEEP_UNUSED = 2 * 24 * 3600
 #: Characters of the glob that names a batch's pages: one argument, at most 128 KiB on Linux.
 GLOB_CHARS = 100_000
 #: A glob's special characters (wax's syntax), escaped in the names of pages.
@@ -75,6 +92,8 @@ class Page:
     size: int
     #: Its sorts, key → value, as Pagefind reads them.
     sorts: dict[str, str]
+    #: A hash of its bytes.
+    digest: str = ""
 
     @property
     def url(self) -> str:
@@ -84,18 +103,23 @@ class Page:
 
 
 def build_index(
-    site_dir: Path, expected_pages: int, bundle: Path | None = None, batch_bytes: int = BATCH_BYTES
+    site_dir: Path,
+    expected_pages: int,
+    bundle: Path | None = None,
+    batch_bytes: int = BATCH_BYTES,
+    cache: Path | None = None,
 ) -> list[Problem]:
     """Run Pagefind over `site_dir`; problems found (none when the index is as expected).
 
     The index is written to `bundle` (default: the site's own pagefind/ folder). Pagefind
-    reads at most `batch_bytes` of HTML in one process. The merge of the batches' indexes is
+    reads at most `batch_bytes` of HTML in one process; with `cache`, the batches' indexes are
+    kept there and those of unchanged batches used again. The merge of the batches' indexes is
     Python's work for a while: it runs in a process of its own, beside the build's checks.
     """
     bundle = bundle or site_dir / BUNDLE
     try:
         completed = subprocess.run(
-            index_command(site_dir, bundle, expected_pages, batch_bytes),
+            index_command(site_dir, bundle, expected_pages, batch_bytes, cache),
             capture_output=True,
             text=True,
             check=False,
@@ -107,15 +131,18 @@ def build_index(
     return index_problems(completed.returncode, completed.stdout, completed.stderr)
 
 
-def index_command(site_dir: Path, bundle: Path, expected_pages: int, batch_bytes: int = BATCH_BYTES) -> list[str]:
+def index_command(
+    site_dir: Path, bundle: Path, expected_pages: int, batch_bytes: int = BATCH_BYTES, cache: Path | None = None
+) -> list[str]:
     """The command that indexes `site_dir` into `bundle` (run it with `index_environment()`):
     it prints the problems found as JSON (see `index_problems`)."""
-    return [sys.executable, "-m", MODULE, str(site_dir), str(bundle), str(expected_pages), str(batch_bytes)]
+    arguments = [str(site_dir), str(bundle), str(expected_pages), str(batch_bytes)]
+    return processes.module_command(MODULE, *arguments, *([str(cache)] if cache is not None else []))
 
 
 def index_environment() -> dict[str, str]:
     """The environment of `index_command`: this one, with our package importable."""
-    return {**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, [str(HOOKS), os.environ.get("PYTHONPATH")]))}
+    return processes.environment()
 
 
 def could_not_run(error: Exception) -> Problem:
@@ -134,19 +161,28 @@ def index_problems(returncode: int, stdout: str, stderr: str) -> list[Problem]:
     return [Problem(**{**problem, "severity": Severity(problem["severity"])}) for problem in found]
 
 
-def index_in_batches(site_dir: Path, expected_pages: int, bundle: Path, batch_bytes: int) -> list[Problem]:
+def index_in_batches(
+    site_dir: Path, expected_pages: int, bundle: Path, batch_bytes: int, cache: Path | None = None
+) -> list[Problem]:
     """`build_index`'s work, in this process."""
     pages = candidate_pages(site_dir)
     indexed = 0
     with tempfile.TemporaryDirectory(prefix="pagefind-") as scratch:
         parts = []
         for number, batch in enumerate(batches(pages, batch_bytes)):
-            part = Path(scratch) / str(number)
-            count, problem = _pagefind(site_dir, batch, part)
-            if problem is not None:
-                return [problem]
+            kept = _kept_index(cache, batch)
+            if kept is not None:
+                count, part = kept
+            else:
+                part = Path(scratch) / str(number)
+                count, problem = _pagefind(site_dir, batch, part)
+                if problem is not None:
+                    return [problem]
+                part = _keep_index(cache, batch, part, count)
             indexed += count
             parts.append(part)
+        if cache is not None:
+            _remove_unused(cache, [part.parent for part in parts])
         if indexed != expected_pages:
             return [
                 Problem(
@@ -177,12 +213,14 @@ def candidate_pages(site_dir: Path) -> list[Page]:
                 if entry.is_dir() and path.is_file():
                     data = path.read_bytes()
                     if BODY in data:
-                        pages.append(Page(pattern, entry.name, len(data), _sorts(data)))
+                        digest = hashlib.blake2b(data, digest_size=16).hexdigest()
+                        pages.append(Page(pattern, entry.name, len(data), _sorts(data), digest))
     return pages
 
 
 def batches(pages: list[Page], batch_bytes: int) -> Iterator[list[Page]]:
-    """`pages` in batches of at most `batch_bytes` of HTML (one page at least), each of one pattern."""
+    """`pages` in batches of at most `batch_bytes` of HTML (one page at least), each of one
+    pattern; a batch also ends after a page whose name's hash is a multiple of `BOUNDARY`."""
     batch: list[Page] = []
     size = characters = 0
     for page in pages:
@@ -195,8 +233,66 @@ def batches(pages: list[Page], batch_bytes: int) -> Iterator[list[Page]]:
         batch.append(page)
         size += page.size
         characters += name
+        if int.from_bytes(hashlib.blake2b(page.name.encode(), digest_size=8).digest(), "big") % BOUNDARY == 0:
+            yield batch
+            batch, size, characters = [], 0, 0
     if batch:
         yield batch
+
+
+def batch_key(batch: list[Page]) -> str:
+    """What a batch's index depends on: its pages (where, and their bytes), Pagefind's version and options."""
+    inputs = [_pagefind_version(), LANGUAGE, *EXCLUDED, *(f"{page.url}\0{page.digest}" for page in batch)]
+    return hashlib.sha256("\n".join(inputs).encode()).hexdigest()
+
+
+def _pagefind_version() -> str:
+    try:
+        return "pagefind " + importlib.metadata.version("pagefind_bin")
+    except importlib.metadata.PackageNotFoundError:
+        return "pagefind (version unknown)"
+
+
+def _kept_index(cache: Path | None, batch: list[Page]) -> tuple[int, Path] | None:
+    """The kept index of `batch` (its page count and folder), if there is one."""
+    if cache is None:
+        return None
+    folder = cache / batch_key(batch)
+    try:
+        count = int((folder / COUNT).read_text(encoding="utf-8"))
+        os.utime(folder)  # used: kept a while longer
+    except (OSError, ValueError):
+        return None
+    return count, folder / KEPT_BUNDLE
+
+
+def _keep_index(cache: Path | None, batch: list[Page], part: Path, count: int) -> Path:
+    """Keep the index Pagefind wrote at `part` for `batch` in `cache`; where it is now."""
+    if cache is None:
+        return part
+    folder = cache / batch_key(batch)
+    temporary = cache / f".{folder.name}.{os.getpid()}.tmp"
+    try:
+        cache.mkdir(parents=True, exist_ok=True)
+        shutil.rmtree(temporary, ignore_errors=True)
+        shutil.copytree(part, temporary / KEPT_BUNDLE)
+        (temporary / COUNT).write_text(str(count), encoding="utf-8")
+        temporary.rename(folder)  # whole, or not there
+    except OSError:  # kept by another run meanwhile, or the cache cannot be written: costs only time
+        shutil.rmtree(temporary, ignore_errors=True)
+        return part
+    return folder / KEPT_BUNDLE
+
+
+def _remove_unused(cache: Path, used: list[Path]) -> None:
+    """Remove the kept indexes unused for `KEEP_UNUSED` (and leftovers of stopped runs)."""
+    now = time.time()
+    for folder in cache.iterdir() if cache.is_dir() else []:
+        try:
+            if folder not in used and now - folder.stat().st_mtime > KEEP_UNUSED:
+                shutil.rmtree(folder, ignore_errors=True)
+        except OSError:
+            pass
 
 
 def _escape(name: str) -> str:
@@ -257,13 +353,15 @@ def _normalise(text: str) -> str:
 
 
 def main(argv: list[str]) -> int:
-    """`python -m casereviews.render.search SITE BUNDLE EXPECTED BATCH_BYTES`: the problems, as JSON."""
-    site_dir, bundle, expected_pages, batch_bytes = argv
+    """`python -m casereviews.render.search SITE BUNDLE EXPECTED BATCH_BYTES [CACHE]`: the problems, as JSON."""
+    site_dir, bundle, expected_pages, batch_bytes, *cache = argv
     # Stopped (the preview stops a run a rebuild made stale, or is stopped): leaving by an
     # exception, it stops the Pagefind it is running (`subprocess.run` kills it on the way
     # out) and removes its scratch folder.
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))
-    problems = index_in_batches(Path(site_dir), int(expected_pages), Path(bundle), int(batch_bytes))
+    problems = index_in_batches(
+        Path(site_dir), int(expected_pages), Path(bundle), int(batch_bytes), Path(cache[0]) if cache else None
+    )
     print(json.dumps([dataclasses.asdict(problem) for problem in problems]))
     return 0
 
