@@ -75,6 +75,11 @@ def contents(bundle: Path) -> dict[str, Any]:
     }
 
 
+def files(bundle: Path) -> dict[str, bytes]:
+    """Every file of a bundle, by its path in it."""
+    return {path.relative_to(bundle).as_posix(): path.read_bytes() for path in bundle.rglob("*") if path.is_file()}
+
+
 def test_an_index_built_in_batches_holds_what_pagefinds_own_index_holds(sample_site: BuildResult, tmp_path: Path):
     """The same pages and fragments, every word on the same pages at the same positions, the same
     chunks, filters, metadata fields and sorts as Pagefind's index of all the pages at once."""
@@ -105,9 +110,6 @@ def test_the_index_is_the_same_from_one_build_to_the_next(sample_site: BuildResu
     expected = len(search.candidate_pages(site_dir))
     for run in ("one", "two"):
         assert search.build_index(site_dir, expected, tmp_path / run, SMALL_BATCH) == []
-
-    def files(bundle: Path) -> dict[str, bytes]:
-        return {path.relative_to(bundle).as_posix(): path.read_bytes() for path in bundle.rglob("*") if path.is_file()}
 
     assert files(tmp_path / "one") == files(tmp_path / "two")
 
@@ -211,7 +213,9 @@ def test_a_batch_ends_where_a_page_name_says_so_so_a_new_page_changes_few_batche
     assert 1 <= len(removed) <= 3 and len(before) - len(removed) >= len(before) * 3 // 4
 
 
-def test_an_unchanged_batch_is_not_indexed_again_and_the_index_is_pagefinds(sample_site: BuildResult, tmp_path: Path):
+def test_an_unchanged_batch_is_not_indexed_again_and_the_index_is_pagefinds(
+    sample_site: BuildResult, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+):
     """With a cache, a second run indexes again only the batch whose page changed; the index it
     writes holds what Pagefind's own index of the changed site holds, the new word included,
     and a run without the cache writes the same bytes."""
@@ -229,8 +233,18 @@ def test_an_unchanged_batch_is_not_indexed_again_and_the_index_is_pagefinds(samp
     word = next(w for w in html[paragraph : html.index("</p>", paragraph)].split() if w.isalpha() and len(w) == 7)
     at = html.index(f" {word} ", paragraph) + 1
     page.write_text(html[:at] + "zqxwvut" + html[at + 7 :], encoding="utf-8")  # same size: the same batches
-    assert search.build_index(site_dir, expected, tmp_path / "second", SMALL_BATCH, cache) == []
+    pagefind_runs = []
+    run = subprocess.run
 
+    def counted(command: list[str], **options: Any) -> subprocess.CompletedProcess[str]:
+        pagefind_runs.extend(command[2:3])
+        return run(command, **options)
+
+    monkeypatch.setattr(search.subprocess, "run", counted)
+    assert search.index_in_batches(site_dir, expected, tmp_path / "second", SMALL_BATCH, cache) == []
+    monkeypatch.undo()
+
+    assert pagefind_runs == ["pagefind"]
     assert len(list(cache.iterdir())) == batches + 1
     pagefind_alone(site_dir, tmp_path / "alone")
     second, alone = contents(tmp_path / "second"), contents(tmp_path / "alone")
@@ -238,8 +252,5 @@ def test_an_unchanged_batch_is_not_indexed_again_and_the_index_is_pagefinds(samp
     for key in ("pages", "words", "chunks", "filters", "fields"):
         assert second[key] == alone[key], key
     assert search.build_index(site_dir, expected, tmp_path / "uncached", SMALL_BATCH) == []
-
-    def files(bundle: Path) -> dict[str, bytes]:
-        return {path.relative_to(bundle).as_posix(): path.read_bytes() for path in bundle.rglob("*") if path.is_file()}
 
     assert files(tmp_path / "second") == files(tmp_path / "uncached")
