@@ -7,13 +7,21 @@ text, most often) is a quick rebuild, without the work MkDocs does for the whole
 hooks/casereviews/adapter/rebuild.py). The same validation, vetting and checks as a build run
 on every rebuild: a problem stops the rebuild, and a review turned draft, embargoed or withdrawn
 leaves the preview with the rebuild that reads it. Search is re-indexed in the background.
+
+A rebuild that would render more than `--defer-above` review pages, briefings and pages of
+theme years (the first start, most often) renders the other pages and is served; those pages
+are rendered after it in the background, and a page asked for before its turn is rendered
+before it is served (`Filler`, hooks/casereviews/adapter/rebuild.py). SIGTERM stops the
+preview as Ctrl-C does: the pages being rendered are finished and the folder recorded.
 """
 
 from __future__ import annotations
 
 import argparse
 import logging
+import posixpath
 import shutil
+import signal
 import sys
 import tempfile
 import time
@@ -28,6 +36,7 @@ from mkdocs.exceptions import Abort  # noqa: E402
 from mkdocs.livereload import LiveReloadServer, _serve_url  # noqa: E402
 
 from casereviews.adapter.preview import Preview  # noqa: E402
+from casereviews.adapter.rebuild import DEFER_ABOVE, Filler  # noqa: E402
 from casereviews.adapter.rebuild import rebuild as rebuild_preview  # noqa: E402
 from casereviews.adapter.store import PreviewStore  # noqa: E402
 
@@ -54,6 +63,31 @@ def rebuild(config_file: Path, site_dir: Path, preview: Preview, serve_url: str 
     return kind
 
 
+def requested_files(path: str, mount_path: str) -> list[str]:
+    """The files of the site (relative paths) a request for `path` may be served from, as
+    MkDocs' server maps it: the file, or the page of the folder."""
+    path = path.encode("latin-1").decode("utf-8", "ignore")
+    if not (path + "/").startswith(mount_path):
+        return []
+    relative = path[len(mount_path) :] + ("index.html" if path.endswith("/") else "")
+    relative = posixpath.normpath("/" + relative).lstrip("/")
+    return [relative] if path.endswith("/") else [relative, f"{relative}/index.html"]
+
+
+class PreviewServer(LiveReloadServer):
+    """MkDocs' server, but a page not yet rendered (see `Filler`) is rendered before it is served."""
+
+    filler: Filler | None = None
+
+    def _serve_request(self, environ, start_response):  # type: ignore[no-untyped-def]
+        if self.filler is not None:
+            with self._epoch_cond:  # a rebuild going on may defer the page
+                self._epoch_cond.wait_for(lambda: self._visible_epoch == self._wanted_epoch)
+            for relative in requested_files(environ["PATH_INFO"], self.mount_path):
+                self.filler.render_requested(relative)
+        return super()._serve_request(environ, start_response)
+
+
 def first_rebuild(config_file: Path, site_dir: Path, preview: Preview, serve_url: str | None = None) -> None:
     """The rebuild before serving. If it stops on a problem after it started writing, what it
     wrote was not all checked: the folder is emptied and served empty until the problems are
@@ -66,18 +100,34 @@ def first_rebuild(config_file: Path, site_dir: Path, preview: Preview, serve_url
             preview.empty(site_dir)
 
 
+def _stop(signum: int, frame: object) -> None:
+    """A stop asked for by SIGTERM is a stop asked for at the keyboard: pages being rendered are
+    finished and the folder recorded."""
+    raise KeyboardInterrupt
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("-f", "--config-file", type=Path, default=PROJECT / "mkdocs.yml")
     parser.add_argument("-a", "--dev-addr", default="127.0.0.1:8000", help="host:port to serve on")
+    parser.add_argument(
+        "--defer-above",
+        type=int,
+        default=DEFER_ABOVE,
+        metavar="N",
+        help="when a rebuild must render more than N review pages, briefings and pages of theme years, "
+        "serve first and render them after, a page asked for at once (default: %(default)s)",
+    )
     arguments = parser.parse_args(argv)
     logging.basicConfig(level=logging.INFO, format="%(levelname)-7s -  %(message)s")
     logging.getLogger("mkdocs.commands.build").addFilter(_WithoutDirtyWarning())
+    signal.signal(signal.SIGTERM, _stop)
     host, _, port = arguments.dev_addr.rpartition(":")
     config = load_config(config_file=str(arguments.config_file))
     mount_path = urlsplit(config.site_url or "/").path
     serve_url = _serve_url(host, int(port), mount_path)
-    preview = Preview()
+    preview = Preview(defer_above=arguments.defer_above)
+    filler = Filler(preview)
     store = PreviewStore.open(arguments.config_file)
     if store is not None:
         site_dir = store.site_dir
@@ -87,9 +137,13 @@ def main(argv: list[str] | None = None) -> int:
         site_dir = Path(tempfile.mkdtemp(prefix="casereviews-preview-"))
 
     def builder() -> None:
-        rebuild(arguments.config_file, site_dir, preview, serve_url)
+        try:
+            rebuild(arguments.config_file, site_dir, preview, serve_url)
+        finally:
+            filler.wake()
 
-    server = LiveReloadServer(builder=builder, host=host, port=int(port), root=str(site_dir), mount_path=mount_path)
+    server = PreviewServer(builder=builder, host=host, port=int(port), root=str(site_dir), mount_path=mount_path)
+    server.filler = filler
 
     def error_page(code: int) -> bytes | None:
         page = site_dir / f"{code}.html"
@@ -98,6 +152,8 @@ def main(argv: list[str] | None = None) -> int:
     server.error_handler = error_page
     try:
         first_rebuild(arguments.config_file, site_dir, preview, serve_url)
+        filler.start()
+        filler.wake()
         server.watch(config.docs_dir)
         server.watch(str(arguments.config_file))
         try:
@@ -107,6 +163,7 @@ def main(argv: list[str] | None = None) -> int:
         finally:
             server.shutdown()
     finally:
+        filler.stop()
         preview.search.stop()
         if store is not None:
             store.close()  # the folder and its record stay for the next start

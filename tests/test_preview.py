@@ -7,20 +7,27 @@ from __future__ import annotations
 
 import json
 import logging
+import signal
+import socket
 import subprocess
 import sys
 import time
+import urllib.error
+import urllib.request
 from pathlib import Path
 
 import pytest
 from mkdocs.exceptions import Abort
 
 from casereviews.adapter.preview import Preview, SearchIndexer
+from casereviews.adapter.rebuild import Filler, fill
 from casereviews.adapter.store import PreviewStore
 from sitekit import TEST_NOW, SiteProject
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "scripts"))
-from preview import _WithoutDirtyWarning, first_rebuild, rebuild
+from preview import _WithoutDirtyWarning, first_rebuild, rebuild, requested_files
+
+SCRIPTS = Path(__file__).resolve().parent.parent / "scripts"
 
 EDITED, OTHER, UNRELATED = "2019-testshire-child-a", "2019-testshire-child-b", "2018-elsewhere-adult-c"
 
@@ -394,3 +401,140 @@ def test_a_quick_rebuild_stops_on_a_warning_as_a_build_does(preview_project, tmp
     edit(preview_project, EDITED, "See [the report](no-such-page.md).", "What happened, in general terms.")
     rebuild(preview_project.config_file, site, state)
     state.search.wait()
+
+
+def waiting_preview(project: SiteProject, site: Path) -> Preview:
+    """A preview whose rebuilds defer every review page, briefing and page of a theme's years
+    (as `make serve` does when there are more than `DEFER_ABOVE`), after its first rebuild."""
+    state = Preview(defer_above=0)
+    site.mkdir()
+    rebuild(project.config_file, site, state)
+    return state
+
+
+def test_a_first_start_serves_the_lists_and_renders_the_other_pages_after(preview_project, tmp_path):
+    """Served at once: the first rebuild renders every page but the review pages, briefings and
+    pages of theme years, which wait absent; rendered a few at a time, they end as what a
+    rebuild rendering everything writes. Search is indexed only then."""
+    site = tmp_path / "preview"
+    state = waiting_preview(preview_project, site)
+    assert (site / "index.html").exists() and page(site, "themes/neglect").exists()
+    assert not page(site, f"reviews/{EDITED}").exists() and not page(site, f"reviews/{EDITED}/briefing").exists()
+    assert f"reviews/{EDITED}/index.html" in state.deferred.values()
+    assert not (site / "pagefind").exists() and state.search.needed(site)
+    rounds = 0
+    while fill(state, 2):
+        rounds += 1
+        assert not (site / "pagefind").exists()
+    assert rounds > 2 and state.deferred == {}
+    state.search.wait()
+    assert (site / "pagefind" / "pagefind-entry.json").exists()
+    fresh = tmp_path / "fresh"
+    fresh.mkdir()
+    rebuild(preview_project.config_file, fresh, Preview())
+    expected, found = site_files(fresh), site_files(site)
+    assert sorted(found) == sorted(expected)
+    assert [path for path in expected if found[path] != expected[path]] == []
+
+    config = preview_project.config()  # what every page shows changed: none is shown as it was
+    config["copyright"] = "Published by the boards, changed."
+    preview_project.write_config(config)
+    assert rebuild(preview_project.config_file, site, state) == "full"
+    assert "changed." in (site / "index.html").read_text(encoding="utf-8")
+    assert not page(site, f"reviews/{EDITED}").exists() and not page(site, f"reviews/{EDITED}/briefing").exists()
+    while fill(state):
+        pass
+    assert "changed." in page(site, f"reviews/{EDITED}").read_text(encoding="utf-8")
+
+
+def test_a_page_asked_for_is_rendered_at_once_and_an_edit_to_it_shows(preview_project, tmp_path):
+    """A page waiting to be rendered is rendered when asked for, before any other; an edit to a
+    review rendered since is rendered by the next rebuild (a quick one), the others still wait."""
+    site = tmp_path / "preview"
+    state = waiting_preview(preview_project, site)
+    waiting = len(state.deferred)
+    filler = Filler(state)
+    filler.render_requested(f"reviews/{EDITED}/index.html")
+    filler.render_requested("no-such-page/index.html")
+    assert page(site, f"reviews/{EDITED}").exists() and len(state.deferred) == waiting - 1
+    assert not page(site, f"reviews/{OTHER}").exists()
+
+    state.defer_above = 5  # an edit renders its few pages at once
+    edit(preview_project, EDITED, "The first lesson.", "The first lesson, edited.")
+    assert rebuild(preview_project.config_file, site, state) == "quick"
+    assert "The first lesson, edited." in page(site, f"reviews/{EDITED}").read_text(encoding="utf-8")
+    assert len(state.deferred) == waiting - 1 and not page(site, f"reviews/{OTHER}").exists()
+
+
+@pytest.mark.parametrize("problem", ["leak", "warning"])
+def test_a_page_rendered_after_the_rebuild_with_a_problem_is_not_shown(preview_project, tmp_path, caplog, problem):
+    """The pages rendered after a rebuild are checked as the rebuild checks what it writes: a
+    page whose checks fail (a draft's summary quoted; a link to no page, in strict mode) is
+    deleted and its problem logged; every other page is shown."""
+    if problem == "leak":
+        summary = "A summary of a draft that must never be published anywhere on the site."
+        preview_project.write_review("2020-testshire-child-d", themes=["neglect"], status="draft", summary=summary)
+        edit(preview_project, EDITED, "What happened, in general terms.", summary)
+    else:
+        edit(preview_project, EDITED, "What happened, in general terms.", "See [the report](no-such-page.md).")
+    site = tmp_path / "preview"
+    state = waiting_preview(preview_project, site)
+    with caplog.at_level(logging.WARNING):
+        while fill(state):
+            pass
+    assert state.deferred == {}
+    assert not page(site, f"reviews/{EDITED}").exists()
+    assert page(site, f"reviews/{OTHER}").exists() and page(site, f"reviews/{EDITED}/briefing").exists()
+    expected = "summary of unpublished review" if problem == "leak" else "no-such-page.md"
+    assert any(expected in record.getMessage() for record in caplog.records)
+    assert not any(b"must never be published" in path.read_bytes() for path in site.rglob("*") if path.is_file())
+
+
+def test_the_preview_server_serves_before_every_page_is_rendered_and_stops_cleanly(preview_project):
+    """`make serve` end to end: served once the lists are rendered, a review page asked for is
+    rendered and served at once, every other page follows; stopped (SIGTERM), it records its
+    folder, so the next start renders nothing that did not change."""
+    assert requested_files("/reviews/a/", "/") == ["reviews/a/index.html"]
+    assert requested_files("/sub/reviews/a", "/sub/") == ["reviews/a", "reviews/a/index.html"]
+    assert requested_files("/elsewhere/", "/sub/") == []
+    port = free_port()
+    command = [sys.executable, str(SCRIPTS / "preview.py"), "-f", str(preview_project.config_file)]
+    command += ["-a", f"127.0.0.1:{port}", "--defer-above", "0"]
+    log = preview_project.root / "serve.log"
+    with log.open("wb") as output:
+        server = subprocess.Popen(command, stdout=output, stderr=subprocess.STDOUT)
+    try:
+        home = wait_for_page(f"http://127.0.0.1:{port}/", server)
+        assert "Learning from case reviews" in home
+        review = wait_for_page(f"http://127.0.0.1:{port}/reviews/{EDITED}/", server)
+        assert "The first lesson." in review
+        deadline = time.monotonic() + 120
+        while b"every page rendered" not in log.read_bytes():
+            assert time.monotonic() < deadline and server.poll() is None, log.read_text()
+            time.sleep(0.2)
+    finally:
+        server.send_signal(signal.SIGTERM)
+        assert server.wait(timeout=60) == 0, log.read_text()
+    store, state = kept_preview(preview_project)
+    assert state.keys and f"reviews/{UNRELATED}/index.html" in state.outputs.values()
+    rebuild(preview_project.config_file, store.site_dir, state, f"http://127.0.0.1:{port}/")
+    assert state.rendered == [] and state.deferred == {}
+    state.search.wait()
+    store.close()
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
+
+
+def wait_for_page(url: str, server: subprocess.Popen[bytes]) -> str:
+    deadline = time.monotonic() + 120
+    while True:
+        try:
+            with urllib.request.urlopen(url, timeout=30) as response:  # noqa: S310 - the preview, on this machine
+                return str(response.read().decode("utf-8"))
+        except (urllib.error.URLError, ConnectionError):
+            assert time.monotonic() < deadline and server.poll() is None, f"{url} was not served"
+            time.sleep(0.2)

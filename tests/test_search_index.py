@@ -254,3 +254,9 @@ def test_an_unchanged_batch_is_not_indexed_again_and_the_index_is_pagefinds(
     assert search.build_index(site_dir, expected, tmp_path / "uncached", SMALL_BATCH) == []
 
     assert files(tmp_path / "second") == files(tmp_path / "uncached")
+
+    first_batch = next(search.batches(search.candidate_pages(site_dir), SMALL_BATCH))
+    (cache / search.batch_key(first_batch) / "bundle" / "pagefind-entry.json").unlink()  # a kept index not whole
+    assert search.build_index(site_dir, expected, tmp_path / "third", SMALL_BATCH, cache) == []
+    assert files(tmp_path / "third") == files(tmp_path / "second")
+    assert (cache / search.batch_key(first_batch) / "bundle" / "pagefind-entry.json").is_file()  # kept again

@@ -13,6 +13,7 @@ Only the public view reaches the indexes and renderers.
 from __future__ import annotations
 
 import datetime as dt
+import logging
 import os
 import re
 from collections.abc import Callable
@@ -33,7 +34,7 @@ from ..index.indexes import Indexes, build_indexes
 from ..load.catalogue import DATA_DIR, Site
 from ..model.reviews import Review
 from ..model.source import SourceDocument
-from ..policy.public import PublicSite, WithdrawalNotice, public_view
+from ..policy.public import PublicSite, WithdrawalNotice, public_view, withheld_text
 from ..policy.publication import build_time
 from ..policy.vetting import check_content
 from ..problems import Problem, summary_line
@@ -47,6 +48,8 @@ from . import output, preview
 from .fragments import FragmentStore
 from .navigation import NavigationCache
 from .preview import PagePlan
+
+_log = logging.getLogger("casereviews.preview")
 
 #: Set to the path of the last published site's url-manifest.json to check URL stability.
 PREVIOUS_MANIFEST_VARIABLE = "REVIEW_SITE_PREVIOUS_MANIFEST"
@@ -121,6 +124,7 @@ class SiteBuild:
     nav: Navigation | None = None
     env: Environment | None = None
     _fragments: FragmentStore = field(default_factory=FragmentStore)
+    _withheld: dict[str, str] | None = None
 
     @classmethod
     def start(cls, config: MkDocsConfig) -> SiteBuild:
@@ -287,19 +291,25 @@ class SiteBuild:
     def choose_pages(self, files: Files) -> list[File]:
         """The pages to render (each marked so), after the preview chose them; the generated
         ones among them made. Every other page is marked kept."""
-        state = self.preview
-        assert state is not None
+        state, plan = self.preview, self.plan
+        assert state is not None and plan is not None
         documentation = files.documentation_pages()
-        fresh = state.choose(((file.src_uri, file.dest_uri) for file in documentation), self.site_dir)
+        deferrable = {*plan.briefings, *plan.theme_years, *(urls.source_of(urls.review(slug)) for slug in plan.states)}
+        fresh = state.choose(((file.src_uri, file.dest_uri) for file in documentation), self.site_dir, deferrable)
         chosen = []
         for file in documentation:
             _marker(file)(file.src_uri in fresh)
             if file.src_uri in fresh:
-                chosen.append(file)
-                made = self.made(file.src_uri)
-                if made is not None:
-                    file.content_string = made.source
+                chosen.append(self.prepare(file))
         return chosen
+
+    def prepare(self, file: File) -> File:
+        """`file`, marked to be rendered; its page made if it is generated."""
+        _marker(file)(True)
+        made = self.made(file.src_uri)
+        if made is not None:
+            file.content_string = made.source
+        return file
 
     def made(self, uri: str) -> GeneratedPage | None:
         """The generated page at `uri` (None for any other page), made now unless it was."""
@@ -319,6 +329,44 @@ class SiteBuild:
             return None
         self._generated[uri] = made
         return made
+
+    def check_filled(self, config: MkDocsConfig, sources: list[str], warned: set[str]) -> tuple[list[str], list[str]]:
+        """Check the pages just rendered after the rebuild (`sources`; `warned`: those MkDocs
+        warned about) as the rebuild checks what it writes: the pages that passed, and those
+        that did not (their problems logged)."""
+        public = self.public
+        assert self.site is not None and public is not None and self.preview is not None
+        site_dir, deferred = Path(config.site_dir), self.preview.deferred
+        if self._withheld is None:
+            self._withheld = withheld_text(self.site, public)
+        withheld = self._withheld
+
+        def problems(chosen: list[str]) -> list[Problem]:
+            outputs = [deferred[source] for source in chosen]
+            return output.preview_checks(config, public, withheld, [site_dir / path for path in outputs], outputs)
+
+        for source in sorted(warned):
+            _log.error("%s: see the warning above (in strict mode, a problem); not shown until it is fixed", source)
+        passed = [source for source in sources if source not in warned]
+        found = problems(passed)
+        if not found:
+            return passed, sorted(warned)
+        shown: list[str] = []
+        failed = sorted(warned)
+        for source in passed:  # rarely: which page has what problem
+            (failed if problems([source]) else shown).append(source)
+        if not set(failed) - warned:  # no page alone has them: none is shown
+            shown, failed = [], sorted(sources)
+        for problem in found:
+            _log.error("%s (a page not shown until it is fixed)", problem)
+        return shown, failed
+
+    def pages_filled(self, config: MkDocsConfig) -> None:
+        """Every page the rebuild deferred is rendered: search may index the site."""
+        assert self.public is not None and self.indexes is not None and self.preview is not None
+        assert self.pages is not None
+        output.start_preview_search(config, self.public, self.indexes, self.preview)
+        self.pages.points.save()
 
     # -- pages -------------------------------------------------------------------------
 
@@ -436,6 +484,8 @@ class SiteBuild:
                 config, self.public, self.indexes, self.settings, self.templates, self.previous_manifest, self.checks
             )
         self.post_build_failed = bool(problems)
-        if not problems and not self.quick:
-            self.pages.points.save()  # a quick rebuild's new conversions are kept by the next full one
+        if not problems and not self.quick and not (self.preview is not None and self.preview.deferred):
+            # a quick rebuild's new conversions are kept by the next full one; with pages
+            # waiting, by `pages_filled` (the file keeps the points of every page)
+            self.pages.points.save()
         return problems

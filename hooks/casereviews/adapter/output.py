@@ -282,7 +282,6 @@ def write_preview_outputs(
     content/, anything left by a rebuild that stopped). The checks read what this rebuild wrote
     (the leak guard everything, when what is withheld changed). Problems."""
     site_dir = Path(config.site_dir)
-    site_url = config.site_url or ""
     lists = plan.hubs
     records = [f"{plan.common}:{plan.states[review.slug]}" for review in public.reviews]
     unchanged = preview.lists == lists and all((site_dir / path).is_file() for path in preview.extras)
@@ -303,24 +302,49 @@ def write_preview_outputs(
         preview.search.invalidate(site_dir)
     checked = checked_outputs(site_dir, preview.rendered, (site_dir / path for path in files))
     withheld = withheld_text(site, public)
-    problems = leakguard.scan(site_dir, withheld, None if scan_everything(preview, withheld) else checked)
-    rendered = {f"{url}index.html" for url in _linked_anchors(public)} & set(preview.rendered)
-    anchors_expected = {url: found for url, found in _linked_anchors(public).items() if f"{url}index.html" in rendered}
-    problems.extend(anchors.missing_anchors(site_dir, anchors_expected))
+    problems = preview_checks(config, public, withheld, checked, preview.rendered, scan_everything(preview, withheld))
     problems.extend(_notices_in_sitemap(site_dir, public))
-    root = Path(config.config_file_path or config.docs_dir).parent
-    own_host = urlsplit(site_url).hostname
-    problems.extend(
-        embeds.output_problems(site_dir, own_host, lambda: _content_texts(Path(config.docs_dir), root), checked)
-    )
     if not problems:
         preview.succeeded(withheld, redirected, site_dir)
         preview.extras, preview.lists = extras, lists
-        if preview.search.needed(site_dir):
-            preview.search.start(
-                site_dir, len(indexes.listed) + len(public.themes), cache_folder(root, os.environ, "search")
-            )
+        start_preview_search(config, public, indexes, preview)
     return problems
+
+
+def preview_checks(
+    config: MkDocsConfig,
+    public: PublicSite,
+    withheld: dict[str, str],
+    checked: list[Path],
+    rendered: list[str],
+    everything: bool = False,
+) -> list[Problem]:
+    """The preview's checks of what it wrote (`checked`, of which the pages `rendered`, relative
+    paths): the leak guard (with `everything`, on the whole site), loads from other hosts, the
+    anchors other pages link to."""
+    site_dir = Path(config.site_dir)
+    problems = leakguard.scan(site_dir, withheld, None if everything else checked)
+    linked = _linked_anchors(public)
+    shown = set(rendered)
+    problems.extend(
+        anchors.missing_anchors(site_dir, {url: ids for url, ids in linked.items() if f"{url}index.html" in shown})
+    )
+    root = Path(config.config_file_path or config.docs_dir).parent
+    own_host = urlsplit(config.site_url or "").hostname
+    problems.extend(
+        embeds.output_problems(site_dir, own_host, lambda: _content_texts(Path(config.docs_dir), root), checked)
+    )
+    return problems
+
+
+def start_preview_search(config: MkDocsConfig, public: PublicSite, indexes: Indexes, preview: Preview) -> None:
+    """Index the preview in the background when its pages changed, once none waits to be rendered."""
+    site_dir = Path(config.site_dir)
+    if not preview.deferred and preview.search.needed(site_dir):
+        root = Path(config.config_file_path or config.docs_dir).parent
+        preview.search.start(
+            site_dir, len(indexes.listed) + len(public.themes), cache_folder(root, os.environ, "search")
+        )
 
 
 def _theme_templates(config: MkDocsConfig) -> set[str]:

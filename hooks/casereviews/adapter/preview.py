@@ -26,6 +26,11 @@ the templates. A page is rendered when its key changed; a page that is no longer
 deleted at once, before anything is rendered, so a review turned draft or embargoed
 disappears from the preview with the rebuild that reads it.
 
+When a rebuild would render more than `Preview.defer_above` review pages, briefings and
+pages of theme years, it renders none of them: they are deleted (never shown out of date) and
+wait, without a key, to be rendered after the rebuild (see `adapter.rebuild.fill`); pages
+still waiting at the next rebuild wait on.
+
 After rendering, the catalogue is written from each record's kept text when a record changed;
 the feeds, action plans and redirects when the hubs' key changed. The checks after the build
 read what this rebuild wrote (and everything, when what must be withheld changed). Search is
@@ -43,7 +48,7 @@ import os
 import shutil
 import subprocess
 import threading
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Collection, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -413,6 +418,14 @@ class Preview:
     _templates: tuple[str, Templates] | None = None
     #: Keys decided by the rebuild running now, kept once it succeeds.
     _pending: dict[str, str] = field(default_factory=dict)
+    #: When a rebuild must render more than this many review pages, briefings and pages of
+    #: theme years, it renders none of them: they wait, absent, for `fill` (None: a rebuild
+    #: renders every page it must, as a build does).
+    defer_above: int | None = None
+    #: Source path → output path of each page waiting to be rendered (see `defer_above`).
+    deferred: dict[str, str] = field(default_factory=dict)
+    #: Held by whatever writes to the site folder: a rebuild, or pages rendered after it.
+    lock: threading.RLock = field(default_factory=threading.RLock)
 
     def point_html(self, markdown_options: dict[str, Any], folder: Path | None = None) -> PointHtml:
         """The converter of learning points for this rebuild (keeping its conversions in
@@ -449,19 +462,37 @@ class Preview:
             or not (site_dir / output).exists()
         )
 
-    def choose(self, pages: Iterable[tuple[str, str]], site_dir: Path) -> set[str]:
+    def choose(
+        self, pages: Iterable[tuple[str, str]], site_dir: Path, deferrable: Collection[str] = frozenset()
+    ) -> set[str]:
         """The pages (source paths) to render, of every page (source path, output path) of this
-        rebuild; pages no longer built are deleted. Called before anything is written."""
+        rebuild; pages no longer built are deleted. Of `deferrable` pages (review pages,
+        briefings, pages of theme years) to render, none is when there are more than
+        `defer_above`: they are deleted and wait for `fill`, as those still waiting do.
+        Called before anything is written."""
         self.started_writing()
         outputs: dict[str, str] = {}
-        fresh: set[str] = set()
-        self.rendered = []
+        needed: list[tuple[str, str]] = []
         for source, output in pages:
             outputs[source] = output
             if self.needs_render(source, output, site_dir):
+                needed.append((source, output))
+        waiting = set(self.deferred)
+        more = sum(source in deferrable and source not in waiting for source, _ in needed)
+        if self.defer_above is not None and more > self.defer_above:
+            waiting.update(deferrable)
+        fresh: set[str] = set()
+        self.rendered = []
+        self.deferred = {}
+        removed = False
+        for source, output in needed:
+            if source in waiting and source in deferrable:
+                self.deferred[source] = output
+                removed |= (site_dir / output).exists()
+                remove_site_file(site_dir, output)  # what it showed may be out of date
+            else:
                 fresh.add(source)
                 self.rendered.append(output)
-        removed = False
         for source, output in self.outputs.items():
             if outputs.get(source) != output and output not in outputs.values():
                 remove_site_file(site_dir, output)
@@ -480,9 +511,33 @@ class Preview:
         if self.store is not None:
             self.store.forget()
 
+    def next_deferred(self, count: int, first: Iterable[str] = ()) -> list[str]:
+        """Up to `count` pages waiting to be rendered (source paths), those of `first` first."""
+        chosen = [source for source in first if source in self.deferred][:count]
+        for source in self.deferred:
+            if len(chosen) >= count:
+                break
+            if source not in chosen:
+                chosen.append(source)
+        return chosen
+
+    def deferred_source(self, output: str) -> str | None:
+        """The page waiting to be rendered at `output` (a path relative to the site folder), if any."""
+        waiting = list(self.deferred.items())  # a copy made at once: the filling thread changes it
+        return next((source for source, path in waiting if path == output), None)
+
+    def filled(self, sources: Iterable[str], shown: bool) -> None:
+        """`sources`, waiting, were rendered: with `shown`, kept under this rebuild's keys;
+        else (their checks found problems) they are not waiting any more, and have no key."""
+        for source in sources:
+            self.deferred.pop(source, None)
+            if shown:
+                self.keys[source] = self._pending[source]
+
     def succeeded(self, withheld: dict[str, str], redirects: Iterable[str], site_dir: Path) -> None:
-        """Keep this rebuild's keys; delete redirect pages no longer written."""
-        self.keys = dict(self._pending)
+        """Keep this rebuild's keys (but those of pages waiting to be rendered); delete redirect
+        pages no longer written."""
+        self.keys = {source: key for source, key in self._pending.items() if source not in self.deferred}
         self.withheld = withheld_digest(withheld)
         self.writing = False
         written = set(redirects)
@@ -518,6 +573,7 @@ class Preview:
             else:
                 child.unlink()
         self.keys, self.outputs, self.redirects, self.extras, self.withheld = {}, {}, set(), set(), None
+        self.deferred = {}
         self.lists = None
 
 

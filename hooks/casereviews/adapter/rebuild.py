@@ -22,13 +22,20 @@ Then it renders the pages whose key changed exactly as MkDocs would (`_populate_
 build. Anything else (an edit to front matter that lists show, a review added, turned draft
 or withdrawn, a problem) is a full rebuild. A quick rebuild that fails leaves no engine: the
 next rebuild is a full one.
+
+A rebuild may leave pages to render after it (`Preview.defer_above`): `fill` renders some of
+them on the engine it left, exactly as it would have, and checks them as it checks what it
+wrote; `Filler` does so in the background and renders a page asked for at once. Rebuilds and
+`fill` hold the preview's lock: one writes to the site folder at a time.
 """
 
 from __future__ import annotations
 
 import gc
 import logging
+import threading
 import time
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -42,7 +49,7 @@ from mkdocs.structure.files import Files, InclusionLevel
 from mkdocs.structure.nav import Navigation
 
 from .build import SiteBuild
-from .preview import CONFIG_ATTRIBUTE, Preview
+from .preview import CONFIG_ATTRIBUTE, Preview, remove_site_file
 
 log = logging.getLogger("casereviews.preview")
 
@@ -64,13 +71,15 @@ class Engine:
 
 
 def rebuild(config_file: Path, site_dir: Path, preview: Preview, serve_url: str | None = None) -> str:
-    """One rebuild of the preview into `site_dir` (the first renders everything); which kind it
-    was ('quick' or 'full'). Raises Abort on problems. Once it succeeded, the folder is recorded
-    (when the preview is kept between starts: see `adapter.store`)."""
-    kind = _rebuild(config_file, site_dir, preview, serve_url)
-    if preview.store is not None:
-        preview.store.save(preview)
-    return kind
+    """One rebuild of the preview into `site_dir` (the first renders everything, but the pages
+    it defers: see `Preview.defer_above` and `fill`); which kind it was ('quick' or 'full').
+    Raises Abort on problems. Once it succeeded, the folder is recorded (when the preview is
+    kept between starts: see `adapter.store`)."""
+    with preview.lock:
+        kind = _rebuild(config_file, site_dir, preview, serve_url)
+        if preview.store is not None:
+            preview.store.save(preview)
+        return kind
 
 
 def _rebuild(config_file: Path, site_dir: Path, preview: Preview, serve_url: str | None) -> str:
@@ -173,3 +182,128 @@ def quick_rebuild(engine: Engine, preview: Preview) -> bool:
         logging.getLogger("mkdocs").removeHandler(counter)
         if not done:
             preview.engine = None  # the next rebuild is a full one
+
+
+#: A rebuild of the preview that must render more review pages, briefings and pages of theme
+#: years than this (the first start, a change of settings or templates) renders the other pages,
+#: is served, and leaves those to `Filler` (see `Preview.defer_above`).
+DEFER_ABOVE = 200
+
+#: Pages `Filler` renders at a time: a rebuild or a page asked for waits for these at most.
+FILL_PAGES = 20
+#: While pages are rendered after a rebuild, the folder's record is written this often (seconds).
+SAVE_EVERY = 3.0
+
+
+class _Warnings(logging.Handler):
+    """Counts the warnings MkDocs logs (in strict mode, a warning is a problem)."""
+
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.count = 0
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.count += 1
+
+
+def fill(preview: Preview, count: int = FILL_PAGES, first: Iterable[str] = ()) -> list[str]:
+    """Render up to `count` of the pages the last rebuild deferred (those of `first`, source
+    paths, first) as it would have, on its engine, and check them as it checks what it wrote;
+    the pages rendered. A page whose checks found a problem (or that MkDocs warned about, in
+    strict mode) is deleted, and the problems logged: it is not shown until a rebuild renders
+    it. Nothing is rendered after a rebuild that failed (it left no engine)."""
+    with preview.lock:
+        engine = preview.engine
+        if not isinstance(engine, Engine) or not preview.deferred:
+            return []
+        config, files = engine.config, engine.files
+        site_build = SiteBuild.of(config)
+        sources = preview.next_deferred(count, first)
+        preview.filled([source for source in sources if files.get_file_from_path(source) is None], shown=False)
+        chosen = [site_build.prepare(file) for source in sources if (file := files.get_file_from_path(source))]
+        preview.started_writing()
+        warned: set[str] = set()
+        warnings = _Warnings()
+        mkdocs_log = logging.getLogger("mkdocs")
+        mkdocs_log.addHandler(warnings)
+        try:
+            documentation = files.documentation_pages(inclusion=engine.inclusion)
+            for file in chosen:
+                assert file.page is not None
+                before = warnings.count
+                _populate_page(file.page, config, files, dirty=True)
+                _build_page(file.page, config, documentation, engine.nav, engine.env, dirty=True)
+                file.page.validate_anchor_links(files=files, log_level=config.validation.links.anchors)
+                file.page.content = None
+                if config.strict and warnings.count > before:
+                    warned.add(file.src_uri)
+        finally:
+            mkdocs_log.removeHandler(warnings)
+        shown, failed = site_build.check_filled(config, [file.src_uri for file in chosen], warned)
+        for source in failed:
+            remove_site_file(Path(config.site_dir), preview.deferred[source])
+        preview.filled(failed, shown=False)
+        preview.filled(shown, shown=True)
+        preview.writing = False
+        if not preview.deferred:
+            site_build.pages_filled(config)
+        if preview.store is not None and (not preview.deferred or preview.store.saved_for(SAVE_EVERY)):
+            preview.store.save(preview)
+        return sources
+
+
+class Filler:
+    """Renders the pages a rebuild deferred, in the background, a few at a time (`fill`); a page
+    asked for is rendered at once (`render_requested`). Woken after every rebuild."""
+
+    def __init__(self, preview: Preview) -> None:
+        self.preview = preview
+        self._wake = threading.Event()
+        self._stopped = False
+        self._thread = threading.Thread(target=self._work, daemon=True)
+
+    def start(self) -> None:
+        self._thread.start()
+
+    def wake(self) -> None:
+        """A rebuild finished: there may be pages to render."""
+        self._wake.set()
+
+    def stop(self) -> None:
+        """Stop once the pages being rendered are done; record the folder as they leave it."""
+        self._stopped = True
+        self._wake.set()
+        if self._thread.is_alive():
+            self._thread.join()
+        with self.preview.lock:
+            if self.preview.store is not None and not self.preview.writing:
+                self.preview.store.save(self.preview)
+
+    def render_requested(self, output: str) -> None:
+        """Render the page at `output` (a path relative to the site folder) now if it waits to be rendered."""
+        source = self.preview.deferred_source(output)
+        if source is not None:
+            try:
+                fill(self.preview, 1, [source])
+            except Exception:  # a fault of ours: the page is not served; the next rebuild renders in full
+                log.warning("Rendering %s failed", output, exc_info=True)
+                self.preview.engine = None
+
+    def _work(self) -> None:
+        while not self._stopped:
+            self._wake.wait()
+            self._wake.clear()
+            if not self.preview.deferred:
+                continue
+            while not self._stopped and self.preview.deferred:
+                try:
+                    rendered = fill(self.preview)
+                except Exception:  # a fault of ours: left to the next rebuild, which renders in full
+                    log.warning("Rendering the pages not yet shown failed", exc_info=True)
+                    self.preview.engine = None
+                    break
+                if not rendered:  # the last rebuild failed
+                    break
+                time.sleep(0.005)  # a rebuild or a page asked for waiting on the lock goes first
+            if not self.preview.deferred:
+                log.info("Preview: every page rendered")

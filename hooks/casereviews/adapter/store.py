@@ -29,10 +29,12 @@ import hashlib
 import importlib.metadata
 import json
 import logging
+import math
 import os
 import shutil
 import sys
 import tempfile
+import time
 from collections.abc import Mapping
 from pathlib import Path
 from typing import IO, Any
@@ -80,6 +82,7 @@ class PreviewStore:
         self.site_dir = folder / SITE
         self._lock = lock
         self._code = code_key()
+        self._saved = -math.inf
 
     @classmethod
     def open(cls, config_file: Path, environ: Mapping[str, str] = os.environ) -> PreviewStore | None:
@@ -140,8 +143,13 @@ class PreviewStore:
         """The folder is about to change: its record no longer describes it."""
         (self.folder / RECORD).unlink(missing_ok=True)
 
+    def saved_for(self, seconds: float) -> bool:
+        """Whether the folder was last recorded at least `seconds` ago (or never)."""
+        return time.monotonic() - self._saved >= seconds
+
     def save(self, preview: Preview) -> None:
         """Record the folder as the last rebuild (which succeeded) left it."""
+        self._saved = time.monotonic()
         record: dict[str, Any] = {
             "code": self._code,
             "keys": preview.keys,

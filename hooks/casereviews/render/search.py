@@ -67,6 +67,8 @@ BATCH_BYTES = 8_000_000
 #: In the folder of a kept batch index: the index, and how many pages Pagefind indexed.
 KEPT_BUNDLE = "bundle"
 COUNT = "pages-indexed"
+#: How a batch's index is kept (in its key: a kept index of another layout is not read).
+KEPT_LAYOUT = "kept-2"
 #: About one page in this many ends a batch (as its name's hash decides): batches of about
 #: 6 MB of generated reviews, below `BATCH_BYTES` most of the time.
 BOUNDARY = 200
@@ -242,7 +244,7 @@ def batches(pages: list[Page], batch_bytes: int) -> Iterator[list[Page]]:
 
 def batch_key(batch: list[Page]) -> str:
     """What a batch's index depends on: its pages (where, and their bytes), Pagefind's version and options."""
-    inputs = [_pagefind_version(), LANGUAGE, *EXCLUDED, *(f"{page.url}\0{page.digest}" for page in batch)]
+    inputs = [KEPT_LAYOUT, _pagefind_version(), LANGUAGE, *EXCLUDED, *(f"{page.url}\0{page.digest}" for page in batch)]
     return hashlib.sha256("\n".join(inputs).encode()).hexdigest()
 
 
@@ -260,6 +262,9 @@ def _kept_index(cache: Path | None, batch: list[Page]) -> tuple[int, Path] | Non
     folder = cache / batch_key(batch)
     try:
         count = int((folder / COUNT).read_text(encoding="utf-8"))
+        if not (folder / KEPT_BUNDLE / search_bundle.ENTRY).is_file():  # not whole: indexed and kept again
+            shutil.rmtree(folder, ignore_errors=True)
+            return None
         os.utime(folder)  # used: kept a while longer
     except (OSError, ValueError):
         return None
@@ -359,9 +364,12 @@ def main(argv: list[str]) -> int:
     # exception, it stops the Pagefind it is running (`subprocess.run` kills it on the way
     # out) and removes its scratch folder.
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))
-    problems = index_in_batches(
-        Path(site_dir), int(expected_pages), Path(bundle), int(batch_bytes), Path(cache[0]) if cache else None
-    )
+    try:
+        problems = index_in_batches(
+            Path(site_dir), int(expected_pages), Path(bundle), int(batch_bytes), Path(cache[0]) if cache else None
+        )
+    except OSError as error:  # a file of the site or of a kept index that cannot be read or written
+        problems = [Problem("pagefind", None, "search index", f"the search index could not be built: {error}")]
     print(json.dumps([dataclasses.asdict(problem) for problem in problems]))
     return 0
 
