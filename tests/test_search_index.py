@@ -260,3 +260,39 @@ def test_an_unchanged_batch_is_not_indexed_again_and_the_index_is_pagefinds(
     assert search.build_index(site_dir, expected, tmp_path / "third", SMALL_BATCH, cache) == []
     assert files(tmp_path / "third") == files(tmp_path / "second")
     assert (cache / search.batch_key(first_batch) / "bundle" / "pagefind-entry.json").is_file()  # kept again
+
+
+def test_indexing_starts_once_the_pages_it_indexes_are_written_while_the_others_are_rendered(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+):
+    """A build starts Pagefind as soon as every listed review's page and every theme's page is
+    on disk, and renders the other pages (briefings, hubs) meanwhile; the index is whole."""
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+
+    from casereviews.adapter import output
+    from sitekit import TEST_NOW, SiteProject
+
+    monkeypatch.setenv("REVIEW_SITE_NOW", TEST_NOW)
+    monkeypatch.setenv("NO_MKDOCS_2_WARNING", "1")
+    project = SiteProject(tmp_path)
+    seen: list[tuple[set[str], set[str], int]] = []
+    start = output.SearchIndexing.__init__
+
+    def recording(self: output.SearchIndexing, config: Any, public: Any, indexes: Any) -> None:
+        site = Path(config.site_dir)
+        indexed = output.indexed_pages(public, indexes)
+        seen.append(
+            ({page for page in indexed if (site / page).is_file()}, indexed, len(list(site.glob("**/briefing"))))
+        )
+        start(self, config, public, indexes)
+
+    monkeypatch.setattr(output.SearchIndexing, "__init__", recording)
+    build(load_config(str(project.config_file)))
+    [(written, indexed, briefings)] = seen
+    assert written == indexed and len(indexed) > 5
+    assert briefings == 0
+    site = tmp_path / "site"
+    assert len(list(site.glob("reviews/*/briefing/index.html"))) > 3
+    entry = json.loads((site / "pagefind" / "pagefind-entry.json").read_text(encoding="utf-8"))
+    assert entry["languages"]["en"]["page_count"] == len(indexed)

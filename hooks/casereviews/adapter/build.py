@@ -120,6 +120,11 @@ class SiteBuild:
     #: The checks of the files a build (not the preview) writes, and the page MkDocs writes now.
     checks: WrittenFiles | None = None
     _writing: Path | None = None
+    _writing_uri: str = ""
+    #: The pages search indexes not written yet; once all are, indexing starts (`indexing`).
+    _unindexed: set[str] = field(default_factory=set)
+    indexing: output.SearchIndexing | None = None
+    _config: MkDocsConfig | None = None
     files: Files | None = None
     nav: Navigation | None = None
     env: Environment | None = None
@@ -229,6 +234,8 @@ class SiteBuild:
         if self.preview is None:
             assert self.site is not None and self.indexes is not None
             self.checks = output.start_checks(config, self.site, public, self.indexes)
+            self._unindexed = output.indexed_pages(public, self.indexes)
+            self._config = config
             self._generated = pages.all()
             for uri, generated in sorted(self._generated.items()):
                 files.append(File.generated(config, uri, content=generated.source))
@@ -449,7 +456,15 @@ class SiteBuild:
         if self.checks is not None:
             if self._writing is not None:
                 self.checks.written(self._writing)
-            self._writing = Path(page.file.abs_dest_path)
+                self._unindexed.discard(self._writing_uri)
+                if not self._unindexed and self.indexing is None:
+                    self._start_indexing()
+            self._writing, self._writing_uri = Path(page.file.abs_dest_path), page.file.dest_uri
+
+    def _start_indexing(self) -> None:
+        """Every page search indexes is written: index them while MkDocs writes the others."""
+        assert self._config is not None and self.public is not None and self.indexes is not None
+        self.indexing = output.SearchIndexing(self._config, self.public, self.indexes)
 
     def page_content(self, html: str, page: Page) -> str:
         """The page's HTML with our fragments in place, without comments (editors' notes stay in the source)."""
@@ -481,7 +496,14 @@ class SiteBuild:
         else:
             assert self.checks is not None
             problems = output.write_outputs(
-                config, self.public, self.indexes, self.settings, self.templates, self.previous_manifest, self.checks
+                config,
+                self.public,
+                self.indexes,
+                self.settings,
+                self.templates,
+                self.previous_manifest,
+                self.checks,
+                self.indexing,
             )
         self.post_build_failed = bool(problems)
         if not problems and not self.quick and not (self.preview is not None and self.preview.deferred):

@@ -169,6 +169,36 @@ def start_checks(config: MkDocsConfig, site: Site, public: PublicSite, indexes: 
     return written.WrittenFiles(checks)
 
 
+def indexed_pages(public: PublicSite, indexes: Indexes) -> set[str]:
+    """The pages search indexes (paths relative to the site folder): listed reviews' and themes'."""
+    return {f"{review.url}index.html" for review in indexes.listed} | {
+        f"{urls.theme(theme.slug)}index.html" for theme in public.themes
+    }
+
+
+class SearchIndexing:
+    """The search index of the pages on disk, built in the background (`search.build_index`:
+    Pagefind runs in processes of their own). A build starts it once the pages it indexes are
+    written, while MkDocs writes the others."""
+
+    def __init__(self, config: MkDocsConfig, public: PublicSite, indexes: Indexes) -> None:
+        root = Path(config.config_file_path or config.docs_dir).parent
+        self._executor = ThreadPoolExecutor(max_workers=1)
+        self._future = self._executor.submit(
+            search.build_index,
+            Path(config.site_dir),
+            len(indexes.listed) + len(public.themes),
+            cache=cache_folder(root, os.environ, "search"),
+        )
+
+    def problems(self) -> list[Problem]:
+        """What indexing found, once it is done."""
+        try:
+            return self._future.result()
+        finally:
+            self._executor.shutdown()
+
+
 def write_outputs(
     config: MkDocsConfig,
     public: PublicSite,
@@ -177,11 +207,15 @@ def write_outputs(
     templates: Templates,
     previous: frozenset[str] | None,
     checks: written.WrittenFiles,
+    indexing: SearchIndexing | None = None,
 ) -> list[Problem]:
     """Write exports, feeds, redirects, search index and manifest; check the output (with
-    `checks`, started before the pages were written). Problems."""
+    `checks`, started before the pages were written). `indexing`: the search index, if it was
+    started already (else it starts now). Problems."""
     site_dir = Path(config.site_dir)
     site_url = config.site_url or ""
+    if indexing is None:
+        indexing = SearchIndexing(config, public, indexes)
     _write_exports(config, public, indexes, settings, templates)
     if previous is not None:
         redirects.write_listing_fallbacks(site_dir, previous, site_url, templates)
@@ -190,26 +224,17 @@ def write_outputs(
     def sources() -> list[tuple[str, str]]:
         return _content_texts(Path(config.docs_dir), root)
 
-    # Pagefind (a process of its own) indexes the pages while the checks read them; the
-    # index it wrote is checked once it is done.
-    with ThreadPoolExecutor(max_workers=1) as background:
-        indexing = background.submit(
-            search.build_index,
-            site_dir,
-            len(indexes.listed) + len(public.themes),
-            cache=cache_folder(root, os.environ, "search"),
-        )
-        public_urls = manifest.public_urls(site_dir)
-        manifest.write_manifest(site_dir, public_urls)
-        problems = manifest.disappeared(previous, public_urls) if previous is not None else []
-        found = checks.finish(_files(site_dir, but=search.BUNDLE))
-        problems.extend(sorted(found.leaks, key=lambda problem: (problem.path, problem.message)))
-        problems.extend(
-            embeds.traced_problems(sorted(found.foreign, key=lambda item: (item[0], item[1].line)), sources)
-        )
-        problems.extend(anchors.missing(_expected_anchors(public, indexes), found.ids))
-        problems.extend(_notices_in_sitemap(site_dir, public))
-        problems[:0] = indexing.result()
+    # Pagefind indexes the pages while the checks read them; the index it wrote is checked
+    # once it is done.
+    public_urls = manifest.public_urls(site_dir)
+    manifest.write_manifest(site_dir, public_urls)
+    problems = manifest.disappeared(previous, public_urls) if previous is not None else []
+    found = checks.finish(_files(site_dir, but=search.BUNDLE))
+    problems.extend(sorted(found.leaks, key=lambda problem: (problem.path, problem.message)))
+    problems.extend(embeds.traced_problems(sorted(found.foreign, key=lambda item: (item[0], item[1].line)), sources))
+    problems.extend(anchors.missing(_expected_anchors(public, indexes), found.ids))
+    problems.extend(_notices_in_sitemap(site_dir, public))
+    problems[:0] = indexing.problems()
     bundle = sorted((site_dir / search.BUNDLE).rglob("*"))
     found = written.check_files(checks.checks, bundle)
     problems.extend(found.leaks)
