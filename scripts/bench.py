@@ -15,8 +15,10 @@ the peak resident memory of the largest process in its tree. Both sides start fr
 site folder. Then, on our build: the bytes a browser downloads for three first searches on
 real words of the corpus (scripts/measure_search.py, Debian's Chromium), and the preview
 `make serve` runs (scripts/preview.py) started on the corpus for the first time (time until
-the first page is served), one character appended to one review (time until the served review
-page shows it), and a second start on the same address after the review was put back.
+a review page is served: the preview renders the lists first, and a review page asked for at
+once), one character appended to one review (time until the served review page shows it),
+the time until every page is rendered (the preview renders the others after serving), and a
+second start on the same address after the review was put back.
 
 After the rounds, ours is built once more with one review's text edited (a sentence added):
 a board's rebuild, with what earlier builds kept (anonymisation findings, QR codes, converted
@@ -239,6 +241,8 @@ class Preview:
     edit_s: float | None
     #: A second start on the same address, the review put back while it was stopped.
     restart_s: float | None = None
+    #: From the first start until every page is rendered (pages rendered after serving), if any were.
+    every_page_s: float | None = None
 
 
 def preview(config: Path, review: Path, slug: str, *, timeout: float) -> Preview:
@@ -256,7 +260,7 @@ def preview(config: Path, review: Path, slug: str, *, timeout: float) -> Preview
         return first
     with tempfile.TemporaryFile() as log:
         again = _preview(command, page, review, original, log, timeout)
-    return Preview(first.start_s, first.edit_s, again.start_s)
+    return Preview(first.start_s, first.edit_s, again.start_s, first.every_page_s)
 
 
 def _preview(command: list[str], page: str, review: Path, original: str, log, timeout: float) -> Preview:  # type: ignore[no-untyped-def]
@@ -276,7 +280,12 @@ def _preview(command: list[str], page: str, review: Path, original: str, log, ti
             log.seek(0)
             print("  the preview stopped:", log.read()[-2000:].decode(errors="replace"), file=sys.stderr)
             return Preview(started, None)
-        return Preview(started, edited)
+        every_page = None
+        if b"pages to render after serving" in _written(log):
+            wait_for(lambda: server.poll() is not None or b"every page rendered" in _written(log), timeout, 0.2)
+            if b"every page rendered" in _written(log):
+                every_page = time.perf_counter() - start
+        return Preview(started, edited, None, every_page)
     finally:
         if server.poll() is None:  # stopped first: it does not rebuild for the review put back
             os.killpg(server.pid, signal.SIGTERM)
@@ -286,6 +295,11 @@ def _preview(command: list[str], page: str, review: Path, original: str, log, ti
                 os.killpg(server.pid, signal.SIGKILL)
                 server.wait()
         review.write_text(original, encoding="utf-8")
+
+
+def _written(log) -> bytes:  # type: ignore[no-untyped-def]
+    """What the preview wrote to `log` so far (read without moving the offset it writes at)."""
+    return os.pread(log.fileno(), os.fstat(log.fileno()).st_size, 0)
 
 
 def review_to_edit(content: Path) -> tuple[Path, str]:
@@ -409,7 +423,7 @@ def table(rows: list[Row]) -> str:
         "| N | ours s | plain s | ours/plain | ours rebuild s (one review edited) | rebuild/plain "
         "| ours peak MB | plain peak MB | ours output MB | plain output MB "
         "| largest page KB (ours / plain) | first-query search KB (word / +theme / 2 words +board) "
-        "| preview first start s | preview edit-to-visible s | preview restart s "
+        "| preview first start s | preview edit-to-visible s | preview restart s | preview every page s "
         "| anonymisation check s, cold / warm (generated; sample copies) |"
     )
     lines = [header, "|" + "---|" * header.count(" | ") + "---|"]
@@ -425,7 +439,7 @@ def table(rows: list[Row]) -> str:
             f"| {figure(row.ours[-1].largest_kb, 0)} / {figure(row.plain[-1].largest_kb, 0)} "
             f"| {' / '.join(figure(kb, 0) for kb in row.search_kb) or '—'} "
             f"| {figure(row.preview and row.preview.start_s)} | {figure(row.preview and row.preview.edit_s)} "
-            f"| {figure(row.preview and row.preview.restart_s)} "
+            f"| {figure(row.preview and row.preview.restart_s)} | {figure(row.preview and row.preview.every_page_s)} "
             f"| {'; '.join(' / '.join(figure(t) for t in pair) for pair in row.anonymisation.values()) or '—'} |"
         )
     return "\n".join(lines)

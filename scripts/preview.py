@@ -58,6 +58,10 @@ def rebuild(config_file: Path, site_dir: Path, preview: Preview, serve_url: str 
     start = time.perf_counter()
     kind = rebuild_preview(config_file, site_dir, preview, serve_url)
     log.info("Preview: rendered %d pages in %.1f s (%s)", len(preview.rendered), time.perf_counter() - start, kind)
+    if preview.deferred:
+        log.info(
+            "Preview: %d pages to render after serving (a page asked for is rendered at once)", len(preview.deferred)
+        )
     if kind == "quick":
         log.debug("Preview stages: %s", ", ".join(f"{stage} {took:.2f} s" for stage, took in preview.timings.items()))
     return kind
