@@ -457,6 +457,8 @@ def test_a_page_asked_for_is_rendered_at_once_and_an_edit_to_it_shows(preview_pr
     filler.render_requested(f"reviews/{EDITED}/index.html")
     filler.render_requested("no-such-page/index.html")
     assert page(site, f"reviews/{EDITED}").exists() and len(state.deferred) == waiting - 1
+    assert fill(state, 5, [f"reviews/{EDITED}.md"], only=True) == []  # rendered already: nothing else is
+    assert len(state.deferred) == waiting - 1
     assert not page(site, f"reviews/{OTHER}").exists()
 
     state.defer_above = 5  # an edit renders its few pages at once

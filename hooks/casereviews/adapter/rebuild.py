@@ -206,12 +206,13 @@ class _Warnings(logging.Handler):
         self.count += 1
 
 
-def fill(preview: Preview, count: int = FILL_PAGES, first: Iterable[str] = ()) -> list[str]:
+def fill(preview: Preview, count: int = FILL_PAGES, first: Iterable[str] = (), only: bool = False) -> list[str]:
     """Render up to `count` of the pages the last rebuild deferred (those of `first`, source
-    paths, first) as it would have, on its engine, and check them as it checks what it wrote;
-    the pages rendered. A page whose checks found a problem (or that MkDocs warned about, in
-    strict mode) is deleted, and the problems logged: it is not shown until a rebuild renders
-    it. Nothing is rendered after a rebuild that failed (it left no engine)."""
+    paths, first; with `only`, those alone) as it would have, on its engine, and check them as
+    it checks what it wrote; the pages rendered. A page whose checks found a problem (or that
+    MkDocs warned about, in strict mode) is deleted, and the problems logged: it is not shown
+    until a rebuild renders it. Nothing is rendered after a rebuild that failed (it left no engine)."""
+    first = list(first)
     with preview.lock:
         engine = preview.engine
         if not isinstance(engine, Engine) or not preview.deferred:
@@ -219,6 +220,10 @@ def fill(preview: Preview, count: int = FILL_PAGES, first: Iterable[str] = ()) -
         config, files = engine.config, engine.files
         site_build = SiteBuild.of(config)
         sources = preview.next_deferred(count, first)
+        if only:  # rendered meanwhile, the page asked for is served as it is
+            sources = [source for source in sources if source in first]
+        if not sources:
+            return []
         preview.filled([source for source in sources if files.get_file_from_path(source) is None], shown=False)
         chosen = [site_build.prepare(file) for source in sources if (file := files.get_file_from_path(source))]
         preview.started_writing()
@@ -284,7 +289,7 @@ class Filler:
         source = self.preview.deferred_source(output)
         if source is not None:
             try:
-                fill(self.preview, 1, [source])
+                fill(self.preview, 1, [source], only=True)
             except Exception:  # a fault of ours: the page is not served; the next rebuild renders in full
                 log.warning("Rendering %s failed", output, exc_info=True)
                 self.preview.engine = None
