@@ -29,7 +29,6 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
 from .. import urls
-from ..checks.written import WrittenFiles
 from ..index.indexes import Indexes, build_indexes
 from ..load.catalogue import DATA_DIR, Site
 from ..model.reviews import Review
@@ -117,19 +116,18 @@ class SiteBuild:
     #: and theme templates of this build.
     frame: str | None = None
     quick: bool = False
-    #: The checks of the files a build (not the preview) writes, and the page MkDocs writes now.
-    checks: WrittenFiles | None = None
-    _writing: Path | None = None
-    _writing_uri: str = ""
-    #: The pages search indexes not written yet; once all are, indexing starts (`indexing`).
-    _unindexed: set[str] = field(default_factory=set)
+    #: The checks of the files a build (not the preview) writes, its search index (started
+    #: once the pages it indexes are written), and the page MkDocs writes now.
+    checks: output.BuildChecks | None = None
     indexing: output.SearchIndexing | None = None
-    _config: MkDocsConfig | None = None
+    _writing: File | None = None
     files: Files | None = None
     nav: Navigation | None = None
     env: Environment | None = None
     _fragments: FragmentStore = field(default_factory=FragmentStore)
+    #: In the preview, what the checks of pages rendered after the rebuild compare them with.
     _withheld: dict[str, str] | None = None
+    _linked: dict[str, set[str]] | None = None
 
     @classmethod
     def start(cls, config: MkDocsConfig) -> SiteBuild:
@@ -154,7 +152,7 @@ class SiteBuild:
         override_dirs = [Path(custom_dir) / OVERRIDE_FOLDER] if custom_dir else []
         build = cls(
             docs_dir=Path(config.docs_dir),
-            project_dir=Path(config.config_file_path or config.docs_dir).parent,
+            project_dir=output.project_dir(config),
             now=now,
             settings=settings,
             templates=state.templates(override_dirs) if state is not None else Templates(override_dirs),
@@ -234,8 +232,7 @@ class SiteBuild:
         if self.preview is None:
             assert self.site is not None and self.indexes is not None
             self.checks = output.start_checks(config, self.site, public, self.indexes)
-            self._unindexed = output.indexed_pages(public, self.indexes)
-            self._config = config
+            self.indexing = output.SearchIndexing(config, public, self.indexes)
             self._generated = pages.all()
             for uri, generated in sorted(self._generated.items()):
                 files.append(File.generated(config, uri, content=generated.source))
@@ -344,13 +341,13 @@ class SiteBuild:
         public = self.public
         assert self.site is not None and public is not None and self.preview is not None
         site_dir, deferred = Path(config.site_dir), self.preview.deferred
-        if self._withheld is None:
-            self._withheld = withheld_text(self.site, public)
-        withheld = self._withheld
+        if self._withheld is None or self._linked is None:
+            self._withheld, self._linked = withheld_text(self.site, public), output.linked_anchors(public)
+        withheld, linked = self._withheld, self._linked
 
         def problems(chosen: list[str]) -> list[Problem]:
             outputs = [deferred[source] for source in chosen]
-            return output.preview_checks(config, public, withheld, [site_dir / path for path in outputs], outputs)
+            return output.preview_checks(config, linked, withheld, [site_dir / path for path in outputs], outputs)
 
         for source in sorted(warned):
             _log.error("%s: see the warning above (in strict mode, a problem); not shown until it is fixed", source)
@@ -453,18 +450,11 @@ class SiteBuild:
 
     def page_written(self, page: Page) -> None:
         """MkDocs writes `page` next: the pages before it are written (see `checks.written`)."""
-        if self.checks is not None:
+        if self.checks is not None and self.indexing is not None:
             if self._writing is not None:
-                self.checks.written(self._writing)
-                self._unindexed.discard(self._writing_uri)
-                if not self._unindexed and self.indexing is None:
-                    self._start_indexing()
-            self._writing, self._writing_uri = Path(page.file.abs_dest_path), page.file.dest_uri
-
-    def _start_indexing(self) -> None:
-        """Every page search indexes is written: index them while MkDocs writes the others."""
-        assert self._config is not None and self.public is not None and self.indexes is not None
-        self.indexing = output.SearchIndexing(self._config, self.public, self.indexes)
+                self.checks.files.written(Path(self._writing.abs_dest_path))
+                self.indexing.written(self._writing.dest_uri)
+            self._writing = page.file
 
     def page_content(self, html: str, page: Page) -> str:
         """The page's HTML with our fragments in place, without comments (editors' notes stay in the source)."""
@@ -494,7 +484,7 @@ class SiteBuild:
                 kept,
             )
         else:
-            assert self.checks is not None
+            assert self.checks is not None and self.indexing is not None
             problems = output.write_outputs(
                 config,
                 self.public,

@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import os
 from collections.abc import Mapping
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import Future, ThreadPoolExecutor
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
@@ -36,6 +37,11 @@ SETTINGS = {
     "feed_length": ("feed_length", 1, 500, "the number of entries in each feed"),
     "related_reviews": ("related_count", 0, 20, "the number of related reviews on a review page"),
 }
+
+
+def project_dir(config: MkDocsConfig) -> Path:
+    """The project's folder: the MkDocs configuration's (or content/'s parent, without one)."""
+    return Path(config.config_file_path or config.docs_dir).parent
 
 
 def cache_folder(project_dir: Path, environ: Mapping[str, str], name: str) -> Path:
@@ -157,16 +163,25 @@ def read_previous_manifest(path: str | None, site_dir: Path) -> tuple[frozenset[
         return None, Problem(str(candidate), None, "previous URL manifest", str(error))
 
 
-def start_checks(config: MkDocsConfig, site: Site, public: PublicSite, indexes: Indexes) -> written.WrittenFiles:
-    """The checks of the files this build writes, started before MkDocs writes its pages (see `checks.written`)."""
-    expected = _expected_anchors(public, indexes)
+@dataclass
+class BuildChecks:
+    """The checks of the files a build writes, started before MkDocs writes its pages (see
+    `checks.written`), and the anchors other pages and the exports link to (page URL → ids)."""
+
+    files: written.WrittenFiles
+    expected_anchors: dict[str, set[str]]
+
+
+def start_checks(config: MkDocsConfig, site: Site, public: PublicSite, indexes: Indexes) -> BuildChecks:
+    """The checks of the files this build writes, started before MkDocs writes its pages."""
+    expected = {**linked_anchors(public), **promised_anchors(public, indexes)}
     checks = written.Checks(
         Path(config.site_dir),
         withheld_text(site, public),
         urlsplit(config.site_url or "").hostname,
         frozenset(f"{url}index.html" for url in expected),
     )
-    return written.WrittenFiles(checks)
+    return BuildChecks(written.WrittenFiles(checks), expected)
 
 
 def indexed_pages(public: PublicSite, indexes: Indexes) -> set[str]:
@@ -178,21 +193,34 @@ def indexed_pages(public: PublicSite, indexes: Indexes) -> set[str]:
 
 class SearchIndexing:
     """The search index of the pages on disk, built in the background (`search.build_index`:
-    Pagefind runs in processes of their own). A build starts it once the pages it indexes are
-    written, while MkDocs writes the others."""
+    Pagefind runs in processes of their own). It starts once every page it indexes is written
+    (`written`), while MkDocs writes the others, or else when its problems are asked for."""
 
     def __init__(self, config: MkDocsConfig, public: PublicSite, indexes: Indexes) -> None:
-        root = Path(config.config_file_path or config.docs_dir).parent
-        self._executor = ThreadPoolExecutor(max_workers=1)
-        self._future = self._executor.submit(
-            search.build_index,
-            Path(config.site_dir),
-            len(indexes.listed) + len(public.themes),
-            cache=cache_folder(root, os.environ, "search"),
-        )
+        self.site_dir = Path(config.site_dir)
+        #: The pages it indexes (paths in the site).
+        self.pages = frozenset(indexed_pages(public, indexes))
+        self._waiting = set(self.pages)
+        self._cache = cache_folder(project_dir(config), os.environ, "search")
+        self._executor: ThreadPoolExecutor | None = None
+        self._future: Future[list[Problem]] | None = None
+
+    def written(self, page: str) -> None:
+        """MkDocs wrote `page` (a path in the site)."""
+        self._waiting.discard(page)
+        if not self._waiting:
+            self.start()
+
+    def start(self) -> None:
+        """Index the pages now (once)."""
+        if self._future is None:
+            self._executor = ThreadPoolExecutor(max_workers=1)
+            self._future = self._executor.submit(search.build_index, self.site_dir, len(self.pages), cache=self._cache)
 
     def problems(self) -> list[Problem]:
         """What indexing found, once it is done."""
+        self.start()
+        assert self._future is not None and self._executor is not None
         try:
             return self._future.result()
         finally:
@@ -206,45 +234,38 @@ def write_outputs(
     settings: Settings,
     templates: Templates,
     previous: frozenset[str] | None,
-    checks: written.WrittenFiles,
-    indexing: SearchIndexing | None = None,
+    checks: BuildChecks,
+    indexing: SearchIndexing,
 ) -> list[Problem]:
     """Write exports, feeds, redirects, search index and manifest; check the output (with
-    `checks`, started before the pages were written). `indexing`: the search index, if it was
-    started already (else it starts now). Problems."""
+    `checks`, started before the pages were written). `indexing`: the search index, started
+    when its pages were written, or now. Problems."""
     site_dir = Path(config.site_dir)
     site_url = config.site_url or ""
-    if indexing is None:
-        indexing = SearchIndexing(config, public, indexes)
+    indexing.start()
     _write_exports(config, public, indexes, settings, templates)
     if previous is not None:
         redirects.write_listing_fallbacks(site_dir, previous, site_url, templates)
-    root = Path(config.config_file_path or config.docs_dir).parent
 
     def sources() -> list[tuple[str, str]]:
-        return _content_texts(Path(config.docs_dir), root)
+        return _content_texts(Path(config.docs_dir), project_dir(config))
 
     # Pagefind indexes the pages while the checks read them; the index it wrote is checked
     # once it is done.
     public_urls = manifest.public_urls(site_dir)
     manifest.write_manifest(site_dir, public_urls)
     problems = manifest.disappeared(previous, public_urls) if previous is not None else []
-    found = checks.finish(_files(site_dir, but=search.BUNDLE))
+    found = checks.files.finish(_files(site_dir, but=search.BUNDLE))
     problems.extend(sorted(found.leaks, key=lambda problem: (problem.path, problem.message)))
     problems.extend(embeds.traced_problems(sorted(found.foreign, key=lambda item: (item[0], item[1].line)), sources))
-    problems.extend(anchors.missing(_expected_anchors(public, indexes), found.ids))
+    problems.extend(anchors.missing(checks.expected_anchors, found.ids))
     problems.extend(_notices_in_sitemap(site_dir, public))
     problems[:0] = indexing.problems()
     bundle = sorted((site_dir / search.BUNDLE).rglob("*"))
-    found = written.check_files(checks.checks, bundle)
+    found = written.check_files(checks.files.checks, bundle)
     problems.extend(found.leaks)
     problems.extend(embeds.traced_problems(found.foreign, sources))
     return problems
-
-
-def _expected_anchors(public: PublicSite, indexes: Indexes) -> dict[str, set[str]]:
-    """The anchors other pages and the exports link to: page URL → ids."""
-    return {**_linked_anchors(public), **promised_anchors(public, indexes)}
 
 
 def _files(site_dir: Path, but: str) -> list[Path]:
@@ -327,7 +348,8 @@ def write_preview_outputs(
         preview.search.invalidate(site_dir)
     checked = checked_outputs(site_dir, preview.rendered, (site_dir / path for path in files))
     withheld = withheld_text(site, public)
-    problems = preview_checks(config, public, withheld, checked, preview.rendered, scan_everything(preview, withheld))
+    everything = scan_everything(preview, withheld)
+    problems = preview_checks(config, linked_anchors(public), withheld, checked, preview.rendered, everything)
     problems.extend(_notices_in_sitemap(site_dir, public))
     if not problems:
         preview.succeeded(withheld, redirected, site_dir)
@@ -338,7 +360,7 @@ def write_preview_outputs(
 
 def preview_checks(
     config: MkDocsConfig,
-    public: PublicSite,
+    linked: Mapping[str, set[str]],
     withheld: dict[str, str],
     checked: list[Path],
     rendered: list[str],
@@ -346,18 +368,18 @@ def preview_checks(
 ) -> list[Problem]:
     """The preview's checks of what it wrote (`checked`, of which the pages `rendered`, relative
     paths): the leak guard (with `everything`, on the whole site), loads from other hosts, the
-    anchors other pages link to."""
+    anchors other pages link to (`linked`: see `linked_anchors`)."""
     site_dir = Path(config.site_dir)
     problems = leakguard.scan(site_dir, withheld, None if everything else checked)
-    linked = _linked_anchors(public)
     shown = set(rendered)
     problems.extend(
         anchors.missing_anchors(site_dir, {url: ids for url, ids in linked.items() if f"{url}index.html" in shown})
     )
-    root = Path(config.config_file_path or config.docs_dir).parent
     own_host = urlsplit(config.site_url or "").hostname
     problems.extend(
-        embeds.output_problems(site_dir, own_host, lambda: _content_texts(Path(config.docs_dir), root), checked)
+        embeds.output_problems(
+            site_dir, own_host, lambda: _content_texts(Path(config.docs_dir), project_dir(config)), checked
+        )
     )
     return problems
 
@@ -366,10 +388,8 @@ def start_preview_search(config: MkDocsConfig, public: PublicSite, indexes: Inde
     """Index the preview in the background when its pages changed, once none waits to be rendered."""
     site_dir = Path(config.site_dir)
     if not preview.deferred and preview.search.needed(site_dir):
-        root = Path(config.config_file_path or config.docs_dir).parent
-        preview.search.start(
-            site_dir, len(indexes.listed) + len(public.themes), cache_folder(root, os.environ, "search")
-        )
+        cache = cache_folder(project_dir(config), os.environ, "search")
+        preview.search.start(site_dir, len(indexed_pages(public, indexes)), cache)
 
 
 def _theme_templates(config: MkDocsConfig) -> set[str]:
@@ -399,7 +419,7 @@ def _sweep(site_dir: Path, kept: set[str]) -> list[str]:
     return removed
 
 
-def _linked_anchors(public: PublicSite) -> dict[str, set[str]]:
+def linked_anchors(public: PublicSite) -> dict[str, set[str]]:
     """The anchors each review page must carry: those of its points (archived pages have none).
     Action plans link only to recommendations, which are among them."""
     return {
