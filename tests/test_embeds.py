@@ -29,3 +29,18 @@ def test_a_page_without_styles_has_no_style_loads() -> None:
     assert (
         loads('<p>A page about the url of a review and how to import it.</p>\n<a href="https://x.example/">x</a>') == []
     )
+
+
+def test_css_addresses_are_found_in_any_case_and_each_once() -> None:
+    """`url(` in any case, with or without quotes and space; a `url(` inside an address is part of it."""
+    text = (
+        "<style>a { background: Url( 'https://a.example/1.png' ) }\n"
+        'b { background: uRL("https://b.example/2.png") } c { mask: url(https://c.example/url(x)) }\n'
+        "d { content: '(url)' } e { background: xurl(https://d.example/3.png) } f { background: url() }</style>\n"
+    )
+    assert [(load.line, load.address) for load in loads(text) if load.element == "CSS url()"] == [
+        (1, "https://a.example/1.png"),
+        (2, "https://b.example/2.png"),
+        (2, "https://c.example/url(x"),
+        (3, "https://d.example/3.png"),
+    ]

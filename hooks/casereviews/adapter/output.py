@@ -252,27 +252,27 @@ def write_outputs(
 
     # Pagefind indexes the pages while the checks read them; the index it wrote is checked
     # once it is done.
-    public_urls = manifest.public_urls(site_dir)
+    every_file = manifest.site_files(site_dir)
+    public_urls = manifest.public_urls(site_dir, every_file)
     manifest.write_manifest(site_dir, public_urls)
     problems = manifest.disappeared(previous, public_urls) if previous is not None else []
-    found = checks.files.finish(_files(site_dir, but=search.BUNDLE))
+    checked = sorted({name for name in every_file if not _in(name, search.BUNDLE)} | {manifest.MANIFEST_NAME})
+    found = checks.files.finish([site_dir / name for name in checked])
     problems.extend(sorted(found.leaks, key=lambda problem: (problem.path, problem.message)))
     problems.extend(embeds.traced_problems(sorted(found.foreign, key=lambda item: (item[0], item[1].line)), sources))
     problems.extend(anchors.missing(checks.expected_anchors, found.ids))
     problems.extend(_notices_in_sitemap(site_dir, public))
     problems[:0] = indexing.problems()
-    bundle = sorted((site_dir / search.BUNDLE).rglob("*"))
+    bundle = [site_dir / search.BUNDLE / name for name in manifest.site_files(site_dir / search.BUNDLE)]
     found = written.check_files(checks.files.checks, bundle)
     problems.extend(found.leaks)
     problems.extend(embeds.traced_problems(found.foreign, sources))
     return problems
 
 
-def _files(site_dir: Path, but: str) -> list[Path]:
-    """Every file of the site but those under the folder `but`."""
-    return sorted(
-        path for path in site_dir.rglob("*") if path.relative_to(site_dir).parts[:1] != (but,) and path.is_file()
-    )
+def _in(name: str, folder: str) -> bool:
+    """Whether the file `name` (a path in the site) is under `folder` (a top folder of the site)."""
+    return name.startswith(f"{folder}/")
 
 
 def _write_exports(

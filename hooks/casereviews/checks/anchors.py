@@ -17,12 +17,25 @@ from pathlib import Path
 
 from ..problems import Problem
 
-_ID = re.compile(r"""\bid=["']([^"']+)["']""")
+#: An id attribute. Not written with a leading `\b`: a pattern that starts with a literal
+#: ("id=") is found by a fast search, one that starts with `\b` is tried at every character
+#: (20 times slower over a site's pages). The boundary is checked on each match instead.
+_ID = re.compile(r"""id=["']([^"']+)["']""")
+_WORD = re.compile(r"\w")
 
 
 def ids_in(html: str) -> set[str]:
-    """Every element id in an HTML page."""
-    return set(_ID.findall(html))
+    """Every element id in an HTML page (an `id=` not preceded by a word character)."""
+    ids: set[str] = set()
+    position = 0
+    while (match := _ID.search(html, position)) is not None:
+        start = match.start()
+        if start and _WORD.match(html, start - 1):
+            position = start + 1  # as `\bid=` would, look again from the next character
+            continue
+        ids.add(match.group(1))
+        position = match.end()
+    return ids
 
 
 def missing_anchors(site_dir: Path, expected: Mapping[str, Set[str]]) -> list[Problem]:

@@ -14,7 +14,7 @@ never to happen (no tracking, nothing leaves the site). Two checks:
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -30,7 +30,8 @@ _ATTRIBUTE = re.compile(r"""([\w:-]+)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))"""
 _LOADING_ATTRIBUTES = {"src", "srcset", "href", "xlink:href", "data", "poster", "background", "imagesrcset"}
 #: `<link rel=…>` values that only name a page (no fetch): canonical and feed links.
 _NON_LOADING_RELS = {"canonical", "alternate", "feed", "author", "license", "help", "next", "prev", "search"}
-_CSS_URL = re.compile(r"""url\(\s*['"]?([^'")\s]+)""", re.IGNORECASE)
+#: A CSS `url(…)` after its "url" (in any case: see `_css_urls`).
+_CSS_URL_REST = re.compile(r"""\(\s*['"]?([^'")\s]+)""")
 _CSS_IMPORT = re.compile(r"""@import\s+['"]([^'"]+)""", re.IGNORECASE)
 _MARKDOWN_IMAGE = re.compile(r"!\[[^\]]*\]\(\s*<?([^)\s>]+)")
 _MARKDOWN_IMAGE_REFERENCE = re.compile(r"!\[[^\]]*\]\[([^\]]*)\]")
@@ -94,13 +95,28 @@ def loads(text: str) -> list[Load]:
                 continue
             addresses = _srcset_addresses(value) if name.endswith("srcset") else [value]
             found.extend(Load(line_of(tag.start()), f"<{element} {name}>", address) for address in addresses)
-    lowered = text.lower()
-    for pattern, element, sign in ((_CSS_URL, "CSS url()", "url("), (_CSS_IMPORT, "CSS @import", "@import")):
-        if sign not in lowered:  # most pages have neither: no need to run the pattern
-            continue
+    line_of = _LineCounter(text)
+    found.extend(Load(line_of(start), "CSS url()", address) for start, address in _css_urls(text))
+    if "@" in text and "@import" in text.lower():  # most pages have none: no need to run the pattern
         line_of = _LineCounter(text)
-        found.extend(Load(line_of(match.start()), element, match.group(1)) for match in pattern.finditer(text))
+        imports = _CSS_IMPORT.finditer(text)
+        found.extend(Load(line_of(match.start()), "CSS @import", match.group(1)) for match in imports)
     return found
+
+
+def _css_urls(text: str) -> Iterator[tuple[int, str]]:
+    """Each CSS `url(…)` in `text`, "url" in any case (where it starts, its address): what the
+    pattern `url\\(\\s*['"]?([^'")\\s]+)` with IGNORECASE finds, found from each "(" (str.find is
+    fast; that pattern, without a literal to search for, was tried at every character: a second
+    per 5,000 pages)."""
+    position = text.find("(")
+    while position >= 0:
+        if position >= 3 and text[position - 3 : position].lower() == "url":
+            match = _CSS_URL_REST.match(text, position)
+            if match is not None:
+                yield position - 3, match.group(1)
+                position = match.end() - 1  # matches do not overlap: look on after this one
+        position = text.find("(", position + 1)
 
 
 def _markdown_loads(text: str) -> list[Load]:

@@ -9,6 +9,7 @@ redirect (an alias) or a withdrawal notice keeps it working.
 from __future__ import annotations
 
 import json
+import os
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -22,20 +23,27 @@ DATA_FILES = (scheme.FEED, scheme.CATALOGUE_JSON, scheme.CATALOGUE_CSV, scheme.C
 FEED_FILES = scheme.FEED
 
 
-def public_urls(site_dir: Path) -> list[str]:
-    """Root-relative URLs of the pages and data files in a built site, sorted."""
+def site_files(site_dir: Path) -> list[str]:
+    """Every file of a built site (paths relative to it, with '/'), sorted: one walk of its folders."""
+    found: list[str] = []
+    for folder, folders, names in os.walk(site_dir):
+        folders.sort()
+        relative = Path(folder).relative_to(site_dir).as_posix()
+        prefix = "" if relative == "." else f"{relative}/"
+        found.extend(f"{prefix}{name}" for name in names if Path(folder, name).is_file())
+    return sorted(found)
+
+
+def public_urls(site_dir: Path, files: Iterable[str] | None = None) -> list[str]:
+    """Root-relative URLs of the pages and data files in a built site, sorted. `files`: its
+    files (see `site_files`), when already listed."""
     urls = set()
-    for path in site_dir.rglob("*.html"):
-        relative = path.relative_to(site_dir).as_posix()
-        if relative.startswith(("assets/", "pagefind/")):
-            continue
-        if path.name == "index.html":
-            folder = relative[: -len("index.html")]
-            urls.add("/" + folder)
-        else:
+    for relative in site_files(site_dir) if files is None else files:
+        name = relative.rpartition("/")[2]
+        if name.endswith(".html") and not relative.startswith(("assets/", "pagefind/")):
+            urls.add("/" + relative.removesuffix("index.html") if name == "index.html" else "/" + relative)
+        elif name == FEED_FILES or relative in DATA_FILES:
             urls.add("/" + relative)
-    urls.update("/" + name for name in DATA_FILES if (site_dir / name).exists())
-    urls.update("/" + path.relative_to(site_dir).as_posix() for path in site_dir.rglob(FEED_FILES))
     return sorted(urls)
 
 

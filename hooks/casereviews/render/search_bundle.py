@@ -26,7 +26,8 @@ import math
 import re
 import shutil
 import struct
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from itertools import groupby, pairwise
 from operator import attrgetter, itemgetter
@@ -277,8 +278,27 @@ def _write_fragments(parts: list[Part], folder: Path) -> list[list[Any]]:
 
 
 def _write_words(parts: list[Part], folder: Path) -> list[list[str]]:
-    """Write the merged word index in chunks, as Pagefind chunks it; the chunks of the metadata file."""
-    chunks: list[list[str]] = []
+    """Write the merged word index in chunks, as Pagefind chunks it; the chunks of the metadata file.
+
+    Each chunk is compressed and written by a thread of its own, one after another in order,
+    while the next is merged (zlib works without the interpreter's lock)."""
+    with ThreadPoolExecutor(max_workers=1) as writer:
+        chunks = _merged_chunks(parts, lambda words: writer.submit(_write_chunk, folder, words))
+        named = [[first, last, future.result()] for first, last, future in chunks]
+    # Each chunk is named by the shortest start and end that tell it from its neighbours.
+    for before, after in pairwise(named):
+        end, start = _prefixes(before[1], after[0])
+        if end >= before[0]:
+            before[1] = end
+        after[0] = start
+    return named
+
+
+def _merged_chunks(
+    parts: list[Part], write: Callable[[list[bytes]], Future[str]]
+) -> list[tuple[str, str, Future[str]]]:
+    """The merged word index in chunks (first word, last word, its name once `write` wrote it)."""
+    chunks: list[tuple[str, str, Future[str]]] = []
     words: list[bytes] = []
     first_word = last_word = ""
     size = 0
@@ -305,16 +325,10 @@ def _write_words(parts: list[Part], folder: Path) -> list[list[str]]:
         first_word = first_word if len(words) > 1 else word
         last_word = word
         if size >= CHUNK_SIZE:
-            chunks.append([first_word, last_word, _write_chunk(folder, words)])
+            chunks.append((first_word, last_word, write(words)))
             words, size = [], 0
     if words:
-        chunks.append([first_word, last_word, _write_chunk(folder, words)])
-    # Each chunk is named by the shortest start and end that tell it from its neighbours.
-    for before, after in pairwise(chunks):
-        end, start = _prefixes(before[1], after[0])
-        if end >= before[0]:
-            before[1] = end
-        after[0] = start
+        chunks.append((first_word, last_word, write(words)))
     return chunks
 
 
