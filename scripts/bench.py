@@ -21,8 +21,10 @@ the time until every page is rendered (the preview renders the others after serv
 second start on the same address after the review was put back.
 
 After the rounds, ours is built once more with one review's text edited (a sentence added):
-a board's rebuild, with what earlier builds kept (anonymisation findings, QR codes, converted
-learning points, the search index of unchanged batches of pages) warm but for that review.
+a board's rebuild, as `make build` runs it over the last release: the pages the edit did not
+touch are taken from that release (scripts/build_site.py), and what earlier builds kept
+(anonymisation findings, QR codes, converted learning points, the search index of unchanged
+batches of pages) is warm but for that review. Every file is still checked.
 
 The anonymisation cache is warmed before our builds are timed (a build after any earlier one
 finds every unchanged file's findings there); nothing else is: the first build of ours makes
@@ -177,18 +179,20 @@ def clear(site_dir: Path) -> None:
     shutil.rmtree(site_dir.parent / f".{site_dir.name}-releases", ignore_errors=True)
 
 
-def build(command: list[str], site_dir: Path) -> Build:
-    clear(site_dir)
+def build(command: list[str], site_dir: Path, fresh: bool = True) -> Build:
+    """One build, from no site at all unless not `fresh` (then over the last release)."""
+    if fresh:
+        clear(site_dir)
     report = measured(command, environment())
     output_mb, largest_kb, largest_page = output_figures(site_dir)
     by_command = {name: kb / 1024 for name, kb in report["peak_kb_by_command"].items()}  # type: ignore[union-attr]
     return Build(report["seconds"], report["peak_kb"] / 1024, by_command, output_mb, largest_kb, largest_page)  # type: ignore[arg-type, operator]
 
 
-def build_ours(root: Path, config: Path) -> Build:
+def build_ours(root: Path, config: Path, fresh: bool = True) -> Build:
     site = root / "site"
     command = [sys.executable, str(SCRIPTS / "build_site.py"), "--config-file", str(config), "--site-dir", str(site)]
-    return build(command, site)
+    return build(command, site, fresh)
 
 
 def build_plain(root: Path, config: Path) -> Build:
@@ -397,7 +401,7 @@ def run_size(size: int, repeats: int, seed: int, do_search: bool, do_preview: bo
         original = review.read_text(encoding="utf-8")
         review.write_text(original.rstrip("\n") + "\n\nThe board added this sentence later.\n", encoding="utf-8")
         try:
-            row.rebuild = build_ours(root, ours_config)
+            row.rebuild = build_ours(root, ours_config, fresh=False)
         finally:
             review.write_text(original, encoding="utf-8")
         print(f"  N={size} ours, rebuild after an edit: {row.rebuild.seconds:.1f} s", file=sys.stderr)

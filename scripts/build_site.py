@@ -11,6 +11,11 @@ manifest is handed to the build, so a published URL that would disappear fails i
 The previous release is kept beside the current one, so going back is one link switch.
 A target that is still a real folder (from before releases) is moved into the releases
 once, then linked.
+
+The build is told which release is current (REVIEW_SITE_PREVIOUS_RELEASE): each page whose
+key (everything its output is made from) is unchanged since that release is hard-linked from
+it rather than rendered again; every other page is rendered, and every file is checked (see
+hooks/casereviews/adapter/releases.py). `--fresh` renders every page.
 """
 
 from __future__ import annotations
@@ -27,6 +32,10 @@ from pathlib import Path
 PROJECT = Path(__file__).resolve().parent.parent
 MANIFEST_NAME = "url-manifest.json"
 PREVIOUS_MANIFEST_VARIABLE = "REVIEW_SITE_PREVIOUS_MANIFEST"
+#: The current release's folder, for the build to take unchanged pages from (see the docstring).
+PREVIOUS_RELEASE_VARIABLE = "REVIEW_SITE_PREVIOUS_RELEASE"
+#: A release's record of its pages' keys, beside its folder (written by the build).
+RECORD_SUFFIX = ".keys.json"
 
 
 #: Releases kept: the current one and the one before it.
@@ -42,8 +51,19 @@ def releases_folder(target: Path) -> Path:
 ENGINES = ("mkdocs", "properdocs")
 
 
-def build(config_file: Path, target: Path, previous_manifest: Path | None, engine: str = "mkdocs") -> int:
-    """Build into a new release with `engine` and switch `target` to it; the exit status."""
+def current_release(target: Path) -> Path | None:
+    """The release `target` links to, if it is one."""
+    if not target.is_symlink() or not target.is_dir():
+        return None
+    release = target.resolve()
+    return release if release.parent == releases_folder(target).resolve() else None
+
+
+def build(
+    config_file: Path, target: Path, previous_manifest: Path | None, engine: str = "mkdocs", fresh: bool = False
+) -> int:
+    """Build into a new release with `engine` and switch `target` to it; the exit status.
+    With `fresh`, every page is rendered (none taken from the current release)."""
     target = target.absolute()
     releases = releases_folder(target)
     releases.mkdir(parents=True, exist_ok=True)
@@ -53,8 +73,12 @@ def build(config_file: Path, target: Path, previous_manifest: Path | None, engin
     manifest = previous_manifest or (target / MANIFEST_NAME)
     if PREVIOUS_MANIFEST_VARIABLE not in environment and manifest.exists():
         environment[PREVIOUS_MANIFEST_VARIABLE] = str(manifest)
+    current = None if fresh else current_release(target)
+    environment[PREVIOUS_RELEASE_VARIABLE] = str(current) if current else ""
+    # Dirty: MkDocs renders only the pages the hooks mark (all of them but those linked from
+    # the current release); the new folder starts empty.
     command = [
-        sys.executable, "-m", engine, "build", "--strict", "--clean",
+        sys.executable, "-m", engine, "build", "--strict", "--dirty",
         "--config-file", str(config_file), "--site-dir", str(staging),
     ]  # fmt: skip
     try:
@@ -63,12 +87,14 @@ def build(config_file: Path, target: Path, previous_manifest: Path | None, engin
         status = 130
     if status != 0:
         shutil.rmtree(staging, ignore_errors=True)
+        record_of(staging).unlink(missing_ok=True)
         print(f"\nThe build failed, so {target} was left exactly as it was.", file=sys.stderr)
         return status
     try:
         publish(staging, target)
     except OSError as error:
         shutil.rmtree(staging, ignore_errors=True)
+        record_of(staging).unlink(missing_ok=True)
         print(
             f"\nThe new site could not be switched into place ({error}); {target} was left as it was.", file=sys.stderr
         )
@@ -95,8 +121,13 @@ def publish(release: Path, target: Path) -> None:
     _prune(releases, release)
 
 
+def record_of(release: Path) -> Path:
+    """The record of a release's pages' keys, beside it."""
+    return release.with_name(f"{release.name}{RECORD_SUFFIX}")
+
+
 def _prune(releases: Path, current: Path) -> None:
-    """Remove old releases, keeping the current one and the one before it."""
+    """Remove old releases (and their records), keeping the current one and the one before it."""
     builds = sorted(
         (path for path in releases.iterdir() if path.is_dir() and path.name.startswith("build-")),
         key=lambda path: path.stat().st_mtime,
@@ -106,6 +137,9 @@ def _prune(releases: Path, current: Path) -> None:
     for path in builds:
         if path not in kept:
             shutil.rmtree(path, ignore_errors=True)
+    for record in releases.glob(f"build-*{RECORD_SUFFIX}"):
+        if not record.with_name(record.name.removesuffix(RECORD_SUFFIX)).is_dir():
+            record.unlink(missing_ok=True)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -123,8 +157,13 @@ def main(argv: list[str] | None = None) -> int:
         default=os.environ.get("ENGINE") or "mkdocs",
         help="the static site generator (default: mkdocs, or the ENGINE environment variable)",
     )
+    parser.add_argument(
+        "--fresh", action="store_true", help="render every page (take none unchanged from the current release)"
+    )
     arguments = parser.parse_args(argv)
-    return build(arguments.config_file, arguments.site_dir, arguments.previous_manifest, arguments.engine)
+    return build(
+        arguments.config_file, arguments.site_dir, arguments.previous_manifest, arguments.engine, arguments.fresh
+    )
 
 
 if __name__ == "__main__":

@@ -32,8 +32,10 @@ def test_failed_build_leaves_the_site_byte_for_byte(project: SiteProject):
     assert failed.returncode == 1
     assert "The build failed, so" in failed.output and "was left exactly as it was" in failed.output
     assert snapshot(first.site_dir) == before
-    releases = list((project.root / ".site-releases").iterdir())
-    assert releases == [first.site_dir.resolve()]  # the failed build left nothing behind
+    release = first.site_dir.resolve()
+    releases = sorted((project.root / ".site-releases").iterdir())
+    # the failed build left nothing behind: the release and the record of its pages' keys
+    assert releases == [release, release.with_name(f"{release.name}.keys.json")]
 
 
 def test_failure_after_pages_are_written_is_also_atomic(project: SiteProject):

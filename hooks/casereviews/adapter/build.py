@@ -43,12 +43,13 @@ from ..render.point_html import PointHtml
 from ..render.review_body import review_parts
 from ..render.templating import OVERRIDE_FOLDER, TEMPLATES, Templates
 from ..render.views import notice_view, review_view, search_options
-from . import output, preview
+from . import output, preview, releases
 from .fragments import FragmentStore
 from .navigation import NavigationCache
-from .preview import PagePlan
+from .preview import PagePlan, Preview
 
 _log = logging.getLogger("casereviews.preview")
+_build_log = logging.getLogger("mkdocs.plugins.casereviews")
 
 #: Set to the path of the last published site's url-manifest.json to check URL stability.
 PREVIOUS_MANIFEST_VARIABLE = "REVIEW_SITE_PREVIOUS_MANIFEST"
@@ -101,6 +102,11 @@ class SiteBuild:
     post_build_failed: bool = False
     #: The preview's state across rebuilds, when the preview process started this build.
     preview: preview.Preview | None = None
+    #: What keys this build's pages and chooses those it renders: the preview's state, or in
+    #: a release build (see `adapter.releases`) the last release's keys; None otherwise.
+    keyed: Preview | None = None
+    #: The engine building: 'mkdocs' or 'properdocs'.
+    engine: str = "mkdocs"
     #: The site's Markdown extensions, for the learning points converted outside pages.
     markdown_options: dict[str, Any] = field(default_factory=dict)
     _parsed: dict[str, SourceDocument] = field(default_factory=dict)
@@ -149,6 +155,10 @@ class SiteBuild:
             problems.append(manifest_problem)
         custom_dir = config.theme.custom_dir
         state = getattr(config, preview.CONFIG_ATTRIBUTE, None)
+        engine = type(config).__module__.partition(".")[0]
+        release = releases.release_state(os.environ, engine) if state is None else None
+        if release is not None:
+            releases.quiet_dirty_warning()
         override_dirs = [Path(custom_dir) / OVERRIDE_FOLDER] if custom_dir else []
         build = cls(
             docs_dir=Path(config.docs_dir),
@@ -161,9 +171,11 @@ class SiteBuild:
             site_dir=Path(config.site_dir),
             config_problems=problems,
             preview=state,
+            keyed=state or release,
+            engine=engine,
             markdown_options={"extensions": config.markdown_extensions, "extension_configs": config.mdx_configs},
         )
-        if build.preview is not None:
+        if build.keyed is not None:
             build.theme_folders = [Path(custom_dir)] if custom_dir else []
             build.engine_key = preview.engine_key(
                 Path(config.config_file_path) if config.config_file_path else None, [*build.theme_folders, TEMPLATES]
@@ -233,11 +245,22 @@ class SiteBuild:
             assert self.site is not None and self.indexes is not None
             self.checks = output.start_checks(config, self.site, public, self.indexes)
             self.indexing = output.SearchIndexing(config, public, self.indexes)
+        if self.keyed is None:
             self._generated = pages.all()
             for uri, generated in sorted(self._generated.items()):
                 files.append(File.generated(config, uri, content=generated.source))
         else:
             self._arrange_preview(files, config)
+        if self.checks is not None and self.indexing is not None and self.keyed is not None:
+            for path in self.keyed.reused:  # taken from the last release: checked and indexed as written
+                self.checks.files.written(self.site_dir / path)
+                self.indexing.written(path)
+            if self.keyed.kept_dir is not None:
+                _build_log.info(
+                    "%d pages unchanged since the last release, taken from it; %d to render",
+                    len(self.keyed.reused),
+                    len(self.fresh),
+                )
         self.files = files
         return files
 
@@ -245,7 +268,7 @@ class SiteBuild:
         """The preview's keys of this rebuild's pages (hubs included when they were made under
         the same key before), and its frame; the generated pages made while deciding them are
         kept. With `quick`, None when the hubs would have to be made (see `adapter.rebuild`)."""
-        site, public, indexes, pages, state = self.site, self.public, self.indexes, self.pages, self.preview
+        site, public, indexes, pages, state = self.site, self.public, self.indexes, self.pages, self.keyed
         assert site is not None and public is not None and indexes is not None and pages is not None
         assert state is not None
         common = preview.site_key(site, public, self.docs_dir, self.settings, self.site_url, self.engine_key)
@@ -295,7 +318,7 @@ class SiteBuild:
     def choose_pages(self, files: Files) -> list[File]:
         """The pages to render (each marked so), after the preview chose them; the generated
         ones among them made. Every other page is marked kept."""
-        state, plan = self.preview, self.plan
+        state, plan = self.keyed, self.plan
         assert state is not None and plan is not None
         documentation = files.documentation_pages()
         deferrable = {*plan.briefings, *plan.theme_years, *(urls.source_of(urls.review(slug)) for slug in plan.states)}
@@ -317,7 +340,7 @@ class SiteBuild:
 
     def made(self, uri: str) -> GeneratedPage | None:
         """The generated page at `uri` (None for any other page), made now unless it was."""
-        pages, plan, state = self.pages, self.plan, self.preview
+        pages, plan, state = self.pages, self.plan, self.keyed
         assert pages is not None and plan is not None and state is not None
         if uri in self._generated:
             return self._generated[uri]
@@ -432,9 +455,10 @@ class SiteBuild:
         env.globals["casereviews_navigation"] = NavigationCache()
 
     def kept_pages(self, files: Files) -> None:
-        """In the preview, what the sitemap reads of each review page not rendered again: its state
-        and date (a withdrawn review is listed nowhere; a review's lastmod is its publication date)."""
-        if self.preview is None:
+        """In the preview and release builds, what the sitemap reads of each review page not
+        rendered again: its state and date (a withdrawn review is listed nowhere; a review's
+        lastmod is its publication date)."""
+        if self.keyed is None:
             return
         assert self.public is not None
         for file in files.documentation_pages():
@@ -449,7 +473,11 @@ class SiteBuild:
                 page.meta = {"review": {"state": state, "published_iso": item.published.isoformat()}}
 
     def page_written(self, page: Page) -> None:
-        """MkDocs writes `page` next: the pages before it are written (see `checks.written`)."""
+        """MkDocs writes `page` next: the pages before it are written (see `checks.written`).
+        In a release build, a file at its place (linked from the last release) is removed
+        first, so that MkDocs writes a new file, never into the last release's."""
+        if self.keyed is not None and self.keyed.kept_dir is not None:
+            Path(page.file.abs_dest_path).unlink(missing_ok=True)
         if self.checks is not None and self.indexing is not None:
             if self._writing is not None:
                 self.checks.files.written(Path(self._writing.abs_dest_path))
@@ -496,6 +524,8 @@ class SiteBuild:
                 self.indexing,
             )
         self.post_build_failed = bool(problems)
+        if not problems and self.preview is None and self.keyed is not None:
+            releases.save_record(self.site_dir, self.keyed.planned(), self.keyed, self.engine)
         if not problems and not self.quick and not (self.preview is not None and self.preview.deferred):
             # a quick rebuild's new conversions are kept by the next full one; with pages
             # waiting, by `pages_filled` (the file keeps the points of every page)

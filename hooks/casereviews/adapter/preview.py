@@ -8,7 +8,8 @@ bytes changed are parsed and vetted again. Then every page gets a key naming eve
 output is made from:
 
 - a review page: its file's digest and publication state, and what it shows of its related
-  reviews (the review template's own values: titles, boards, years, shared themes);
+  reviews (the review template's own values: titles, boards, years, shared themes); with an
+  action plan, the day the plan is rated at (its RAG ratings change with it);
 - a briefing: its review's digest and state, and the counts of reviews on its themes;
 - a theme page: the digests and states of its reviews, in order;
 - each page of a theme's years: the theme's years, the year's count, where the page is in the
@@ -17,14 +18,16 @@ output is made from:
   its own front matter and HTML (the search page also its filters). Hubs read nothing of a
   review but its card (its public record but its text, and its state: all that lists,
   counts, feeds, the sitemap and action plans show of it), so they are made again only when
-  the hubs' key (every card, in order) changed: an edit to a review's text makes none of them;
+  the hubs' key (every card, in order, and the day action plans are rated at) changed: an
+  edit to a review's text makes none of them;
 - the home and about pages, and theme pages: also which pages there are (they link to pages);
 
 all of them with the site key: every other content file's digest, the boards' display names,
-the settings, the address, the date action plans are rated at, the MkDocs configuration and
-the templates. A page is rendered when its key changed; a page that is no longer built is
-deleted at once, before anything is rendered, so a review turned draft or embargoed
-disappears from the preview with the rebuild that reads it.
+the settings, the address, the MkDocs configuration and the templates. The day a build runs
+is in no other key: a build on the next day renders only what the day changes. A page is
+rendered when its key changed; a page that is no longer built is deleted at once, before
+anything is rendered, so a review turned draft or embargoed disappears from the preview with
+the rebuild that reads it. (Release builds key their pages the same way: `adapter.releases`.)
 
 When a rebuild would render more than `Preview.defer_above` review pages, briefings and
 pages of theme years, it renders none of them: they are deleted (never shown out of date) and
@@ -133,7 +136,7 @@ def site_key(site: Site, public: PublicSite, docs_dir: Path, settings: object, s
         if path.is_file()
     )
     names = repr(sorted(public.board_names.items()))
-    return _hash(repr(others), repr(data), names, repr(settings), site_url, public.as_of.isoformat(), engine)
+    return _hash(repr(others), repr(data), names, repr(settings), site_url, engine)
 
 
 def card(item: Review | WithdrawalNotice, state: str) -> str:
@@ -198,7 +201,8 @@ def plan_pages(
 
     items: list[Review | WithdrawalNotice] = [*public.reviews, *public.notices]
     shown = {item.slug: card_of(item) for item in items}
-    hubs = _hash(common, "hubs", repr(list(shown.items())))
+    rated_at = public.as_of.isoformat()  # the day action plans are rated at
+    hubs = _hash(common, "hubs", rated_at, repr(list(shown.items())))
     if memo.hubs != hubs:  # related reviews and counts come from what lists show: made again
         memo.hubs, memo.related, memo.counts = hubs, {}, {}
 
@@ -214,7 +218,9 @@ def plan_pages(
 
     keys: dict[str, str] = {}
     for slug, state in states.items():
-        keys[urls.source_of(urls.review(slug))] = _hash(common, "review", state, related_of(public.by_slug[slug]))
+        item = public.by_slug[slug]
+        rated = rated_at if isinstance(item, Review) and item.action_plan else ""
+        keys[urls.source_of(urls.review(slug))] = _hash(common, "review", state, related_of(item), rated)
     briefings = {urls.source_of(urls.briefing(review.slug)): review for review in pages.briefings}
     for source, review in briefings.items():
         keys[source] = _hash(common, "briefing", states[review.slug], counts_of(review))
@@ -426,6 +432,12 @@ class Preview:
     deferred: dict[str, str] = field(default_factory=dict)
     #: Held by whatever writes to the site folder: a rebuild, or pages rendered after it.
     lock: threading.RLock = field(default_factory=threading.RLock)
+    #: In a release build (see `adapter.releases`), the last release's folder, which the keys
+    #: describe: a page whose key is unchanged is linked from it into the new site folder,
+    #: not rendered. None in the preview, which renders into the folder the keys describe.
+    kept_dir: Path | None = None
+    #: The pages (output paths) this rebuild took from `kept_dir`.
+    reused: list[str] = field(default_factory=list)
 
     def point_html(self, markdown_options: dict[str, Any], folder: Path | None = None) -> PointHtml:
         """The converter of learning points for this rebuild (keeping its conversions in
@@ -459,7 +471,7 @@ class Preview:
             key is None
             or self.keys.get(source) != key
             or self.outputs.get(source) != output
-            or not (site_dir / output).exists()
+            or not (self.kept_dir or site_dir).joinpath(output).is_file()
         )
 
     def choose(
@@ -484,6 +496,12 @@ class Preview:
         fresh: set[str] = set()
         self.rendered = []
         self.deferred = {}
+        if self.kept_dir is not None:
+            needing = {source for source, _ in needed}
+            self.reused = [output for source, output in outputs.items() if source not in needing]
+            folders: set[Path] = set()
+            for output in self.reused:
+                link_kept(self.kept_dir, site_dir, output, folders)
         removed = False
         for source, output in needed:
             if source in waiting and source in deferrable:
@@ -504,6 +522,10 @@ class Preview:
 
     def plan(self, keys: dict[str, str]) -> None:
         self._pending = keys
+
+    def planned(self) -> dict[str, str]:
+        """The keys of this rebuild's pages (source path → key)."""
+        return dict(self._pending)
 
     def started_writing(self) -> None:
         """The site folder is about to change: a record of it on disk no longer describes it."""
@@ -585,6 +607,21 @@ def remove_site_file(site_dir: Path, output: str) -> None:
     while folder != site_dir and folder.is_dir() and not any(folder.iterdir()):
         folder.rmdir()
         folder = folder.parent
+
+
+def link_kept(kept_dir: Path, site_dir: Path, output: str, folders: set[Path]) -> None:
+    """Put the file at `output` (a path relative to both folders) of the last release into the
+    new site folder: a hard link (the same bytes, no copy), or a copy where links cannot be
+    made. Nothing writes to a page linked so: the pages a build renders are never linked.
+    `folders`: those made so far."""
+    target = site_dir / output
+    if target.parent not in folders:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        folders.add(target.parent)
+    try:
+        os.link(kept_dir / output, target)
+    except OSError:
+        shutil.copy2(kept_dir / output, target)
 
 
 def checked_outputs(site_dir: Path, rendered: list[str], written: Iterable[Path]) -> list[Path]:

@@ -47,7 +47,17 @@ log = logging.getLogger("casereviews.preview")
 RECORD = "record.json"
 SITE = "site"
 #: The packages whose versions decide what a page looks like, besides our own files.
-PACKAGES = ("mkdocs", "mkdocs-material", "markdown", "pymdown-extensions", "jinja2", "markupsafe", "pyyaml", "pagefind")
+PACKAGES = (
+    "mkdocs",
+    "properdocs",
+    "mkdocs-material",
+    "markdown",
+    "pymdown-extensions",
+    "jinja2",
+    "markupsafe",
+    "pyyaml",
+    "pagefind",
+)
 #: Our code: everything under hooks/ (the package, its templates and the MkDocs hooks).
 HOOKS = Path(__file__).resolve().parents[2]
 
