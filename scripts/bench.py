@@ -424,8 +424,8 @@ def figure(value: float | None, digits: int = 1) -> str:
 
 def table(rows: list[Row]) -> str:
     header = (
-        "| N | ours s | plain s | ours/plain | ours rebuild s (one review edited) | rebuild/plain "
-        "| ours peak MB | plain peak MB | ours output MB | plain output MB "
+        "| N | ours s | plain s | ours/plain | ours rebuild s (one review edited, over the last release) "
+        "| rebuild/plain | ours peak MB | plain peak MB | ours output MB | plain output MB "
         "| largest page KB (ours / plain) | first-query search KB (word / +theme / 2 words +board) "
         "| preview first start s | preview edit-to-visible s | preview restart s | preview every page s "
         "| anonymisation check s, cold / warm (generated; sample copies) |"

@@ -346,7 +346,10 @@ class SiteBuild:
             return self._generated[uri]
         if uri in plan.briefings:
             review = plan.briefings[uri]
-            made = state.briefing(plan.keys[uri], lambda: pages.briefing(review))
+            if self.preview is not None:  # the preview keeps briefings between rebuilds
+                made = state.briefing(plan.keys[uri], lambda: pages.briefing(review))
+            else:  # a build lets each go once it is written
+                made = pages.briefing(review)
         elif uri in plan.theme_years:
             made = pages.theme_year_page(*plan.theme_years[uri])
         elif state.hub_keys is not None and uri in state.hub_keys[1]:  # a hub whose page is gone
