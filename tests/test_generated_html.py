@@ -50,7 +50,8 @@ def test_points_read_as_markdown_with_the_sites_extensions(project: SiteProject)
     assert "editor: check" not in page
     second = re.search(r'<li class="review-point" id="learning-2">(.*?)</li>', page, re.DOTALL)
     assert second is not None
-    assert second.group(1).count("<p>") == 2  # its text as a block, then the link to the point
+    assert second.group(1).count("<p>") == 3  # its two paragraphs, then the link to the point
+    assert "<p>With a second paragraph.</p>" in second.group(1)
     assert "written over two lines" in second.group(1)
     theme = result.page("themes/neglect/")
     assert "<em>not</em>" in theme and "editor: check" not in theme

@@ -397,3 +397,20 @@ AGENCY_CHOICES = (
     "substance-misuse-services, mental-health, probation, youth-justice, housing, residential-care, "
     "other-local-authority, voluntary-sector"
 )
+
+
+@pytest.mark.parametrize(
+    ("item", "markdown"),
+    [
+        ("1. First.\n\n   A second paragraph.\n", "First.\n\nA second paragraph."),
+        ("1. First,\nlazy.\n\n    A second paragraph.\n", "First,\nlazy.\n\nA second paragraph."),
+        ("1. First.\n\n   - a list in it\n   - and more\n", "First.\n\n- a list in it\n- and more"),
+    ],
+)
+def test_an_item_keeps_its_paragraphs(item: str, markdown: str):
+    """A blank line inside an item starts a paragraph of its own (never indented code): real
+    recommendations run to several paragraphs. Its plain text is its words, one space apart."""
+    content, problems = parse_body(f"## Learning\n\n{item}\n## Recommendations\n\n1. R.\n", 1, PATH)
+    assert problems == []
+    assert [point.markdown for point in content.learning] == [markdown]
+    assert "  " not in content.learning[0].text

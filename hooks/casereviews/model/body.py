@@ -284,6 +284,11 @@ class _SectionReader:
     def problem(self, line: int, message: str) -> None:
         self.problems.append(Problem(self.path, line, None, message))
 
+    def _continue(self, text: str, number: int, after_blank: bool) -> None:
+        """`text` (line `number`) continues the last item: after a blank line, as a paragraph of its own."""
+        line, marker, label, lines, _ = self.run[-1]
+        self.run[-1] = (line, marker, label, [*lines, *([""] if after_blank else []), text], number)
+
     def read(self) -> tuple[list[Point], list[PointList]]:
         after_blank = False
         for number, text in self.section.lines:
@@ -296,8 +301,7 @@ class _SectionReader:
                 self.group_count = 0
                 after_blank = False
             elif nested:  # an indented line (or a list within the item) continues the item
-                line, marker, label, lines, _ = self.run[-1]
-                self.run[-1] = (line, marker, label, [*lines, text], number)
+                self._continue(text, number, after_blank)
                 after_blank = False
             elif item is not None:
                 style, label, rest = item
@@ -306,8 +310,7 @@ class _SectionReader:
             elif not text.strip():
                 after_blank = True
             elif self.run and (text[:1] in (" ", "\t") or not after_blank):
-                line, marker, label, lines, _ = self.run[-1]
-                self.run[-1] = (line, marker, label, [*lines, text], number)
+                self._continue(text, number, after_blank)
                 after_blank = False
             else:  # an introduction or closing paragraph: ordinary text between lists
                 self._end_run()
@@ -412,7 +415,7 @@ class _SectionReader:
         continuation = _dedent(lines[1:])
         if continuation and (_BULLET.match(continuation[0]) or _NUMBERED.match(continuation[0])):
             continuation.insert(0, "")
-        text = " ".join([first.strip(), *(part.strip() for part in lines[1:])]).strip()
+        text = " ".join([first.strip(), *(part.strip() for part in lines[1:] if part.strip())]).strip()
         if not text:
             self.problem(line, f"{READABLE[self.kind]} {position} in '## {self.section.title}' is empty, expected text")
         automatic = (
@@ -433,12 +436,13 @@ class _SectionReader:
 
 
 def _dedent(lines: list[str]) -> list[str]:
-    """Continuation lines of an item without the indentation that made them part of it, with
-    a blank line before a list inside the item (Markdown needs one after a paragraph)."""
+    """Continuation lines of an item without the indentation that made them part of it (lazy
+    lines, not indented, are left as they are), with a blank line before a list inside the item
+    (Markdown needs one after a paragraph)."""
     indents = [len(line) - len(line.lstrip()) for line in lines if line.strip()]
-    cut = min(indents, default=0)
+    cut = min((indent for indent in indents if indent), default=0)
     dedented: list[str] = []
-    for line in (line[cut:] for line in lines):
+    for line in (line[min(cut, len(line) - len(line.lstrip())) :] for line in lines):
         starts_list = bool(_BULLET.match(line) or _NUMBERED.match(line))
         if (
             starts_list
