@@ -86,3 +86,37 @@ def test_no_placeholder_reaches_the_output(sample_site: BuildResult) -> None:
     for path in output_files(sample_site.site_dir):
         if path.suffix in (".html", ".xml", ".json", ".csv"):
             assert "casereviewsfragment" not in path.read_text(encoding="utf-8"), path
+
+
+REFERENCE_BODY = """\
+## Summary of events
+
+What happened, in general terms.
+
+## Learning
+
+1. Read [the guidance][wt] before a strategy meeting.
+
+## Recommendations
+
+1. Follow [Working Together] when
+   agencies disagree.
+
+[wt]: https://example.org/wt "Working Together 2023"
+[working together]: https://example.org/wt2023
+"""
+
+
+def test_reference_links_in_points_are_links_wherever_a_point_is_shown(project: SiteProject) -> None:
+    """A point links by reference to a definition at the end of the body (as documents converted
+    from Word often do): on its review page, on its theme's page and in its briefing alike."""
+    project.write_review("child-t", body=REFERENCE_BODY)
+    result = project.build()
+    assert result.returncode == 0, result.output
+    page = result.page("reviews/child-t/")
+    assert '<a href="https://example.org/wt" title="Working Together 2023">the guidance</a>' in page
+    assert '<a href="https://example.org/wt2023">Working Together</a>' in page
+    theme = result.page("themes/neglect/")
+    assert '<a href="https://example.org/wt" title="Working Together 2023">the guidance</a>' in theme
+    for html in (page, theme, result.page("reviews/child-t/briefing/")):
+        assert "[wt]" not in html and "[Working Together]" not in html

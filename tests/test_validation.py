@@ -414,3 +414,23 @@ def test_an_item_keeps_its_paragraphs(item: str, markdown: str):
     assert problems == []
     assert [point.markdown for point in content.learning] == [markdown]
     assert "  " not in content.learning[0].text
+
+
+@pytest.mark.parametrize(
+    ("item", "markdown"),
+    [
+        ("See [the guidance][wt].", "See [the guidance](https://example.org/wt)."),
+        ("See [the guidance] [WT].", "See [the guidance](https://example.org/wt)."),
+        ("See [Care Act][] and [care  act].", "See [Care Act](/care) and [care  act](/care)."),
+        ("A chart ![chart][c].", "A chart ![chart](/c.png 'Chart')."),
+        ("Kept: [sic], [undefined][nope], [inline](/x).", "Kept: [sic], [undefined][nope], [inline](/x)."),
+    ],
+)
+def test_reference_links_in_a_point_are_written_inline(item: str, markdown: str):
+    """A point is shown away from the body's link definitions (theme pages, briefings): its
+    reference links are written inline, as Python-Markdown reads them; other brackets stay."""
+    definitions = "[wt]: https://example.org/wt\n[care act]: </care>\n[c]: /c.png 'Chart'\n"
+    body = f"## Learning\n\n1. {item}\n\n## Recommendations\n\n1. R.\n\n{definitions}"
+    content, problems = parse_body(body, 1, PATH)
+    assert problems == []
+    assert content.learning[0].markdown == markdown == content.learning[0].text

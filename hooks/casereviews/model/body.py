@@ -95,6 +95,14 @@ _AUTHOR_ID = re.compile(r"^\{#([^}]*)\}[ \t]*")
 _ID_PATTERN = re.compile(r"^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$")
 _AUTOMATIC_ID = re.compile(rf"^(?:{LEARNING}|{RECOMMENDATION})-[\w-]*\d$")
 _SECTION_NUMBER = re.compile(r"^(?:\d+(?:\.\d+)*\.?|[A-Z]\.|[ivxIVX]+\.)\s+")
+#: A link reference definition: `[label]: address "title"` (the title optional).
+_REFERENCE_DEFINITION = re.compile(
+    r"""^[ \t]{0,3}\[([^\]]+)\]:[ \t]*<?([^\s>]+)>?(?:[ \t]+("[^"]*"|'[^']*'|\([^)]*\)))?[ \t]*$""", re.MULTILINE
+)
+#: A reference link or image, as Python-Markdown reads one: `[text][label]` (one space or line
+#: break allowed between), `[text][]`, or `[label]` alone (then not followed by `(`, `[` or
+#: `:`, which make it another thing).
+_REFERENCE_LINK = re.compile(r"(!?)\[([^\[\]]+)\](?:\s?\[([^\[\]]*)\]|(?!\s?[(\[:]))")
 
 
 @dataclass(frozen=True)
@@ -175,6 +183,7 @@ def parse_body(
     """Read sections and points from a review body, checking its shape."""
     problems: list[Problem] = []
     sections = _sections(body, body_line, path, problems)
+    references = _references(body)
     points: dict[str, list[Point]] = {LEARNING: [], RECOMMENDATION: []}
     lists: list[PointList] = []
     first_of_kind: dict[str, _Section] = {}
@@ -195,7 +204,7 @@ def parse_body(
             )
             continue
         first_of_kind[kind] = section
-        found, section_lists = _SectionReader(kind, section, path, problems).read()
+        found, section_lists = _SectionReader(kind, section, path, problems, references).read()
         points[kind] = found
         lists.extend(section_lists)
 
@@ -268,8 +277,11 @@ def _missing_section(kind: str, headings: list[str], path: str) -> Problem:
 class _SectionReader:
     """Reads the points of one section: lists, groups under '### ' headings, and prose between."""
 
-    def __init__(self, kind: str, section: _Section, path: str, problems: list[Problem]) -> None:
+    def __init__(
+        self, kind: str, section: _Section, path: str, problems: list[Problem], references: dict[str, str]
+    ) -> None:
         self.kind = kind
+        self.references = references
         self.section = section
         self.path = path
         self.problems = problems
@@ -416,6 +428,7 @@ class _SectionReader:
         if continuation and (_BULLET.match(continuation[0]) or _NUMBERED.match(continuation[0])):
             continuation.insert(0, "")
         text = " ".join([first.strip(), *(part.strip() for part in lines[1:] if part.strip())]).strip()
+        text = _resolved(text, self.references)
         if not text:
             self.problem(line, f"{READABLE[self.kind]} {position} in '## {self.section.title}' is empty, expected text")
         automatic = (
@@ -431,8 +444,36 @@ class _SectionReader:
             end_line=last,
             label=label,
             group=self.group,
-            markdown="\n".join([first.strip(), *continuation]).strip(),
+            markdown=_resolved("\n".join([first.strip(), *continuation]).strip(), self.references),
         )
+
+
+def _label(label: str) -> str:
+    """A reference's label as Markdown matches it: in any case, white space as one space."""
+    return " ".join(label.lower().split())
+
+
+def _references(body: str) -> dict[str, str]:
+    """The body's link reference definitions: label → the link's destination (and title), as
+    written inside an inline link's parentheses. The first definition of a label counts."""
+    found: dict[str, str] = {}
+    for label, address, title in _REFERENCE_DEFINITION.findall(body):
+        found.setdefault(_label(label), f"{address} {title}" if title else address)
+    return found
+
+
+def _resolved(markdown: str, references: dict[str, str]) -> str:
+    """`markdown` with its reference links written inline: a point is shown on its own (on theme
+    pages, in briefings and exports), away from the definitions at the end of the body."""
+    if not references:
+        return markdown
+
+    def inline(match: re.Match[str]) -> str:
+        bang, text, label = match.group(1), match.group(2), match.group(3)
+        destination = references.get(_label(label or text))
+        return match.group(0) if destination is None else f"{bang}[{text}]({destination})"
+
+    return _REFERENCE_LINK.sub(inline, markdown)
 
 
 def _dedent(lines: list[str]) -> list[str]:
