@@ -424,11 +424,16 @@ def test_an_item_keeps_its_paragraphs(item: str, markdown: str):
         ("See [Care Act][] and [care  act].", "See [Care Act](/care) and [care  act](/care)."),
         ("A chart ![chart][c].", "A chart ![chart](/c.png 'Chart')."),
         ("Kept: [sic], [undefined][nope], [inline](/x).", "Kept: [sic], [undefined][nope], [inline](/x)."),
+        (
+            "Code: `[wt]` and ``a ` [wt]``, then [wt].",
+            "Code: `[wt]` and ``a ` [wt]``, then [wt](https://example.org/wt).",
+        ),
     ],
 )
 def test_reference_links_in_a_point_are_written_inline(item: str, markdown: str):
     """A point is shown away from the body's link definitions (theme pages, briefings): its
-    reference links are written inline, as Python-Markdown reads them; other brackets stay."""
+    reference links are written inline, as Python-Markdown reads them; other brackets, and
+    code spans, stay as written."""
     definitions = "[wt]: https://example.org/wt\n[care act]: </care>\n[c]: /c.png 'Chart'\n"
     body = f"## Learning\n\n1. {item}\n\n## Recommendations\n\n1. R.\n\n{definitions}"
     content, problems = parse_body(body, 1, PATH)

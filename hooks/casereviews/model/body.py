@@ -99,6 +99,8 @@ _SECTION_NUMBER = re.compile(r"^(?:\d+(?:\.\d+)*\.?|[A-Z]\.|[ivxIVX]+\.)\s+")
 _REFERENCE_DEFINITION = re.compile(
     r"""^[ \t]{0,3}\[([^\]]+)\]:[ \t]*<?([^\s>]+)>?(?:[ \t]+("[^"]*"|'[^']*'|\([^)]*\)))?[ \t]*$""", re.MULTILINE
 )
+#: A code span: a run of backticks, text, and the same run.
+_CODE_SPAN = re.compile(r"(`+)(?:(?!\1).)+?\1", re.DOTALL)
 #: A reference link or image, as Python-Markdown reads one: `[text][label]` (one space or line
 #: break allowed between), `[text][]`, or `[label]` alone (then not followed by `(`, `[` or
 #: `:`, which make it another thing).
@@ -473,7 +475,12 @@ def _resolved(markdown: str, references: dict[str, str]) -> str:
         destination = references.get(_label(label or text))
         return match.group(0) if destination is None else f"{bang}[{text}]({destination})"
 
-    return _REFERENCE_LINK.sub(inline, markdown)
+    pieces: list[str] = []
+    position = 0
+    for span in _CODE_SPAN.finditer(markdown):  # left as written: Markdown shows a code span as it is
+        pieces += [_REFERENCE_LINK.sub(inline, markdown[position : span.start()]), span.group(0)]
+        position = span.end()
+    return "".join([*pieces, _REFERENCE_LINK.sub(inline, markdown[position:])])
 
 
 def _dedent(lines: list[str]) -> list[str]:
