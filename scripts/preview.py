@@ -38,18 +38,10 @@ from mkdocs.livereload import LiveReloadServer, _serve_url  # noqa: E402
 from casereviews.adapter.preview import Preview  # noqa: E402
 from casereviews.adapter.rebuild import DEFER_ABOVE, Filler  # noqa: E402
 from casereviews.adapter.rebuild import rebuild as rebuild_preview  # noqa: E402
+from casereviews.adapter.releases import quiet_dirty_warning  # noqa: E402
 from casereviews.adapter.store import PreviewStore  # noqa: E402
 
 log = logging.getLogger("casereviews.preview")
-
-#: MkDocs warns on every dirty build; here the hooks choose what to render, so the warning is
-#: noise, and in strict mode it would stop every rebuild.
-DIRTY_WARNING = "A 'dirty' build is being performed"
-
-
-class _WithoutDirtyWarning(logging.Filter):
-    def filter(self, record: logging.LogRecord) -> bool:
-        return not record.getMessage().startswith(DIRTY_WARNING)
 
 
 def rebuild(config_file: Path, site_dir: Path, preview: Preview, serve_url: str | None = None) -> str:
@@ -124,7 +116,7 @@ def main(argv: list[str] | None = None) -> int:
     )
     arguments = parser.parse_args(argv)
     logging.basicConfig(level=logging.INFO, format="%(levelname)-7s -  %(message)s")
-    logging.getLogger("mkdocs.commands.build").addFilter(_WithoutDirtyWarning())
+    quiet_dirty_warning()  # the hooks choose what each rebuild renders
     signal.signal(signal.SIGTERM, _stop)
     host, _, port = arguments.dev_addr.rpartition(":")
     config = load_config(config_file=str(arguments.config_file))

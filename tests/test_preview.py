@@ -21,11 +21,12 @@ from mkdocs.exceptions import Abort
 
 from casereviews.adapter.preview import Preview, SearchIndexer
 from casereviews.adapter.rebuild import Filler, fill
+from casereviews.adapter.releases import quiet_dirty_warning
 from casereviews.adapter.store import PreviewStore
 from sitekit import TEST_NOW, SiteProject
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "scripts"))
-from preview import _WithoutDirtyWarning, first_rebuild, rebuild, requested_files
+from preview import first_rebuild, rebuild, requested_files
 
 SCRIPTS = Path(__file__).resolve().parent.parent / "scripts"
 
@@ -36,7 +37,7 @@ EDITED, OTHER, UNRELATED = "2019-testshire-child-a", "2019-testshire-child-b", "
 def preview_project(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> SiteProject:
     monkeypatch.setenv("REVIEW_SITE_NOW", TEST_NOW)
     monkeypatch.setenv("NO_MKDOCS_2_WARNING", "1")
-    logging.getLogger("mkdocs.commands.build").addFilter(_WithoutDirtyWarning())
+    quiet_dirty_warning()
     project = SiteProject(tmp_path)
     project.write_review(EDITED, themes=["neglect"], published="2019-05-01")
     project.write_review(OTHER, themes=["neglect"], published="2019-06-01", title="Serious case review: Child B")

@@ -195,17 +195,6 @@ FILL_PAGES = 20
 SAVE_EVERY = 3.0
 
 
-class _Warnings(logging.Handler):
-    """Counts the warnings MkDocs logs (in strict mode, a warning is a problem)."""
-
-    def __init__(self) -> None:
-        super().__init__(logging.WARNING)
-        self.count = 0
-
-    def emit(self, record: logging.LogRecord) -> None:
-        self.count += 1
-
-
 def fill(preview: Preview, count: int = FILL_PAGES, first: Iterable[str] = (), only: bool = False) -> list[str]:
     """Render up to `count` of the pages the last rebuild deferred (those of `first`, source
     paths, first; with `only`, those alone) as it would have, on its engine, and check them as
@@ -228,19 +217,20 @@ def fill(preview: Preview, count: int = FILL_PAGES, first: Iterable[str] = (), o
         chosen = [site_build.prepare(file) for source in sources if (file := files.get_file_from_path(source))]
         preview.started_writing()
         warned: set[str] = set()
-        warnings = _Warnings()
+        warnings = utils.CountHandler()  # as MkDocs' build counts them: in strict mode, a problem
+        warnings.setLevel(logging.WARNING)
         mkdocs_log = logging.getLogger("mkdocs")
         mkdocs_log.addHandler(warnings)
         try:
             documentation = files.documentation_pages(inclusion=engine.inclusion)
             for file in chosen:
                 assert file.page is not None
-                before = warnings.count
+                before = sum(warnings.counts.values())
                 _populate_page(file.page, config, files, dirty=True)
                 _build_page(file.page, config, documentation, engine.nav, engine.env, dirty=True)
                 file.page.validate_anchor_links(files=files, log_level=config.validation.links.anchors)
                 file.page.content = None
-                if config.strict and warnings.count > before:
+                if config.strict and sum(warnings.counts.values()) > before:
                     warned.add(file.src_uri)
         finally:
             mkdocs_log.removeHandler(warnings)

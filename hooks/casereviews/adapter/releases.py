@@ -35,8 +35,9 @@ PREVIOUS_RELEASE_VARIABLE = "REVIEW_SITE_PREVIOUS_RELEASE"
 #: The record of a release's keys, beside its folder.
 RECORD_SUFFIX = ".keys.json"
 
-#: MkDocs warns on every dirty build; a release build is one (its folder starts empty and the
-#: hooks choose what is rendered), and in strict mode the warning would stop it.
+#: MkDocs warns on every dirty build. Release builds and the preview's rebuilds are dirty
+#: builds whose pages the hooks choose (a release's folder starts empty): the warning is
+#: noise, and in strict mode it would stop them.
 DIRTY_WARNING = "A 'dirty' build is being performed"
 #: The loggers that warn of a dirty build: MkDocs' and ProperDocs'.
 BUILD_LOGGERS = ("mkdocs.commands.build", "properdocs.commands.build")
