@@ -7,8 +7,10 @@ import io
 import re
 from html import unescape
 
+import pypdfium2
 import pytest
-import segno
+import zxingcpp
+from PIL import Image
 from pypdf import PdfReader
 
 from browser import axe_violations
@@ -19,11 +21,10 @@ from casereviews.model.reviews import Review
 from casereviews.policy.public import PublicSite, public_view
 from casereviews.render import pages as pages_module
 from casereviews.render.briefing import (
-    QR_BORDER,
     QR_ERROR,
     first_sentence,
     plain_text,
-    qr_svg,
+    qr_code,
     reflection_questions,
 )
 from sitekit import TEST_NOW, SiteProject
@@ -117,7 +118,8 @@ def test_the_questions_follow_the_documented_rule(public):
 
 
 def test_the_briefing_carries_a_qr_code_of_the_review_address(sample_site, public):
-    """An inline SVG QR code with a text alternative, of the right size for the address's QR version."""
+    """An inline SVG QR code with a text alternative: a light square (the quiet zone showing on a
+    dark page too) and the dark modules of the review's address, as the QR code of it."""
     for review in briefed(public):
         html = sample_site.page(urls.briefing(review.slug))
         svgs = re.findall(r"<svg [^>]*>.*?</svg>", html, re.DOTALL)
@@ -127,21 +129,44 @@ def test_the_briefing_carries_a_qr_code_of_the_review_address(sample_site, publi
         address = SITE_URL + review.url
         assert 'role="img"' in svg and f'aria-label="QR code: the address {address}"' in svg
         assert f"<title>QR code: the address {address}</title>" in svg
-        width, height = segno.make_qr(address, error=QR_ERROR).symbol_size(border=QR_BORDER)
-        assert f'viewBox="0 0 {width} {height}"' in svg
+        code = qr_code(address)
+        assert f'viewBox="0 0 {code.size} {code.size}"' in svg
+        assert f'<rect width="{code.size}" height="{code.size}" fill="#fff"/>' in svg
+        assert f'<path d="{code.path}" fill="#000"/>' in svg
     assert "<img" not in sample_site.page(urls.briefing(REVIEW)).split('class="briefing"')[1]
+
+
+def decoded(image: Image.Image) -> list[tuple[str, str]]:
+    """The QR codes zxing-cpp reads in `image`: (text, error correction level) of each."""
+    found = zxingcpp.read_barcodes(image, formats=zxingcpp.BarcodeFormat.QRCode)
+    return [(code.text, code.ec_level) for code in found]
+
+
+@pytest.mark.browser
+def test_the_qr_code_scans_as_the_review_address_on_screen_and_on_paper(site_url, browser_page, public):
+    """On the whole briefing as Chromium shows it, and on the briefing printed to PDF (rasterised
+    at 150 dpi: the printed code is 24 mm wide), one QR code is read: the review's address."""
+    page, _ = browser_page
+    for review in briefed(public):
+        address = SITE_URL + review.url
+        page.goto(site_url + urls.briefing(review.slug), wait_until="load")
+        shown = Image.open(io.BytesIO(page.screenshot(full_page=True)))
+        assert decoded(shown) == [(address, QR_ERROR)], review.slug
+        pdf = pypdfium2.PdfDocument(page.pdf(format="A4"))
+        printed = pdf[0].render(scale=150 / 72).to_pil()
+        assert decoded(printed) == [(address, QR_ERROR)], review.slug
 
 
 def test_qr_codes_are_kept_by_address(tmp_path):
     """A cached code is the code made afresh; another address is another code, never the cached one."""
     cache = TextCache(tmp_path / "qr")
     address = SITE_URL + "reviews/2019-a/"
-    fresh = qr_svg(address)
-    assert qr_svg(address, cache) == fresh  # made and stored
+    fresh = qr_code(address)
+    assert qr_code(address, cache) == fresh  # made and stored
     assert len(list((tmp_path / "qr").iterdir())) == 1
-    assert qr_svg(address, cache) == fresh  # read back
-    other = qr_svg(SITE_URL + "reviews/2019-b/", cache)
-    assert other != fresh and "reviews/2019-b/" in other
+    assert qr_code(address, cache) == fresh  # read back
+    other = qr_code(SITE_URL + "reviews/2019-b/", cache)
+    assert other != fresh and other.url.endswith("reviews/2019-b/") and other.path != fresh.path
     assert len(list((tmp_path / "qr").iterdir())) == 2
 
 

@@ -57,6 +57,7 @@ PACKAGES = (
     "markupsafe",
     "pyyaml",
     "pagefind",
+    "zxing-cpp",
 )
 #: Our code: everything under hooks/ (the package, its templates and the MkDocs hooks).
 HOOKS = Path(__file__).resolve().parents[2]

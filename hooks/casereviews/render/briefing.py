@@ -8,19 +8,20 @@
 6. What to do: the recommendations, each by its first sentence.
 7. Questions for reflection: always three, built from the points (`reflection_questions`).
 
-Under them, the review's stable address and a QR code to it: inline SVG made by `segno`,
-so printing the page makes no request. Only listed reviews with their full text online have
-a briefing (`Pages.briefings`); an archived or withdrawn review's briefing address redirects
-to its page (`redirects.py`).
+Under them, the review's stable address and a QR code to it (`qr_code`: made by zxing-cpp,
+drawn by the template as inline SVG), so printing the page makes no request. Only listed
+reviews with their full text online have a briefing (`Pages.briefings`); an archived or
+withdrawn review's briefing address redirects to its page (`redirects.py`).
 """
 
 from __future__ import annotations
 
+import importlib.metadata
 import re
+import xml.etree.ElementTree as ElementTree
 from dataclasses import dataclass
 
-import segno
-from markupsafe import Markup, escape
+import zxingcpp
 
 from ..cache import TextCache
 from ..model.body import Point
@@ -32,11 +33,9 @@ MAX_ACTIONS = 5
 #: A point's first sentence is cut at a clause boundary (or at this many words) to stay short.
 MAX_WORDS = 35
 CLAUSE_WORDS = 20
-#: The QR code: error correction level M, the standard quiet zone of 4 modules.
-QR_ERROR = "m"
-QR_BORDER = 4
-#: How segno writes it as inline SVG (its title is added per code).
-QR_SVG = {"border": QR_BORDER, "omitsize": True, "svgclass": "briefing__qr-code", "lineclass": None}
+#: The QR code: error correction level M, with the standard quiet zone (4 modules) around it.
+QR_ERROR = "M"
+SVG_NAMESPACE = "{http://www.w3.org/2000/svg}"
 
 #: The question asked about the 1st, 2nd and 3rd source of a question (see `reflection_questions`).
 QUESTION_FORMS = (
@@ -106,21 +105,39 @@ def reflection_questions(review: Review) -> list[tuple[str, str]]:
     return questions
 
 
-def qr_svg(url: str, cache: TextCache | None = None) -> Markup:
-    """A QR code for `url` as inline SVG, with its text alternative (a title and a label).
+@dataclass(frozen=True)
+class QrCode:
+    """A QR code of `url`, as the briefing template draws it: a square of `size` modules (its
+    quiet zone included) and the SVG path of its dark modules."""
 
-    Choosing the code's mask is most of a build's QR work, so codes are kept in `cache` by
-    their address, the error level, the SVG options and segno's version.
-    """
-    label = f"QR code: the address {url}"
-    key = TextCache.key("qr", segno.__version__, QR_ERROR, repr(sorted(QR_SVG.items())), label, url)
-    svg = cache.get(key) if cache else None
-    if svg is None:
-        svg = segno.make_qr(url, error=QR_ERROR).svg_inline(title=label, **QR_SVG)
-        if cache:
-            cache.put(key, svg)
-    svg = svg.replace("<svg ", f'<svg role="img" aria-label="{escape(label)}" ', 1)
-    return Markup(svg)  # noqa: S704 - segno's SVG: the URL is escaped in its title
+    url: str
+    size: int
+    path: str
+
+    @property
+    def label(self) -> str:
+        """Its text alternative."""
+        return f"QR code: the address {self.url}"
+
+
+def qr_code(url: str, cache: TextCache | None = None) -> QrCode:
+    """The QR code of `url`, made by zxing-cpp (its encoder chooses the mask as the standard
+    says, in C: a thousandth of a second a code), kept in `cache` by the address, the error
+    level and zxing-cpp's version."""
+    key = TextCache.key("qr", "zxing-cpp " + importlib.metadata.version("zxing-cpp"), QR_ERROR, url)
+    kept = cache.get(key) if cache else None
+    if kept is not None:
+        size, _, path = kept.partition("\n")
+        return QrCode(url, int(size), path)
+    barcode = zxingcpp.create_barcode(url, zxingcpp.BarcodeFormat.QRCode, ec_level=QR_ERROR)
+    drawing = ElementTree.fromstring(barcode.to_svg(add_quiet_zones=True))  # noqa: S314 - zxing-cpp's own drawing
+    dark = drawing.find(f".//{SVG_NAMESPACE}path")
+    if dark is None or drawing.get("width") != drawing.get("height"):
+        raise RuntimeError(f"zxing-cpp drew the QR code of {url} in a shape we do not read")
+    code = QrCode(url, int(drawing.get("width", "0")), dark.get("d", ""))
+    if cache:
+        cache.put(key, f"{code.size}\n{code.path}")
+    return code
 
 
 @dataclass(frozen=True)

@@ -365,7 +365,7 @@ class Pages:
             actions=actions,
             more_actions=more_actions,
             questions=briefing.reflection_questions(review),
-            qr=briefing.qr_svg(address, self.qr_cache),
+            qr=briefing.qr_code(address, self.qr_cache),
             theme_counts=self.theme_counts(review),
         )
 
