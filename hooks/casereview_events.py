@@ -5,6 +5,7 @@ created per build in on_config and kept on the configuration object, not in this
 - on_config: settings and a fresh build.
 - on_files: load and validate all content, vet what it publishes; stop with every problem
   listed; keep only what the public view publishes; add the generated pages.
+- on_page_read_source: a review or other file already parsed is not read again.
 - on_page_markdown: review pages get their record, template and anchored point lists;
   theme pages get their lists.
 - on_nav: the navigation is kept (the preview's quick rebuilds reuse it).
@@ -91,6 +92,12 @@ def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
     """Keep the navigation (the preview's quick rebuilds reuse it)."""
     SiteBuild.of(config).nav = nav
     return nav
+
+
+@reported
+def on_page_read_source(page: Page, config: MkDocsConfig) -> str | None:
+    """Nothing to read for the pages rendered from what the strict reader read."""
+    return SiteBuild.of(config).page_source(page)
 
 
 @reported

@@ -405,6 +405,14 @@ class SiteBuild:
         slug = urls.review_slug_of_source(uri)
         return self.public.by_slug.get(slug) if slug else None
 
+    def page_source(self, page: Page) -> str | None:
+        """What MkDocs reads as `page`'s source: nothing for a review or a file we parsed, whose
+        Markdown and metadata `page_markdown` gives from what the strict reader read (MkDocs
+        reading the file and its front matter again, with PyYAML's Python loader, took 1 s at
+        2,000 reviews); None (the file) for the others."""
+        uri = page.file.src_uri
+        return "" if uri in self._parsed or self._public_item(uri) is not None else None
+
     def page_markdown(self, markdown: str, page: Page) -> str:
         """The Markdown to render for `page`, with its metadata set for the templates."""
         public, indexes, pages = self.public, self.indexes, self.pages
