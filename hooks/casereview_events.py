@@ -8,7 +8,8 @@ created per build in on_config and kept on the configuration object, not in this
 - on_page_read_source: a review or other file already parsed is not read again.
 - on_page_markdown: review pages get their record, template and anchored point lists;
   theme pages get their lists.
-- on_nav: the navigation is kept (the preview's quick rebuilds reuse it).
+- on_nav: the navigation is kept (the preview's quick rebuilds reuse it); a release build
+  may hand the generated pages outside the nav to a second process (`adapter.split`).
 - on_env: the navigation kept per depth for pages outside the nav; in the preview, the
   sitemap's facts of pages not rendered again, and the theme's templates kept for quick
   rebuilds.
@@ -89,8 +90,10 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
 
 @reported
 def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
-    """Keep the navigation (the preview's quick rebuilds reuse it)."""
-    SiteBuild.of(config).nav = nav
+    """Keep the navigation (the preview's quick rebuilds reuse it); maybe fork a second renderer."""
+    build = SiteBuild.of(config)
+    build.nav = nav
+    build.split_pages(nav, config)
     return nav
 
 
@@ -112,6 +115,7 @@ def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
     build = SiteBuild.of(config)
     build.template_globals(env)
     build.kept_pages(files)
+    build.second_reads_done(files, config)
     build.env = env
     return env
 

@@ -43,7 +43,7 @@ from ..render.point_html import PointHtml
 from ..render.review_body import review_parts
 from ..render.templating import OVERRIDE_FOLDER, TEMPLATES, Templates
 from ..render.views import notice_view, review_view, search_options
-from . import output, preview, releases
+from . import output, preview, releases, split
 from .fragments import FragmentStore
 from .navigation import NavigationCache
 from .preview import PagePlan, Preview
@@ -66,6 +66,10 @@ def _marker(file: File) -> Callable[[bool], None]:
         file.is_modified = lambda: fresh  # type: ignore[method-assign]
 
     return mark
+
+
+def _mark(file: File, fresh: bool) -> None:
+    _marker(file)(fresh)
 
 
 def safe_text(value: Any) -> Any:
@@ -127,6 +131,8 @@ class SiteBuild:
     checks: output.BuildChecks | None = None
     indexing: output.SearchIndexing | None = None
     _writing: File | None = None
+    #: In a release build that renders pages in two processes: the other one (`adapter.split`).
+    second: split.SecondProcess | None = None
     files: Files | None = None
     nav: Navigation | None = None
     env: Environment | None = None
@@ -331,11 +337,8 @@ class SiteBuild:
         return chosen
 
     def prepare(self, file: File) -> File:
-        """`file`, marked to be rendered; its page made if it is generated."""
+        """`file`, marked to be rendered (a generated page is made when MkDocs reads it, `page_source`)."""
         _marker(file)(True)
-        made = self.made(file.src_uri)
-        if made is not None:
-            file.content_string = made.source
         return file
 
     def made(self, uri: str) -> GeneratedPage | None:
@@ -409,9 +412,14 @@ class SiteBuild:
         """What MkDocs reads as `page`'s source: nothing for a review or a file we parsed, whose
         Markdown and metadata `page_markdown` gives from what the strict reader read (MkDocs
         reading the file and its front matter again, with PyYAML's Python loader, took 1 s at
-        2,000 reviews); None (the file) for the others."""
+        2,000 reviews); in the preview and release builds, a generated page's front matter, the
+        page made now (by the process that renders it, `adapter.split`); None (the file) for
+        the others."""
         uri = page.file.src_uri
-        return "" if uri in self._parsed or self._public_item(uri) is not None else None
+        if uri in self._parsed or self._public_item(uri) is not None:
+            return ""
+        made = self.made(uri) if self.plan is not None else None
+        return made.source if made is not None else None
 
     def page_markdown(self, markdown: str, page: Page) -> str:
         """The Markdown to render for `page`, with its metadata set for the templates."""
@@ -489,6 +497,8 @@ class SiteBuild:
         first, so that MkDocs writes a new file, never into the last release's."""
         if self.keyed is not None and self.keyed.kept_dir is not None:
             Path(page.file.abs_dest_path).unlink(missing_ok=True)
+        if self.second is not None and self.second.is_fork:
+            return  # this process checks the fork's pages once it has ended
         if self.checks is not None and self.indexing is not None:
             if self._writing is not None:
                 self.checks.files.written(Path(self._writing.abs_dest_path))
@@ -502,12 +512,69 @@ class SiteBuild:
             page.present_anchor_ids = (page.present_anchor_ids or set()) | ids
         return _HTML_COMMENT.sub("", html)
 
+    def split_pages(self, nav: Navigation, config: MkDocsConfig) -> None:
+        """In a release build on a machine with a second processor, the generated pages outside
+        the nav are rendered by a second process (`adapter.split`)."""
+        files = self.files
+        if self.preview is not None or self.keyed is None or files is None or self.checks is None:
+            return
+        if split.processes_wanted(os.environ) < 2:
+            return
+        in_nav = {page.file.src_uri for page in nav.pages}
+        fresh = [file for file in files.documentation_pages() if file.is_modified() and file.src_uri not in in_nav]
+        authored = {uri for uri in (file.src_uri for file in fresh) if uri in self._parsed or self._public_item(uri)}
+        theirs = [file for file in fresh if file.src_uri not in authored]
+        ours = [file for file in fresh if file.src_uri in authored]
+        checks = self.checks
+
+        def before() -> None:
+            checks.files.flush()
+            # the pages' folders made in the order one process makes them: a folder lists its
+            # entries in the order they were made on some file systems, and search reads them so
+            for file in files.documentation_pages():
+                Path(file.abs_dest_path).parent.mkdir(parents=True, exist_ok=True)
+
+        self.second = split.fork(theirs, ours, _mark, config.strict, before=before)
+
+    def second_reads_done(self, files: Files, config: MkDocsConfig) -> None:
+        """In the second process, once the pages are read: it writes its own pages only."""
+        if self.second is not None and self.second.is_fork:
+            split.write_only(self.second, files, _mark, config)
+
+    def _second_ended(self) -> Problem | None:
+        """The second process ends (in it) or is waited for (here): a problem if it failed;
+        else the pages it wrote are checked as this process's are."""
+        second, files = self.second, self.files
+        assert second is not None and files is not None
+        if second.is_fork:
+            second.leave()
+        if not second.wait():
+            return Problem(
+                "build",
+                None,
+                None,
+                f"the second process rendering {len(second.sources)} pages (briefings, theme years and other lists) "
+                "failed: see the problems above. Nothing was published",
+            )
+        assert self.checks is not None and self.indexing is not None
+        for file in files.documentation_pages():
+            if file.src_uri in second.sources:
+                self.checks.files.written(Path(file.abs_dest_path))
+                self.indexing.written(file.dest_uri)
+        return None
+
     # -- after the build ---------------------------------------------------------------
 
     def post_build(self, config: MkDocsConfig) -> list[Problem]:
-        """Write what is built from the public view, then check the output; problems found."""
+        """Write what is built from the public view, then check the output; problems found.
+        (The second process of a release build ends here, see `adapter.split`.)"""
         assert self.site is not None and self.public is not None and self.indexes is not None
         assert self.pages is not None
+        if self.second is not None:
+            problem = self._second_ended()
+            if problem is not None:
+                self.post_build_failed = True
+                return [problem]
         if self.preview is not None:
             assert self.plan is not None
             kept = None if self.quick or self.files is None else {file.dest_uri for file in self.files}

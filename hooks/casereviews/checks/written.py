@@ -128,6 +128,15 @@ class WrittenFiles:
             _stop(self._process)
             self._process = None
 
+    def flush(self) -> None:
+        """Send what waits in the buffer now."""
+        if self._process is not None and self._process.stdin is not None:
+            try:
+                self._process.stdin.flush()
+            except OSError:
+                _stop(self._process)
+                self._process = None
+
     def finish(self, every_file: Iterable[Path]) -> Findings:
         """Every finding in `every_file` (all the site's files to check): those of the files
         checked as they were written, and of the rest, checked now."""
