@@ -9,8 +9,8 @@ indexed exactly the pages it should.
 Pagefind holds every page it reads, and the index it builds from them, in memory until it
 writes the index: its peak grows with the text indexed, about half a megabyte a generated
 review, 2.4 GB at 5,000 reviews (issue 14: the build stays under 1 GB). So it runs on
-batches of pages (`BATCH_BYTES` of HTML each), one process after another, and the batches'
-indexes are merged into one (`search_bundle.merge`): the same pages, words, filters,
+batches of pages (`BATCH_BYTES` of HTML each), a process each, two at a time
+(`PAGEFIND_RUNS`), and the batches' indexes are merged into one (`search_bundle.merge`): the same pages, words, filters,
 metadata and sorts as one run over every page would give.
 
 A batch's index is kept (given a cache folder) under a hash of its pages' names and bytes and
@@ -36,6 +36,7 @@ import sys
 import tempfile
 import time
 from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -64,6 +65,8 @@ BODY = b"data-pagefind-body"
 #: each) and a peak of about 150 MB; at 5,000 reviews, 19 runs take as long as one run over
 #: every page. Fewer bytes lower the peak, but each process walks the site's folders again.
 BATCH_BYTES = 8_000_000
+#: Pagefind processes run at once, each on a batch: one uses a processor and a third of another.
+PAGEFIND_RUNS = 2
 #: In the folder of a kept batch index: the index, and how many pages Pagefind indexed.
 KEPT_BUNDLE = "bundle"
 COUNT = "pages-indexed"
@@ -168,35 +171,59 @@ def index_in_batches(
 ) -> list[Problem]:
     """`build_index`'s work, in this process."""
     pages = candidate_pages(site_dir)
-    indexed = 0
     with tempfile.TemporaryDirectory(prefix="pagefind-") as scratch:
-        parts = []
-        for number, batch in enumerate(batches(pages, batch_bytes)):
-            kept = _kept_index(cache, batch)
-            if kept is not None:
-                count, part = kept
-            else:
-                part = Path(scratch) / str(number)
-                count, problem = _pagefind(site_dir, batch, part)
-                if problem is not None:
-                    return [problem]
-                part = _keep_index(cache, batch, part, count)
-            indexed += count
-            parts.append(part)
-        if cache is not None:
-            _remove_unused(cache, [part.parent for part in parts])
-        if indexed != expected_pages:
-            return [
-                Problem(
-                    "pagefind",
-                    None,
-                    "search index",
-                    f"Pagefind indexed {indexed} pages, expected {expected_pages} (listed reviews and themes)",
-                )
-            ]
-        if not parts:
-            return [Problem("pagefind", None, "search index", "Pagefind found no page to index")]
-        return search_bundle.merge(parts, bundle, {page.url: page.sorts for page in pages})
+        runs = ThreadPoolExecutor(PAGEFIND_RUNS)
+        try:
+            return _index(site_dir, expected_pages, bundle, batch_bytes, cache, pages, runs, Path(scratch))
+        finally:  # stopped or failed: runs not started never start, those under way end first
+            runs.shutdown(wait=True, cancel_futures=True)
+
+
+def _index(
+    site_dir: Path,
+    expected_pages: int,
+    bundle: Path,
+    batch_bytes: int,
+    cache: Path | None,
+    pages: list[Page],
+    runs: ThreadPoolExecutor,
+    scratch: Path,
+) -> list[Problem]:
+    """`index_in_batches` with Pagefind run by `runs`, its indexes written in `scratch`."""
+    indexed = 0
+    every_batch = list(batches(pages, batch_bytes))
+    kept = [_kept_index(cache, batch) for batch in every_batch]
+    running = {
+        number: runs.submit(_pagefind, site_dir, batch, scratch / str(number))
+        for number, batch in enumerate(every_batch)
+        if kept[number] is None
+    }
+    parts = []
+    for number, batch in enumerate(every_batch):
+        kept_index = kept[number]
+        if kept_index is not None:
+            count, part = kept_index
+        else:
+            count, problem = running[number].result()
+            if problem is not None:
+                return [problem]
+            part = _keep_index(cache, batch, scratch / str(number), count)
+        indexed += count
+        parts.append(part)
+    if cache is not None:
+        _remove_unused(cache, [part.parent for part in parts])
+    if indexed != expected_pages:
+        return [
+            Problem(
+                "pagefind",
+                None,
+                "search index",
+                f"Pagefind indexed {indexed} pages, expected {expected_pages} (listed reviews and themes)",
+            )
+        ]
+    if not parts:
+        return [Problem("pagefind", None, "search index", "Pagefind found no page to index")]
+    return search_bundle.merge(parts, bundle, {page.url: page.sorts for page in pages})
 
 
 def candidate_pages(site_dir: Path) -> list[Page]:
@@ -361,8 +388,8 @@ def main(argv: list[str]) -> int:
     """`python -m casereviews.render.search SITE BUNDLE EXPECTED BATCH_BYTES [CACHE]`: the problems, as JSON."""
     site_dir, bundle, expected_pages, batch_bytes, *cache = argv
     # Stopped (the preview stops a run a rebuild made stale, or is stopped): leaving by an
-    # exception, it stops the Pagefind it is running (`subprocess.run` kills it on the way
-    # out) and removes its scratch folder.
+    # exception, it lets the Pagefind runs under way end, starts no other, and removes its
+    # scratch folder.
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))
     try:
         problems = index_in_batches(
