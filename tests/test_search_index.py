@@ -234,13 +234,13 @@ def test_an_unchanged_batch_is_not_indexed_again_and_the_index_is_pagefinds(
     at = html.index(f" {word} ", paragraph) + 1
     page.write_text(html[:at] + "zqxwvut" + html[at + 7 :], encoding="utf-8")  # same size: the same batches
     pagefind_runs = []
-    run = subprocess.run
+    popen = subprocess.Popen
 
-    def counted(command: list[str], **options: Any) -> subprocess.CompletedProcess[str]:
+    def counted(command: list[str], **options: Any) -> subprocess.Popen[str]:
         pagefind_runs.extend(command[2:3])
-        return run(command, **options)
+        return popen(command, **options)
 
-    monkeypatch.setattr(search.subprocess, "run", counted)
+    monkeypatch.setattr(search.subprocess, "Popen", counted)
     assert search.index_in_batches(site_dir, expected, tmp_path / "second", SMALL_BATCH, cache) == []
     monkeypatch.undo()
 

@@ -34,6 +34,7 @@ import signal
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
@@ -166,17 +167,53 @@ def index_problems(returncode: int, stdout: str, stderr: str) -> list[Problem]:
     return [Problem(**{**problem, "severity": Severity(problem["severity"])}) for problem in found]
 
 
+class PagefindRuns:
+    """Pagefind processes, `PAGEFIND_RUNS` at a time; `stop` stops them all at once."""
+
+    def __init__(self) -> None:
+        self.pool = ThreadPoolExecutor(PAGEFIND_RUNS)
+        self._processes: set[subprocess.Popen[str]] = set()
+        self._lock = threading.Lock()
+        self._stopping = False
+
+    def run(self, command: list[str], timeout: float) -> tuple[int, str]:
+        """Run `command`: its exit code and its output (standard output and error)."""
+        with self._lock:
+            if self._stopping:
+                return -signal.SIGTERM, "stopped"
+            process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+            self._processes.add(process)
+        try:
+            output, _ = process.communicate(timeout=timeout)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.communicate()
+            raise
+        finally:
+            with self._lock:
+                self._processes.discard(process)
+        return process.returncode, output
+
+    def stop(self) -> None:
+        """Start no other run; stop those under way, and wait for them to end."""
+        with self._lock:
+            self._stopping = True
+            for process in self._processes:
+                process.kill()
+        self.pool.shutdown(wait=True, cancel_futures=True)
+
+
 def index_in_batches(
     site_dir: Path, expected_pages: int, bundle: Path, batch_bytes: int, cache: Path | None = None
 ) -> list[Problem]:
     """`build_index`'s work, in this process."""
     pages = candidate_pages(site_dir)
     with tempfile.TemporaryDirectory(prefix="pagefind-") as scratch:
-        runs = ThreadPoolExecutor(PAGEFIND_RUNS)
+        runs = PagefindRuns()
         try:
             return _index(site_dir, expected_pages, bundle, batch_bytes, cache, pages, runs, Path(scratch))
-        finally:  # stopped or failed: runs not started never start, those under way end first
-            runs.shutdown(wait=True, cancel_futures=True)
+        finally:  # done, failed or stopped: no Pagefind process is left running
+            runs.stop()
 
 
 def _index(
@@ -186,7 +223,7 @@ def _index(
     batch_bytes: int,
     cache: Path | None,
     pages: list[Page],
-    runs: ThreadPoolExecutor,
+    runs: PagefindRuns,
     scratch: Path,
 ) -> list[Problem]:
     """`index_in_batches` with Pagefind run by `runs`, its indexes written in `scratch`."""
@@ -194,7 +231,7 @@ def _index(
     every_batch = list(batches(pages, batch_bytes))
     kept = [_kept_index(cache, batch) for batch in every_batch]
     running = {
-        number: runs.submit(_pagefind, site_dir, batch, scratch / str(number))
+        number: runs.pool.submit(_pagefind, site_dir, batch, scratch / str(number), runs)
         for number, batch in enumerate(every_batch)
         if kept[number] is None
     }
@@ -338,7 +375,7 @@ def _glob(batch: list[Page]) -> str:
     return prefix + "{" + ",".join(_escape(page.name) for page in batch) + "}" + suffix
 
 
-def _pagefind(site_dir: Path, batch: list[Page], output: Path) -> tuple[int, Problem | None]:
+def _pagefind(site_dir: Path, batch: list[Page], output: Path, runs: PagefindRuns) -> tuple[int, Problem | None]:
     """Index the pages of `batch` into `output`: how many pages Pagefind indexed, or a problem."""
     command = [
         sys.executable, "-m", "pagefind", "--site", str(site_dir), "--force-language", LANGUAGE,
@@ -347,13 +384,12 @@ def _pagefind(site_dir: Path, batch: list[Page], output: Path) -> tuple[int, Pro
     for selector in EXCLUDED:
         command += ["--exclude-selectors", selector]
     try:
-        completed = subprocess.run(command, capture_output=True, text=True, check=False, timeout=600)
+        returncode, output_text = runs.run(command, timeout=600)
     except (OSError, subprocess.TimeoutExpired) as error:
         return 0, Problem(
             "pagefind", None, "search index", f"Pagefind could not run ({error}); install requirements.txt"
         )
-    output_text = completed.stdout + completed.stderr
-    if completed.returncode != 0:
+    if returncode != 0:
         return 0, Problem("pagefind", None, "search index", f"Pagefind failed: {output_text.strip()[-500:]}")
     indexed = re.search(r"Indexed (\d+) pages?", output_text)
     if indexed is None:
@@ -388,8 +424,8 @@ def main(argv: list[str]) -> int:
     """`python -m casereviews.render.search SITE BUNDLE EXPECTED BATCH_BYTES [CACHE]`: the problems, as JSON."""
     site_dir, bundle, expected_pages, batch_bytes, *cache = argv
     # Stopped (the preview stops a run a rebuild made stale, or is stopped): leaving by an
-    # exception, it lets the Pagefind runs under way end, starts no other, and removes its
-    # scratch folder.
+    # exception, it stops the Pagefind processes it is running, starts no other, and removes
+    # its scratch folder.
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))
     try:
         problems = index_in_batches(
