@@ -55,7 +55,10 @@ def processes_wanted(environ: dict[str, str] | os._Environ[str]) -> int:
     configured = environ.get(RENDER_PROCESSES_VARIABLE, "").strip()
     if configured in ("1", "2"):
         return int(configured)
-    return 2 if len(os.sched_getaffinity(0)) >= 2 else 1
+    if not hasattr(os, "fork"):
+        return 1
+    available = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+    return 2 if available >= 2 else 1
 
 
 @dataclass
