@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import os
 import shutil
 import subprocess
@@ -152,3 +153,11 @@ class SiteProject:
 def output_files(site_dir: Path) -> list[Path]:
     """Every file a build wrote."""
     return sorted(path for path in site_dir.rglob("*") if path.is_file())
+
+
+def file_digests(site_dir: Path) -> dict[str, str]:
+    """Every file a build wrote (its path in the site) by a hash of its bytes."""
+    return {
+        path.relative_to(site_dir).as_posix(): hashlib.sha256(path.read_bytes()).hexdigest()
+        for path in output_files(site_dir)
+    }

@@ -3,7 +3,6 @@ and what it publishes is what a build from nothing publishes, checked as fully."
 
 from __future__ import annotations
 
-import hashlib
 import json
 import subprocess
 import sys
@@ -11,17 +10,11 @@ from pathlib import Path
 
 import pytest
 
-from sitekit import DEFAULT_BODY, SiteProject, output_files
+from sitekit import DEFAULT_BODY, SiteProject, file_digests, output_files
 
 #: The text of a review page that a second review's summary appears in (see the leak test).
 QUOTED = "The family moved between three temporary addresses in the year before the incident."
 EDIT = "The board added this sentence after the review was first published."
-
-
-def contents(site: Path) -> dict[str, str]:
-    return {
-        path.relative_to(site).as_posix(): hashlib.sha256(path.read_bytes()).hexdigest() for path in output_files(site)
-    }
 
 
 def inode(path: Path) -> int:
@@ -61,7 +54,7 @@ def test_a_release_takes_unchanged_pages_and_publishes_what_a_fresh_build_does(p
     # from nothing, but checked against the same published URLs (a year left empty keeps its address)
     fresh = project.build(tmp_path / "fresh", REVIEW_SITE_PREVIOUS_MANIFEST=str(first_release / "url-manifest.json"))
     assert fresh.returncode == 0, fresh.output
-    assert contents(second_release) == contents(fresh.site_dir)
+    assert file_digests(second_release) == file_digests(fresh.site_dir)
 
     untouched = "reviews/2007-tower-hamlets-child-m/index.html"  # a review sharing no theme with either
     assert inode(second_release / untouched) == inode(first_release / untouched)
@@ -160,7 +153,7 @@ def test_a_release_on_the_next_day_renders_only_what_the_day_changes(project: Si
         REVIEW_SITE_PREVIOUS_MANIFEST=str(first_release / "url-manifest.json"),
     )
     assert fresh.returncode == 0, fresh.output
-    assert contents(second_release) == contents(fresh.site_dir)
+    assert file_digests(second_release) == file_digests(fresh.site_dir)
     untouched = "reviews/2007-tower-hamlets-child-m/index.html"
     assert inode(second_release / untouched) == inode(first_release / untouched)
     overdue = "reviews/plan-one/index.html"

@@ -4,22 +4,15 @@ which publishes nothing."""
 
 from __future__ import annotations
 
-import hashlib
 import re
 import shutil
 from pathlib import Path
 
 from casereviews import urls
-from sitekit import PROJECT, SiteProject, output_files
+from sitekit import PROJECT, SiteProject, file_digests
 
 SECOND = re.compile(r"Rendering (\d+) pages in a second process, (\d+) in this one")
 REVIEW = "2021-northdale-child-l"
-
-
-def contents(site: Path) -> dict[str, str]:
-    return {
-        path.relative_to(site).as_posix(): hashlib.sha256(path.read_bytes()).hexdigest() for path in output_files(site)
-    }
 
 
 def test_two_processes_publish_what_one_does(project: SiteProject, tmp_path: Path):
@@ -31,7 +24,7 @@ def test_two_processes_publish_what_one_does(project: SiteProject, tmp_path: Pat
     split = SECOND.search(two.output)
     assert split is not None, two.output
     assert int(split[1]) >= 20 and int(split[2]) >= 20
-    assert contents(one.site_dir) == contents(two.site_dir)
+    assert file_digests(one.site_dir) == file_digests(two.site_dir)
     assert "7-minute briefing" in two.page(urls.briefing(REVIEW))
 
 
@@ -46,7 +39,7 @@ def test_a_rebuild_with_few_pages_to_render_stays_in_one_process(project: SitePr
 def test_a_failure_in_the_second_process_fails_the_build_and_publishes_nothing(project: SiteProject):
     first = project.build_atomic(REVIEW_SITE_RENDER_PROCESSES="2")
     assert first.returncode == 0, first.output
-    published = contents(first.site_dir)
+    published = file_digests(first.site_dir)
     # a theme whose briefing template fails: only the second process renders briefings
     theme = project.root / "overrides"
     shutil.copytree(PROJECT / "overrides", theme)
@@ -63,4 +56,4 @@ def test_a_failure_in_the_second_process_fails_the_build_and_publishes_nothing(p
     assert SECOND.search(failed.output), failed.output
     assert re.search(r"the second process rendering \d+ pages .* failed", failed.output), failed.output
     assert "Nothing was published" in failed.output
-    assert contents(first.site_dir) == published
+    assert file_digests(first.site_dir) == published

@@ -16,7 +16,6 @@ import datetime as dt
 import logging
 import os
 import re
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -59,17 +58,9 @@ CONFIG_ATTRIBUTE = "casereviews_build"
 _HTML_COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
 
 
-def _marker(file: File) -> Callable[[bool], None]:
-    """Sets whether MkDocs renders `file` again in a dirty build (the preview decides, not mtimes)."""
-
-    def mark(fresh: bool) -> None:
-        file.is_modified = lambda: fresh  # type: ignore[method-assign]
-
-    return mark
-
-
 def _mark(file: File, fresh: bool) -> None:
-    _marker(file)(fresh)
+    """Sets whether MkDocs renders `file` again in a dirty build (the build decides, not mtimes)."""
+    file.is_modified = lambda: fresh  # type: ignore[method-assign]
 
 
 def safe_text(value: Any) -> Any:
@@ -331,14 +322,14 @@ class SiteBuild:
         fresh = state.choose(((file.src_uri, file.dest_uri) for file in documentation), self.site_dir, deferrable)
         chosen = []
         for file in documentation:
-            _marker(file)(file.src_uri in fresh)
+            _mark(file, file.src_uri in fresh)
             if file.src_uri in fresh:
                 chosen.append(self.prepare(file))
         return chosen
 
     def prepare(self, file: File) -> File:
         """`file`, marked to be rendered (a generated page is made when MkDocs reads it, `page_source`)."""
-        _marker(file)(True)
+        _mark(file, True)
         return file
 
     def made(self, uri: str) -> GeneratedPage | None:

@@ -31,7 +31,7 @@ import signal
 import sys
 import threading
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files
@@ -72,7 +72,7 @@ class SecondProcess:
     strict: bool = False
     #: In the fork: the warnings and errors logged since the fork.
     counter: CountHandler | None = None
-    done: bool = field(default=False)
+    done: bool = False
 
     @property
     def is_fork(self) -> bool:

@@ -10,8 +10,8 @@ Pagefind holds every page it reads, and the index it builds from them, in memory
 writes the index: its peak grows with the text indexed, about half a megabyte a generated
 review, 2.4 GB at 5,000 reviews (issue 14: the build stays under 1 GB). So it runs on
 batches of pages (`BATCH_BYTES` of HTML each), a process each, two at a time
-(`PAGEFIND_RUNS`), and the batches' indexes are merged into one (`search_bundle.merge`): the same pages, words, filters,
-metadata and sorts as one run over every page would give.
+(`PAGEFIND_RUNS`), and the batches' indexes are merged into one (`search_bundle.merge`):
+the same pages, words, filters, metadata and sorts as one run over every page would give.
 
 A batch's index is kept (given a cache folder) under a hash of its pages' names and bytes and
 of Pagefind's version and options, and used again when a later build has the same batch: the
