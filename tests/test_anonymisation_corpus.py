@@ -202,3 +202,69 @@ def test_make_check_prints_each_rules_figures(tmp_path):
         expected = score.true_positives + score.false_negatives
         assert re.search(rf"^  {re.escape(name)} +{score.true_positives}/{expected} ", result.output, re.M), name
     assert f"Anonymisation rules measured on {len(CORPUS)} labelled sentences" in result.output
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Sam (14th August 1979 – 3rd October 2018) had lived alone.", "(14th August 1979 – 3rd October 2018)"),
+        (
+            "Andy (25 th October 1985 – 24 th April 2018) was known to services.",
+            "(25 th October 1985 – 24 th April 2018)",
+        ),
+        ("Joan, 3 March 1941 - 12 January 2020, was a retired nurse.", "3 March 1941 - 12 January 2020"),
+        (
+            "Marjorie (b. 9 October 1934, d. 14 April 2020) lived in a care home.",
+            "(b. 9 October 1934, d. 14 April 2020)",
+        ),
+    ],
+)
+def test_a_lifespan_of_full_dates_after_a_name_is_a_date_of_birth_or_death(text, expected):
+    """Both dates of a life, written as real reports write them, with no birth or death word."""
+    assert ("date-of-birth-or-death", expected) in found(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The review covered the period 1 January 2019 – 31 March 2020 and met six times.",
+        "Adult D (1942–2019) had lived in the same village all her life.",
+    ],
+)
+def test_a_period_or_a_lifespan_of_years_is_not(text):
+    assert found(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "On Sunday evening 9 June 2013 Ms K was fatally stabbed by her former partner.",
+        "Kyle took his own life on 23rd March 2018, a week after leaving hospital.",
+        "Baby A was delivered by emergency caesarean section on 15 January 2019.",
+    ],
+)
+def test_a_date_anywhere_in_the_sentence_of_a_death_or_birth_with_any_verb(text):
+    assert "date-of-birth-or-death" in {rule for rule, _ in found(text)}
+
+
+def test_a_medical_eponym_excuses_only_itself_where_it_names_a_condition():
+    """The list of eponyms is data (medical_terms.txt): "Treacher Collins syndrome" is a condition,
+    but "Mrs Collins" is still a person, and so is a "Williams" who is not followed by "syndrome"."""
+    assert found("Child T was born with Treacher Collins syndrome.") == []
+    assert found("Her bruising was put down to Ehlers-Danlos syndrome.") == []
+    assert ("personal-name", "Mrs Collins") in found("Child T was seen by Mrs Collins at home.")
+    assert ("personal-name", "Robin Williams") in found("Child T's uncle, Robin Williams, was not assessed.")
+
+
+def test_a_name_given_with_its_public_office_is_not_a_finding():
+    """Ministers, directors and board chairs are named in their office on purpose; a neighbour is not."""
+    assert found("The letter from the Minister of State, Beverley Hale, asked boards to review them.") == []
+    assert found("Peter Marsh, the Director of Adult Social Care, wrote the terms of reference.") == []
+    assert found("Introduction from Graham Pike, Independent Chair of Westmoor Safeguarding Adults Board.") == []
+    assert ("personal-name", "Peter Marsh") in found("Her neighbour, Peter Marsh, heard shouting.")
+
+
+def test_a_hyphenated_surname_the_model_cuts_is_read_whole():
+    """The reviewer "Michael Preston-Shoot" is allowed whole, though the model tags "Michael Preston"."""
+    text = "The report is by Michael Preston-Shoot, who spoke to the family."
+    assert found(text, allowed_names=["Professor Michael Preston-Shoot"]) == []

@@ -12,7 +12,7 @@ from .dates import dates_of_birth_or_death
 from .text import TextUnit, blank_markers
 
 #: Bump whenever any rule's behaviour changes: it is part of the cache key of a checked file.
-RULES_VERSION = "2"
+RULES_VERSION = "3"
 
 Spans = Callable[[str], Iterable[tuple[int, int]]]
 
@@ -50,7 +50,7 @@ RULES: dict[str, Rule] = {
         ),
         Rule(
             "named-institution",
-            "a named school, nursery, GP practice or local hospital",
+            "a named school, nursery, GP practice, local hospital or care home",
             patterns.named_institutions,
         ),
         Rule("personal-name", "a person's name: given name and surname, or title and surname"),
@@ -96,16 +96,17 @@ class Checker:
 
     def __init__(self, never_publish: Iterable[str] = (), *, known_names: Iterable[str] | None = None) -> None:
         self._never_publish = sorted(set(never_publish))
-        listed = [re.escape(name) for name in sorted(self._never_publish, key=len, reverse=True)]
+        listed = [re.escape(name) for name in sorted(self._never_publish, key=lambda item: (-len(item), item))]
         self._listed = re.compile(r"(?<!\w)(?:" + "|".join(listed) + r")(?!\w)", re.IGNORECASE) if listed else None
         if known_names is None:
             known_names = read_name_list(names.KNOWN_NAMES_FILE.read_text(encoding="utf-8"))
         self._known = sorted(set(known_names))
         self._known_tokens = [tokens for tokens in map(names.normalised_tokens, self._known) if tokens]
+        self._medical = names.medical_terms()
 
     def fingerprint(self) -> str:
         """A stable hash of everything that decides the findings other than the text itself."""
-        parts = [RULES_VERSION, names.model_version(), *self._never_publish, "\0", *self._known]
+        parts = [RULES_VERSION, names.model_version(), *self._never_publish, "\0", *self._known, "\0", *self._medical]
         return hashlib.sha256("\n".join(parts).encode("utf-8")).hexdigest()[:16]
 
     def _spans(self, text: str) -> Iterator[tuple[str, int, int]]:
@@ -146,9 +147,16 @@ class Checker:
         for unit, text, markers in prepared:
             spans = list(self._spans(text))
             candidates = [(start, end, True) for start, end in names.title_names(text)]
+            candidates += [(start, end, False) for start, end in names.particle_names(text)]
             if names.needs_ner(text):
                 candidates += [(start, end, False) for start, end in next(ner_spans)]
-            for start, end, titled in candidates:
+            eponyms = names.eponym_spans(text, self._medical)
+            for first, last, titled in candidates:
+                start, end = names.extend_hyphenated(text, first, last)
+                if any(start < eponym_end and eponym_start < end for eponym_start, eponym_end in eponyms):
+                    continue  # "Treacher Collins syndrome": a condition, not a person
+                if names.holds_office(text, start, end):
+                    continue  # "the Minister of State, Beverley Hughes": named in a public office
                 if name_filter.is_person(text[start:end], titled=titled):
                     spans.append(("personal-name", start, end))
             for rule, start, end in _longest_per_rule(spans):

@@ -1,8 +1,13 @@
 """The date-of-birth-or-death rule: a full date that dates a birth or a death.
 
-A date is a finding when a birth or death word is in the same sentence and is the event
-nearest to the date. Other events (a meeting, a panel, a report, a referral, a visit, an
-admission, a court hearing...) compete: "The panel met on 27 February 2007, two weeks after
+A date is a finding when a birth or death word (any verb of dying or killing: "died",
+"was fatally stabbed", "took her own life", "was found hanged") is in the same sentence and
+is the event nearest to the date. A lifespan is a finding wherever it stands: two full
+dates joined by a dash or "to" just after a name ("Sam (14th August 1979 – 3rd October
+2018)", "Tom, 1 December 1969 to 5 March 2019,") or marked "b." and "d.".
+
+Other events (a meeting, a panel, a report, a referral, a visit, an admission, a court
+hearing, an inquest...) compete: "The panel met on 27 February 2007, two weeks after
 the death" dates the meeting, not the death. Distance counts characters, and each clause
 break (comma, semicolon, bracket, dash) between the date and a word counts as a long way, so
 a word in the date's own clause wins. On a tie the birth or death word wins.
@@ -27,15 +32,19 @@ _ORDINAL = r"(?:st|nd|rd|th)"
 #: a month, day and year, a numeric date or an ISO date.
 _DATE = re.compile(
     rf"(?<![\w/.-])(?:"
-    rf"(?:the\s+)?{_DAY}{_ORDINAL}?\s+(?:of\s+)?{_MONTH}\.?(?:,?\s+(?:19|20)\d\d)?"
-    rf"|{_MONTH}\.?\s+(?:the\s+)?{_DAY}{_ORDINAL}?,?\s+(?:19|20)\d\d"
+    rf"(?:the\s+)?{_DAY}(?:\s?{_ORDINAL})?\s+(?:of\s+)?{_MONTH}\.?(?:,?\s+(?:19|20)\d\d)?"
+    rf"|{_MONTH}\.?\s+(?:the\s+)?{_DAY}(?:\s?{_ORDINAL})?,?\s+(?:19|20)\d\d"
     rf"|{_DAY}([/.-])(?:1[0-2]|0?[1-9])\1(?:(?:19|20)\d\d|\d\d)"
     r"|(?:19|20)\d\d-(?:1[0-2]|0[1-9])-(?:[12]\d|3[01]|0[1-9])"
     r")(?![\w/]|\.\d|-\d)"
 )
 _LIFE = re.compile(
     r"\b(?:born|stillborn|births?|date\s+of\s+(?:birth|death)|D\.O\.B\b\.?|DOB|D\.O\.D\b\.?|DOD"
-    r"|died|dies|death|deaths|dead|killed|murdered|passed\s+away|deceased)\b",
+    r"|died|dies|death|deaths|dead|killed|murdered|passed\s+away|deceased"
+    r"|fatally|fatal|stabbed|strangled|smothered|suffocated|(?:was|were|been)\s+shot|hanged|drowned|poisoned|bludgeoned"
+    r"|succumbed|took\s+(?:his|her|their)\s+own\s+life|suicide|homicide|manslaughter|murder"
+    r"|could\s+not\s+be\s+(?:revived|resuscitated)|pronounced\s+(?:dead|life\s+extinct)"
+    r"|delivered\s+by\s+(?:emergency\s+)?(?:caesarean|c-section)|caesarean\s+section)\b",
     re.IGNORECASE,
 )
 #: Events other than a birth or a death that a date in a case review often belongs to.
@@ -48,7 +57,7 @@ _OTHER_EVENT = re.compile(
     r"|allocated|transferred|initiated|completed|inspections?|inspected|examined|examination"
     r"|post-?mortem|contacted|telephoned|called|recorded|received|sent|submitted|issued|registered"
     r"|booked|scans?|consultations?|decided|decision|raised|pleaded|proceedings|incident|attendance"
-    r"|enrolled|excluded|placement|released)\b",
+    r"|enrolled|excluded|placement|released|concluded|adjourned|opened|ruled|verdict)\b",
     re.IGNORECASE,
 )
 #: A label ("DOB:", "date of death") names the date that follows it, whatever else is near.
@@ -69,6 +78,30 @@ _SHOWN_WITH = 30
 _LABEL_REACH = 40
 
 
+#: A full date, as one group for a lifespan: day, month and year in any written form.
+_FULL_DATE = (
+    rf"(?:(?:the\s+)?{_DAY}(?:\s?{_ORDINAL})?\s?(?:of\s+)?{_MONTH}\.?,?\s+(?:19|20)\d\d"
+    rf"|{_MONTH}\.?\s+(?:the\s+)?{_DAY}{_ORDINAL}?,?\s+(?:19|20)\d\d"
+    rf"|{_DAY}[/.-](?:1[0-2]|0?[1-9])[/.-](?:(?:19|20)\d\d|\d\d))"
+)
+#: Two full dates joined by a dash or "to", maybe marked "b." and "d.": a lifespan, when a name
+#: stands before it ("Ray (22nd November 1956 – 8th July 2020)", "Tom, 1 December 1969 to 5 March 2019").
+_LIFESPAN = re.compile(
+    rf"(?P<before>[A-Z][\w'’-]*[,)]?\s*)(?P<span>\(?\s*(?:b\.|born)?\s*{_FULL_DATE}\s*"
+    rf"(?:[-–—]|to|until|,\s*(?:d\.|died))\s*(?:d\.|died)?\s*{_FULL_DATE}\s*\)?)"
+)
+#: Words before a range that make it a period, not a life: "the period 1 January 2019 – 31 March 2020".
+_PERIOD = re.compile(r"\b(?:period|from|between|covering|covered|during|timeframe|scope|dated?)\s*[:(]?\s*$", re.I)
+
+
+def lifespans(text: str) -> Iterator[tuple[int, int]]:
+    """(start, end) of each lifespan of full dates after a name, in any sentence."""
+    for match in _LIFESPAN.finditer(text):
+        if _PERIOD.search(text, max(0, match.start() - 40), match.start("span")):
+            continue
+        yield match.start("span"), match.end("span")
+
+
 def _distance(sentence: str, start: int, end: int, word: re.Match[str]) -> int:
     if word.end() <= start:
         between = sentence[word.end() : start]
@@ -80,7 +113,8 @@ def _distance(sentence: str, start: int, end: int, word: re.Match[str]) -> int:
 
 
 def dates_of_birth_or_death(text: str) -> Iterator[tuple[int, int]]:
-    """(start, end) of each full date in `text` tied to a birth or a death."""
+    """(start, end) of each full date in `text` tied to a birth or a death, and each lifespan."""
+    yield from lifespans(text)
     for sentence_start, sentence_end in sentences(text):
         sentence = text[sentence_start:sentence_end]
         lives = [word for word in _LIFE.finditer(sentence) if not _REFERENCE_BEFORE.search(sentence, 0, word.start())]

