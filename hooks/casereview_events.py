@@ -79,6 +79,8 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     """Load content, stop on problems, and decide which files become pages."""
     build = SiteBuild.of(config)
     site = build.load()
+    for notice in site.notices:
+        log.info(str(notice))
     for warning in site.warnings:
         log.warning(str(warning))
     if site.errors:

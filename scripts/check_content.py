@@ -62,6 +62,8 @@ def main(argv: list[str] | None = None) -> int:
     docs_dir = arguments.docs_dir.resolve()
     site = check_content(docs_dir, now, docs_dir.parent)
 
+    for notice in site.notices:
+        print(f"notice: {notice}")
     for warning in site.warnings:
         print(f"warning: {warning}")
     for error in site.errors:

@@ -439,3 +439,19 @@ def test_reference_links_in_a_point_are_written_inline(item: str, markdown: str)
     content, problems = parse_body(body, 1, PATH)
     assert problems == []
     assert content.learning[0].markdown == markdown == content.learning[0].text
+
+
+def test_welsh_letters_are_transliterated_in_group_anchors_theme_names_and_board_slugs():
+    """One address per name however it is written: "Môn" is "mon", never "m-n" (Markdown's own
+    heading ids do the same), in a group's anchor, a theme's name and a board's page."""
+    from casereviews.model.boards import board_slug
+    from casereviews.model.themes import term_key
+
+    body = DEFAULT_BODY.replace("1. The first recommendation.", "### Ynys Môn\n\n1. The first recommendation.")
+    review, problems = validate(body)
+    assert problems == []
+    assert [point.anchor for point in review.content.recommendations] == ["recommendation-ynys-mon-1"]
+    assert term_key("Iechyd meddwl plant a phobl ifanc – Môn") == "iechyd-meddwl-plant-a-phobl-ifanc-mon"
+    assert (
+        board_slug("Gwynedd & Môn Local Safeguarding Children Board") == "gwynedd-and-mon-safeguarding-children-board"
+    )

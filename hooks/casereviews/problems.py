@@ -13,10 +13,12 @@ from enum import StrEnum
 
 
 class Severity(StrEnum):
-    """How a problem affects the build: errors stop it, warnings are reported."""
+    """How a problem affects the build: errors stop it; warnings stop a strict build (every
+    build the site runs); notices are shown and never stop anything."""
 
     ERROR = "error"
     WARNING = "warning"
+    NOTICE = "notice"
 
 
 @dataclass(frozen=True)

@@ -7,6 +7,10 @@ the URL-stability check (url-manifest.json) will name every address that would d
 
 from __future__ import annotations
 
+import re
+
+from anyascii import anyascii
+
 REVIEWS = "reviews/"
 THEMES = "themes/"
 YEARS = "years/"
@@ -146,3 +150,13 @@ def review_slug_of_source(src_uri: str) -> str | None:
         slug = src_uri[len(REVIEWS) : -3]
         return slug if slug != "index" else None
     return None
+
+
+def name_words(text: str) -> list[str]:
+    """A name's words as they go into an address: letters transliterated to ASCII ("Môn" →
+    "mon", as Markdown's heading ids do), lower case, apostrophes dropped, "&" read as "and".
+
+    File names, group anchors, theme and board slugs all take their words from here, so a
+    Welsh name has one address however it is written."""
+    lowered = anyascii(text.replace("&", " and ")).lower().replace("'", "")
+    return re.findall(r"[a-z0-9]+", lowered)

@@ -86,6 +86,10 @@ class Site:
     def warnings(self) -> list[Problem]:
         return [problem for problem in self.problems if problem.severity is Severity.WARNING]
 
+    @property
+    def notices(self) -> list[Problem]:
+        return [problem for problem in self.problems if problem.severity is Severity.NOTICE]
+
     def add_problems(self, problems: Iterable[Problem]) -> None:
         self.problems = sorted_problems([*self.problems, *problems])
 

@@ -11,10 +11,10 @@ from __future__ import annotations
 
 import difflib
 import functools
-import re
 from collections import Counter
 from collections.abc import Iterable, Mapping
 
+from .. import urls
 from ..problems import Problem
 
 _ABBREVIATIONS = {
@@ -43,9 +43,8 @@ NEAR_DUPLICATE_RATIO = 0.85
 def board_slug(name: str) -> str:
     """The comparison key of a board name, which is also its URL slug (remembered: it is asked
     for each review on every list)."""
-    lowered = name.lower().replace("&", " and ").replace("'", "").replace("\u2019", "")
     words: list[str] = []
-    for word in re.findall(r"[a-z0-9]+", lowered):
+    for word in urls.name_words(name):
         expanded = _ABBREVIATIONS.get(word, _SPELLINGS.get(word, word))
         words.extend(part for part in expanded.split() if part not in _DROPPED)
     return "-".join(words)

@@ -32,6 +32,7 @@ import re
 from dataclasses import dataclass, field
 from enum import StrEnum
 
+from .. import urls
 from ..problems import Problem
 
 LEARNING = "learning"
@@ -54,6 +55,12 @@ LEARNING_HEADINGS = (
     "learning and findings",
     "what we learned",
     "what we learnt",
+    "learning from the review",
+    "learning from this review",
+    "practice and organisational learning",
+    "issues identified",
+    "lessons identified",
+    "learning identified",
 )
 RECOMMENDATION_HEADINGS = (
     "recommendations",
@@ -63,6 +70,14 @@ RECOMMENDATION_HEADINGS = (
     "recommendations for the partnership",
     "recommendations and actions",
     "multi agency recommendations",
+    "single agency recommendations",
+    "agency recommendations",
+    "board recommendations",
+    "conclusions and recommendations",
+    "considerations for the board",
+    "improving systems and practice",
+    "actions we are taking",
+    "what needs to change",
 )
 POINT_SECTIONS = {
     **dict.fromkeys(LEARNING_HEADINGS, LEARNING),
@@ -161,7 +176,7 @@ def heading_anchor(title: str) -> str:
 
 def group_slug(title: str) -> str:
     """A group heading in URL form: "Children's social care" → 'childrens-social-care'."""
-    return "-".join(re.findall(r"[a-z0-9]+", title.lower().replace("'", "").replace("\u2019", "")))
+    return "-".join(urls.name_words(title))
 
 
 def split_author_id(item_text: str) -> tuple[str | None, str]:
@@ -215,6 +230,7 @@ def parse_body(
         if kind not in first_of_kind and required:
             problems.append(_missing_section(kind, headings, path))
     problems.extend(_check_anchors([*points[LEARNING], *points[RECOMMENDATION]], body, path))
+    problems.extend(_page_furniture(body, body_line, path))
     return (
         ReviewBody(
             sections=tuple(headings),
@@ -501,6 +517,61 @@ def _dedent(lines: list[str]) -> list[str]:
             dedented.append("")
         dedented.append(line)
     return dedented
+
+
+#: A line that is only a page number: "12", "Page 12", "Page 3 of 20", "- 4 -".
+_PAGE_NUMBER_LINE = re.compile(
+    r"^[ \t]*(?:[-–—][ \t]*)?(?:page[ \t]+)?\d{1,4}(?:[ \t]*(?:of|/)[ \t]*\d{1,4})?(?:[ \t]*[-–—])?[ \t]*$", re.I
+)
+#: A running header or footer printed on every page is seen this many times in the text.
+RUNNING_LINE_REPEATS = 3
+
+
+def _page_furniture(body: str, body_line: int, path: str) -> list[Problem]:
+    """Page numbers and running headers or footers left in the text by copying it from a PDF:
+    a line that is only a page number, and a line of three words or more repeated on its own."""
+    problems = []
+    in_fence = False
+    seen: dict[str, list[int]] = {}
+    lines = body.split("\n")
+    for offset, text in enumerate(lines):
+        if _FENCE.match(text):
+            in_fence = not in_fence
+        if in_fence or not text.strip():
+            continue
+        number = body_line + offset
+        alone = (offset == 0 or not lines[offset - 1].strip()) and (
+            offset + 1 == len(lines) or not lines[offset + 1].strip()
+        )
+        if alone and _PAGE_NUMBER_LINE.match(text):
+            problems.append(
+                Problem(
+                    path,
+                    number,
+                    None,
+                    f"found {text.strip()!r} alone on a line, a page number left from the source; expected "
+                    "the review's text only (delete the line)",
+                )
+            )
+        elif alone and len(text.split()) >= 3 and not _HEADING.match(text) and not _item_or_bullet(text):
+            seen.setdefault(" ".join(text.split()), []).append(number)
+    for line_text, numbers in seen.items():
+        if len(numbers) >= RUNNING_LINE_REPEATS:
+            shown = line_text if len(line_text) <= 60 else line_text[:57] + "..."
+            problems.append(
+                Problem(
+                    path,
+                    numbers[0],
+                    None,
+                    f"found {shown!r} {len(numbers)} times, on lines {', '.join(map(str, numbers))}: a running "
+                    "header or footer left from the source; expected the review's text only (delete each)",
+                )
+            )
+    return problems
+
+
+def _item_or_bullet(text: str) -> bool:
+    return bool(_BULLET.match(text) or _NUMBERED.match(text) or _PARAGRAPH_NUMBER.match(text))
 
 
 def _check_anchors(points: list[Point], body: str, path: str) -> list[Problem]:

@@ -82,6 +82,50 @@ def text(max_length: int = 200, single_line: bool = True) -> Parser:
     return parse
 
 
+def words_text(max_length: int, example: str) -> Parser:
+    """Text that says something in words: not a number, a page number or a bare mark, which an
+    import can take from a cover by mistake ("1", "Page 3 of 20")."""
+    base = text(max_length)
+
+    def parse(value: Any) -> str:
+        if isinstance(value, int | float) and not isinstance(value, bool):
+            raise FieldError(
+                f"found {value}, a number; expected words, e.g. {example} (a page number from the source?)"
+            )
+        cleaned: str = base(value)
+        if not re.search(r"[^\W\d_]{2,}", cleaned):
+            raise FieldError(f"found {cleaned!r}, which has no words; expected words, e.g. {example}")
+        if re.fullmatch(r"(?i)(?:page\s+)?\d+(?:\s*(?:of|/)\s*\d+)?", cleaned):
+            raise FieldError(f"found {cleaned!r}, a page number; expected words, e.g. {example}")
+        words = cleaned.split()
+        half = len(words) // 2
+        if half and len(words) % 2 == 0 and [w.lower() for w in words[:half]] == [w.lower() for w in words[half:]]:
+            once = " ".join(words[:half])
+            raise FieldError(f"found {cleaned!r}, the same words twice; expected them once: {once!r}")
+        return cleaned
+
+    return parse
+
+
+def sentence(max_length: int, min_words: int) -> Parser:
+    """A paragraph of at least `min_words` words: a summary that is one word ("4", "Summary")
+    was taken from the wrong place."""
+    base = paragraph(max_length)
+
+    def parse(value: Any) -> str:
+        cleaned: str = base(value)
+        count = len(re.findall(r"[^\W\d_][\w'’-]*", cleaned))
+        if count < min_words:
+            noun = "word" if count == 1 else "words"
+            raise FieldError(
+                f"found {cleaned!r}, {count} {noun}; expected a paragraph of at least {min_words} words "
+                "saying what happened, in general terms"
+            )
+        return cleaned
+
+    return parse
+
+
 def paragraph(max_length: int = 1000) -> Parser:
     """One paragraph of plain text; line breaks inside it are folded to spaces."""
 

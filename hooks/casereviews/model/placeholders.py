@@ -1,14 +1,17 @@
-"""The placeholder check: a value the import could not find must stop `make check`, in any status.
+"""The placeholder check: what the import could not find or place must stop `make check`, in any status.
 
 A draft may be incomplete, so `make check` is lenient with drafts. The importer's
 placeholders ("TO FILL: the publication date ...") would pass as ordinary text in a draft
-and could even be published as text. `placeholder_problems` reports each one as an error,
-whatever the review's status; it is meant to be called for every review document the
-catalogue reads (see `reviews.review_from_document`).
+and could even be published as text; so would the text it could not place in a section,
+which it writes under `## Left out by the import`. `placeholder_problems` reports each
+placeholder, and that section while it stands, as an error whatever the review's status;
+it is meant to be called for every review document the catalogue reads (see
+`reviews.review_from_document`).
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from typing import Any
 
@@ -16,6 +19,10 @@ from ..problems import Problem
 
 #: The token every placeholder starts with. Nothing else in a review should contain it.
 TOKEN = "TO FILL:"  # noqa: S105 - a marker in text, not a secret
+#: The section the import writes the text it could not place under.
+LEFT_OUT_HEADING = "Left out by the import"
+_LEFT_OUT = re.compile(rf"^##[ \t]+{re.escape(LEFT_OUT_HEADING)}[ \t]*#*[ \t]*$", re.IGNORECASE)
+_ANY_SECTION = re.compile(r"^##[ \t]")
 
 
 def _texts(value: Any) -> Iterator[tuple[int | None, str]]:
@@ -49,7 +56,10 @@ def placeholder_problems(document: Any) -> list[Problem]:
                         "taken from the source report",
                     )
                 )
-    for offset, line in enumerate(document.body.split("\n")):
+    lines = document.body.split("\n")
+    for offset, line in enumerate(lines):
+        if _LEFT_OUT.match(line):
+            problems.append(_left_out_problem(document, offset, lines))
         if TOKEN in line:
             shown = line.strip() if len(line.strip()) <= 100 else line.strip()[:97] + "..."
             problems.append(
@@ -61,3 +71,26 @@ def placeholder_problems(document: Any) -> list[Problem]:
                 )
             )
     return problems
+
+
+def _left_out_problem(document: Any, offset: int, lines: list[str]) -> Problem:
+    """The import's section of text it could not place: how many paragraphs are still in it."""
+    following = []
+    for line in lines[offset + 1 :]:
+        if _ANY_SECTION.match(line):
+            break
+        following.append(line)
+    text = re.sub(r"<!--.*?-->", "", "\n".join(following), flags=re.DOTALL)
+    paragraphs = [part for part in re.split(r"\n\s*\n", text) if part.strip()]
+    held = (
+        f"it still holds {len(paragraphs)} paragraph{'s' if len(paragraphs) != 1 else ''} of the source's text"
+        if paragraphs
+        else "it is empty"
+    )
+    return Problem(
+        document.path,
+        document.body_line + offset,
+        None,
+        f"found the import's section '## {LEFT_OUT_HEADING}': {held}; expected none: move each paragraph "
+        "into the section where it belongs (or delete it), then delete the heading",
+    )

@@ -23,11 +23,13 @@ from .fields import (
     paragraph,
     partial_date,
     record,
+    sentence,
     slug,
     text,
     uk_datetime,
     validate_fields,
     web_address,
+    words_text,
     year,
 )
 from .placeholders import placeholder_problems
@@ -35,6 +37,8 @@ from .source import SourceDocument
 from .themes import ThemeCatalogue, term_key
 
 MAX_THEMES = 8
+#: A summary shorter than this was taken from the wrong place ("4", "Summary of events").
+MIN_SUMMARY_WORDS = 5
 
 
 def accepted_finding(value: Any) -> dict[str, str]:
@@ -57,14 +61,24 @@ def accepted_finding(value: Any) -> dict[str, str]:
 
 
 REVIEW_FIELDS = (
-    Field("title", text(200), required=True, description="the review's title, e.g. 'Serious case review: Child M'"),
+    Field(
+        "title",
+        words_text(200, "'Serious case review: Child M'"),
+        required=True,
+        description="the review's title, e.g. 'Serious case review: Child M'",
+    ),
     Field(
         "review_type",
         list_of(choice(vocabulary.REVIEW_TYPES), min_items=1, max_items=3),
         required=True,
         description="one of: " + ", ".join(vocabulary.REVIEW_TYPES) + " (a list for a joint review)",
     ),
-    Field("board", text(200), required=True, description="the board that published the review"),
+    Field(
+        "board",
+        words_text(200, "'Westmoor Safeguarding Children Partnership'"),
+        required=True,
+        description="the board that published the review",
+    ),
     Field(
         "published",
         partial_date,
@@ -77,7 +91,7 @@ REVIEW_FIELDS = (
         required=True,
         description="a list of one or more themes (see content/themes/)",
     ),
-    Field("summary", paragraph(1000), required=True, description="one paragraph of plain text"),
+    Field("summary", sentence(1000, MIN_SUMMARY_WORDS), required=True, description="one paragraph of plain text"),
     Field(
         "status",
         choice(vocabulary.STATUSES),

@@ -6,10 +6,10 @@ A review may name a theme by its slug, its title or any alias, in any case and s
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from .. import urls
 from ..problems import Problem
 from . import vocabulary
 from .fields import Field, choice, list_of, paragraph, text, validate_fields
@@ -20,6 +20,11 @@ THEME_FIELDS = (
     Field("summary", paragraph(300), required=True, description="one sentence on what the theme covers"),
     Field("aliases", list_of(text(80)), description="other words authors use for this theme"),
     Field(
+        "suggested_by",
+        list_of(text(80)),
+        description="words and phrases in a report that point to this theme, for the import's theme suggestions",
+    ),
+    Field(
         "audience",
         choice(vocabulary.AUDIENCES),
         description="whom the theme concerns: children, adults or all (all when not given)",
@@ -29,8 +34,7 @@ THEME_FIELDS = (
 
 def term_key(term: str) -> str:
     """The form in which theme names are compared: lower case, words joined by hyphens."""
-    lowered = term.lower().replace("&", " and ").replace("'", "").replace("\u2019", "")
-    return "-".join(re.findall(r"[a-z0-9]+", lowered))
+    return "-".join(urls.name_words(term))
 
 
 @dataclass(frozen=True)
@@ -44,6 +48,8 @@ class Theme:
     introduction: str
     path: str
     audience: str = "all"
+    #: Words and phrases in a report that point to the theme (the import's suggestions read them).
+    suggested_by: tuple[str, ...] = ()
 
 
 def theme_from_document(slug: str, document: SourceDocument) -> tuple[Theme | None, list[Problem]]:
@@ -60,6 +66,7 @@ def theme_from_document(slug: str, document: SourceDocument) -> tuple[Theme | No
             introduction=document.body,
             path=document.path,
             audience=values.get("audience", "all"),
+            suggested_by=values.get("suggested_by", ()),
         ),
         [],
     )

@@ -24,13 +24,16 @@ import datetime as dt
 import hashlib
 import json
 import os
+import re
 from collections.abc import Iterable
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
+from .. import urls
 from ..checks import embeds
 from ..checks.anonymisation import Checker, Finding, TextUnit, unused_acceptances
+from ..checks.manifest import MANIFEST_NAME, read_manifest
 from ..load.catalogue import Site, load_site
 from ..load.memo import LoadMemo
 from ..model.fields import UK_TIME
@@ -246,10 +249,57 @@ def vet(site: Site, cache_folder: Path | None, memo: ContentMemo | None = None) 
         memo.embeds = loads
 
 
+#: Where `make build` publishes: its manifest lists every address already published.
+SITE_FOLDER = "site"
+_YEAR_PREFIX = re.compile(r"^(\d{4})-")
+UNDATED = "undated-"
+
+
+def published_addresses(project_dir: Path) -> frozenset[str]:
+    """The addresses the current release published (none when there is no release yet)."""
+    try:
+        return read_manifest(project_dir / SITE_FOLDER / MANIFEST_NAME)
+    except ValueError:
+        return frozenset()
+
+
+def naming_notices(site: Site, published: frozenset[str]) -> list[Problem]:
+    """A file never published whose name says 'undated-' or a year other than its publication's:
+    its name becomes its address for good once it is published, so now is the time to rename it."""
+    notices = []
+    for path, file in sorted(site.files.items()):
+        slug = file.review_slug
+        if slug is None or f"/{urls.review(slug)}" in published:
+            continue
+        review = site.reviews.get(slug)
+        year = review.published.year if review is not None and "published" in file.document.meta else None
+        written = _YEAR_PREFIX.match(slug)
+        if slug.startswith(UNDATED):
+            better = f"{year}-{slug.removeprefix(UNDATED)}.md" if year else "its year of publication, e.g. 2024-…"
+            found = "starts 'undated-'"
+        elif written and year is not None and int(written.group(1)) != year:
+            better = f"{year}-{slug[5:]}.md"
+            found = f"starts with {written.group(1)}, but the review was published in {year}"
+        else:
+            continue
+        notices.append(
+            Problem(
+                path,
+                None,
+                "file name",
+                f"{found}; the file name becomes the review's address for good once it is published, so rename "
+                f"the file to {better} now (it has not been published yet)",
+                Severity.NOTICE,
+            )
+        )
+    return notices
+
+
 def check_content(docs_dir: Path, now: dt.datetime, project_dir: Path, memo: ContentMemo | None = None) -> Site:
     """Load and validate all content, then vet what it publishes: what `make check` runs.
 
     A long-lived process passes the same `memo` to every check: only what changed is read again."""
     site = load_site(docs_dir, now.astimezone(UK_TIME).date(), project_dir, None if memo is None else memo.load)
     vet(site, cache_folder(project_dir), memo)
+    site.add_problems(naming_notices(site, published_addresses(project_dir)))
     return site
