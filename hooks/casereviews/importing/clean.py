@@ -84,6 +84,26 @@ def repeated_furniture(pages: Sequence[Sequence[str]], edge: int = 3) -> set[str
     return {key for key, count in seen.items() if count >= needed and key.strip("# ")}
 
 
+#: A line a document-sharing site puts before each page: "Page 2: <the document's title> · <snippet>".
+_SITE_PAGE = re.compile(r"^\s*page\s+\d{1,4}\s*:\s*\S", re.I)
+
+
+def repeated_lines(pages: Sequence[Sequence[str]]) -> set[str]:
+    """Keys of lines repeated through a text that has no page breaks (copied from a PDF or a
+    document-sharing site): a line of three or more words seen three times or more, digits
+    folded ("3 File classification: Protected"), or a site's "Page 2: <title>" seen twice."""
+    if len(pages) != 1:
+        return set()
+    seen = Counter(page_key(line) for line in pages[0] if line.strip())
+    found = {
+        key
+        for key, count in seen.items()
+        if count >= 3 and 3 <= len(key.split()) <= 15 and not key.endswith(":") and not key.startswith(("- ", "• "))
+    }
+    found |= {key for key, count in seen.items() if count >= 2 and _SITE_PAGE.match(key.replace("#", "1"))}
+    return found
+
+
 def is_page_number(line: str) -> bool:
     return bool(PAGE_NUMBER.match(line))
 

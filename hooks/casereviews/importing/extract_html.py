@@ -12,7 +12,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 from .clean import split_label, tidy
-from .document import BULLET, HEADING, ITEM, PARAGRAPH, Block, Extracted, ImportFailedError
+from .document import BULLET, HEADING, ITEM, PARAGRAPH, Block, Extracted, ImportFailedError, table_block
 
 _SKIPPED = {"script", "style", "nav", "header", "footer", "aside", "noscript", "template", "form", "button", "svg"}
 _BLOCKS = {
@@ -20,6 +20,19 @@ _BLOCKS = {
     "td", "th", "h1", "h2", "h3", "h4", "h5", "h6", "dl", "dt", "dd", "figure", "figcaption", "address", "pre",
 }  # fmt: skip
 _VOID = {"br", "img", "hr", "meta", "link", "input", "wbr", "col", "area", "base", "source"}
+
+
+#: A table whose rows are all "label | value" with labels this short is a block of fields (a
+#: cover's "Board | Westmoor LSCB"), read as "label: value" lines; any other table is kept whole.
+LABEL_LENGTH = 40
+
+
+@dataclass
+class _Table:
+    """An open table: its rows so far, and whether its first row is a header (`th` cells)."""
+
+    rows: list[list[str]]
+    header: bool = False
 
 
 @dataclass
@@ -42,6 +55,7 @@ class _BlockParser(HTMLParser):
         self._lists: list[_List] = []
         self._item_label: str | None = None
         self._item_depth = 0
+        self._tables: list[_Table] = []
         self._row: list[str] | None = None
         self._cell: list[str] | None = None
 
@@ -69,10 +83,16 @@ class _BlockParser(HTMLParser):
             else:
                 self._item_label = BULLET
             self._item_depth = max(0, len(self._lists) - 1)
+        elif tag == "table":
+            self._tables.append(_Table([]))
         elif tag == "tr":
             self._row = []
         elif tag in {"td", "th"}:
             self._cell = []
+            if self._tables and not self._tables[-1].rows:
+                # The first row is a header when all its cells are `th` ("Board | Westmoor" is a field).
+                first = self._row == []
+                self._tables[-1].header = (first or self._tables[-1].header) and tag == "th"
 
     def handle_endtag(self, tag: str) -> None:
         if tag in _VOID:
@@ -88,12 +108,15 @@ class _BlockParser(HTMLParser):
             self._cell = None
             return
         if tag == "tr" and self._row is not None:
-            cells = [cell for cell in self._row if cell]
-            self._row = None
-            if len(cells) == 2 and len(cells[0]) <= 40 and not cells[0].endswith(":"):
-                self.blocks.append(Block(PARAGRAPH, f"{cells[0]}: {cells[1]}"))
-            elif cells:
-                self.blocks.append(Block(PARAGRAPH, " ".join(cells)))
+            row, self._row = self._row, None
+            if self._tables and any(row):
+                self._tables[-1].rows.append(row)
+            elif any(row):  # a row outside any table: its cells as one line
+                self.blocks.append(Block(PARAGRAPH, " ".join(cell for cell in row if cell)))
+            return
+        if tag == "table" and self._tables:
+            self._flush()
+            self._end_table(self._tables.pop())
             return
         if tag in _BLOCKS:
             self._flush()
@@ -103,6 +126,27 @@ class _BlockParser(HTMLParser):
             self._lists.pop()
         elif tag == "li":
             self._item_label = None
+
+    def _end_table(self, table: _Table) -> None:
+        """A table of "label | value" rows becomes "label: value" lines; any other, a table block."""
+        rows = [row for row in table.rows if any(row)]
+        if not rows:
+            return
+        if (
+            all(len([cell for cell in row if cell]) <= 2 for row in rows)
+            and all(len(row[0]) <= LABEL_LENGTH for row in rows)
+            and not table.header
+            and max(len(row) for row in rows) <= 2
+        ):
+            for row in rows:
+                cells = [cell for cell in row if cell]
+                if len(cells) == 2:
+                    label = cells[0].rstrip(":")
+                    self.blocks.append(Block(PARAGRAPH, f"{label}: {cells[1]}"))
+                else:
+                    self.blocks.append(Block(PARAGRAPH, cells[0]))
+            return
+        self.blocks.append(table_block(rows, table.header))
 
     def handle_data(self, data: str) -> None:
         if self._skip:

@@ -15,9 +15,11 @@ from pathlib import Path
 import yaml
 
 from ..checks.anonymisation import Checker, Finding, read_name_list, units_from_lines
+from ..checks.anonymisation.names import ner_names
 from ..model.boards import BoardRegistry, read_registry
 from ..model.body import LEARNING, RECOMMENDATION, SECTION_TITLES, group_slug
 from ..model.dates import PartialDate
+from ..model.placeholders import LEFT_OUT_HEADING, TOKEN
 from ..model.source import read_document
 from ..model.themes import Theme, ThemeCatalogue, theme_from_document
 from ..model.vocabulary import RECOMMENDATIONS_OPTIONAL, REVIEW_TYPES, TYPE_AUDIENCE
@@ -25,9 +27,11 @@ from ..problems import Problem
 
 __all__ = [
     "LEARNING_HEADING",
+    "LEFT_OUT_HEADING",
     "RECOMMENDATIONS_HEADING",
     "RECOMMENDATIONS_OPTIONAL",
     "REVIEW_TYPES",
+    "TOKEN",
     "TYPE_AUDIENCE",
     "BoardRegistry",
     "Finding",
@@ -37,6 +41,7 @@ __all__ = [
     "ThemeCatalogue",
     "check_anonymisation",
     "group_slug",
+    "is_person_name",
     "load_boards",
     "load_never_publish",
     "load_themes",
@@ -82,6 +87,15 @@ def load_never_publish(content_dir: Path) -> list[str]:
         return read_name_list((content_dir / NAMES_FILE).read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError):
         return []
+
+
+def is_person_name(texts: list[str]) -> list[bool]:
+    """Whether each text is, whole, a person's name as the named-entity model reads it."""
+    spans = ner_names(texts) if texts else []
+    return [
+        any(start == 0 and end >= len(text.rstrip(". ")) for start, end in found)
+        for text, found in zip(texts, spans, strict=True)
+    ]
 
 
 def check_anonymisation(

@@ -1,437 +1,165 @@
-"""Recognising a review in extracted blocks: its fields, its sections and their points."""
+"""Recognising a review in extracted blocks: where its cover ends, its fields, its sections and points.
+
+`layout` splits the blocks into cover, contents pages and body; `sections` reads the body's
+sections and points; `cover` and `dates` read the fields. Nothing is guessed into a field
+that the cover does not support: what is not found stays a placeholder in the draft, with
+the candidates listed in the import's report.
+"""
 
 from __future__ import annotations
 
-import calendar
-import datetime as dt
 import re
-from collections import Counter
-from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 from . import wording
 from .clean import tidy
-from .document import BULLET, HEADING, ITEM, PARAGRAPH, Block, Extracted
-from .model import REVIEW_TYPES, TYPE_AUDIENCE, BoardRegistry, PartialDate
-
-_MONTHS = {name.lower(): number for number, name in enumerate(calendar.month_name) if name}
-_MONTHS.update({name.lower(): number for number, name in enumerate(calendar.month_abbr) if name})
-_MONTHS["sept"] = 9
-_MONTH = r"(?:" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\.?"
-DATE_PATTERNS = (
-    (re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?({_MONTH}),?\s+(\d{{4}})\b", re.I), "dmy"),
-    (re.compile(rf"\b({_MONTH})\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}})\b", re.I), "mdy"),
-    (re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b"), "iso"),
-    (re.compile(r"\b(\d{1,2})[/.](\d{1,2})[/.](\d{4})\b"), "uk"),
-    (re.compile(rf"\b({_MONTH})\s+(\d{{4}})\b", re.I), "my"),
+from .cover import (
+    Found,
+    TypesFound,
+    cover_lines,
+    find_board,
+    find_boards_in,
+    find_pseudonym,
+    find_review_type,
+    find_reviewers,
+    is_board_name,
+    labelled,
+    most_frequent_type,
+    mostly_capitals,
+    names_someone,
+    title_from_line,
+    title_problem,
+    type_label,
+    types_in,
 )
-_YEAR = re.compile(r"\b(19[5-9]\d|20\d\d)\b")
-_SECTION_NUMBER = re.compile(r"^(?:section\s+|part\s+)?(?:\d{1,2}(?:\.\d{1,2})*|[ivx]{1,4}|[a-h])[.):]?\s+", re.I)
+from .dates import cover_dates, dates_in, labelled_publication
+from .document import PARAGRAPH, Block, Extracted
+from .headings import body_like, heading_key
+from .layout import Layout, lay_out
+from .model import TYPE_AUDIENCE, BoardRegistry, PartialDate
+from .sections import Section, split_sections
 
+__all__ = ["Found", "Recognised", "recognise", "review_audience", "summary_text"]
 
-def parse_date(text: str, allow_year: bool = False) -> PartialDate | None:
-    """The first date in `text`, with its precision; a bare year only when `allow_year`."""
-    found: list[tuple[int, PartialDate]] = []
-    for pattern, shape in DATE_PATTERNS:
-        for match in pattern.finditer(text):
-            groups = match.groups()
-            try:
-                if shape == "dmy":
-                    date = PartialDate(int(groups[2]), _MONTHS[groups[1].lower().rstrip(".")], int(groups[0]))
-                elif shape == "mdy":
-                    date = PartialDate(int(groups[2]), _MONTHS[groups[0].lower().rstrip(".")], int(groups[1]))
-                elif shape == "iso":
-                    date = PartialDate(int(groups[0]), int(groups[1]), int(groups[2]))
-                elif shape == "uk":
-                    date = PartialDate(int(groups[2]), int(groups[1]), int(groups[0]))
-                else:
-                    date = PartialDate(int(groups[1]), _MONTHS[groups[0].lower().rstrip(".")])
-                dt.date(date.year, date.month or 1, date.day or 1)
-            except (ValueError, KeyError):
-                continue
-            found.append((match.start(), date))
-    if found:
-        position = min(start for start, _ in found)
-        # At one position the most precise reading wins ("15 March 2011" over "March 2011").
-        return max((date for start, date in found if start == position), key=lambda d: (bool(d.day), bool(d.month)))
-    if allow_year:
-        year = _YEAR.search(text)
-        if year:
-            return PartialDate(int(year.group(1)))
-    return None
-
-
-@dataclass
-class Found:
-    """A field's value as found, and how it was found (for the report)."""
-
-    value: object
-    how: str
-    note: str | None = None
-
-
-@dataclass
-class Point:
-    text: str
-    group: str | None = None
-    label: str = ""
-    subpoints: list[str] = field(default_factory=list)
-
-
-@dataclass
-class Section:
-    kind: str
-    heading: str
-    blocks: list[Block] = field(default_factory=list)
-    level: int = 2
-    points: list[Point] = field(default_factory=list)
-    intro: list[Block] = field(default_factory=list)
-    closing: list[Block] = field(default_factory=list)
-    notes: list[str] = field(default_factory=list)
-
-    @property
-    def groups(self) -> list[str]:
-        return list(dict.fromkeys(point.group for point in self.points if point.group))
+#: A title taken from a cover line runs to this many words, or to the longer limit when it
+#: names whom the review is about and no shorter line names the review.
+TITLE_WORDS = 14
+LONG_TITLE_WORDS = 24
+#: A summary is the first paragraph of at least this many words.
+SUMMARY_WORDS = 12
 
 
 @dataclass
 class Recognised:
     fields: dict[str, Found]
     sections: list[Section]
-    preamble: list[Block]
+    layout: Layout
+    #: Body text before the first heading: the draft holds it under "Left out by the import".
+    unplaced: list[Block] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
     #: Whom the review is about ('children', 'adults', or 'all' when either or not known), and how it was told.
     audience: str = "all"
     audience_how: str = ""
+    #: Cover dates that were not taken as the publication date, with the text around them.
+    other_dates: list[str] = field(default_factory=list)
 
     def section(self, kind: str) -> Section | None:
         return next((section for section in self.sections if section.kind == kind), None)
 
-
-# --- sections -------------------------------------------------------------------------------------
-
-
-def heading_key(text: str) -> str:
-    """A heading as compared with the wording lists: numbering, final colon and case removed."""
-    key = _SECTION_NUMBER.sub("", tidy(text)).strip().rstrip(":").strip().lower()
-    return key.replace("\u2019", "'")
+    @property
+    def cover(self) -> list[Block]:
+        return self.layout.cover
 
 
-def section_kind(text: str, exact: bool = False) -> str | None:
-    """The kind of section a heading names, or None."""
-    key = heading_key(text)
-    if not key or len(key.split()) > 10:
-        return None
-    if any(key.startswith(words) for words, _ in wording.REVIEW_TYPE_WORDING):
-        return None  # "Learning review: Child J" is a title, not the learning section
-    for kind, phrases in wording.SECTION_WORDING.items():
-        for phrase in phrases:
-            if key == phrase or (not exact and key.startswith(phrase + " ")):
-                return kind
-    return None
-
-
-def _is_section_start(block: Block) -> str | None:
-    if block.kind == HEADING:
-        return section_kind(block.text)
-    if block.kind == PARAGRAPH or (block.kind == ITEM and re.match(r"^\d{1,2}\.?$", block.label)):
-        return section_kind(block.text, exact=True)
-    return None
-
-
-def split_sections(blocks: list[Block]) -> tuple[list[Block], list[Section]]:
-    """The cover text before the first section, and the sections by their headings."""
-    first = next((index for index, block in enumerate(blocks) if _is_section_start(block)), None)
-    if first is None:
-        return blocks, []
-    level = blocks[first].level if blocks[first].kind == HEADING else 2
-    preamble = blocks[:first]
-    sections: list[Section] = []
-    for block in blocks[first:]:
-        kind = _is_section_start(block)
-        if block.kind == HEADING and block.level <= level:
-            boundary = True
-        elif block.kind == HEADING:
-            boundary = kind not in (None, wording.OTHER)  # a deeper heading is a boundary only if it names one
-        else:
-            boundary = kind is not None
-        if boundary:
-            heading = _SECTION_NUMBER.sub("", tidy(block.text)).rstrip(":").strip()
-            sections.append(Section(kind or wording.OTHER, heading, level=block.level or level))
-            continue
-        sections[-1].blocks.append(block)
-    for section in sections:
-        if section.kind in (wording.LEARNING, wording.RECOMMENDATIONS):
-            _read_points(section)
-    return preamble, sections
-
-
-def _is_group_heading(block: Block, following: Block | None) -> bool:
-    """A heading inside a point section, or a short line with no full stop just before a list."""
-    if block.kind == HEADING:
-        return True
-    return (
-        block.kind == PARAGRAPH
-        and len(block.text.split()) <= 6
-        and not block.text.endswith((".", ";", ","))
-        and not (block.text.endswith(":") and len(block.text.split()) > 3)  # "The review found:" leads in
-        and following is not None
-        and following.kind == ITEM
+def _title(
+    lines: list[str], extracted: Extracted, reviewers: list[str], furniture: list[str]
+) -> tuple[Found | None, bool]:
+    """The title and whether it should be rebuilt from the type and pseudonym (a line in capitals)."""
+    title = labelled(lines, "title")
+    if title and title_problem(title, furniture) is None:
+        return Found(title, "labelled 'Title' on the cover"), False
+    candidates = [
+        candidate
+        for candidate in (" ".join(title_from_line(line, reviewers).split()) for line in lines)
+        if len(candidate.split()) <= LONG_TITLE_WORDS
+        and not re.match(r"^\d", candidate)
+        and title_problem(candidate, furniture) is None
+        and not is_board_name(candidate)
+    ]
+    typed = [candidate for candidate in candidates if types_in(candidate)]
+    named = [candidate for candidate in typed if names_someone(candidate)]
+    short = [candidate for candidate in [*named, *typed] if len(candidate.split()) <= TITLE_WORDS]
+    for candidate in [*short, *named, *typed]:
+        return Found(candidate, "the cover's line that names the review"), mostly_capitals(candidate)
+    dated = [title_from_line(line) for line in lines if re.search(r"[-–—|]\s*published\b", line, re.I)]
+    for candidate in dated:
+        if candidate and title_problem(candidate, furniture) is None:
+            return Found(candidate, "the cover's line that announces the review's publication"), False
+    hint = extracted.title_hint
+    # A text file's first line is only a guess: it must name the review, or be followed by text that does.
+    plain = extracted.format == "plain text" and not (
+        hint and (types_in(hint) or names_someone(hint) or any(types_in(b.text) for b in extracted.blocks[1:3]))
     )
-
-
-def _numbered(label: str) -> bool:
-    return bool(re.match(r"^\d", label))
-
-
-def _read_points(section: Section) -> None:
-    """The points of a learning or recommendations section, with their agency groups."""
-    blocks = section.blocks
-    numbered = [block for block in blocks if block.kind == ITEM and _numbered(block.label) and block.level == 0]
-    bullets_are_points = not numbered or (
-        len(numbered) == 1 or all(block.text.rstrip().endswith(":") for block in numbered)
-    )
-    if numbered and bullets_are_points and any(block.label == BULLET for block in blocks):
-        # "8.1 The panel found that:" followed by bullets: the bullets are the points.
-        for block in numbered:
-            block.kind = PARAGRAPH
-        numbered = []
-
-    def is_top(block: Block) -> bool:
-        if block.kind != ITEM or block.level > 0:
-            return False
-        return _numbered(block.label) if numbered else True
-
-    group: str | None = None
-    group_blocks: dict[str, Block] = {}
-    points = section.points
-    for index, block in enumerate(blocks):
-        following = blocks[index + 1] if index + 1 < len(blocks) else None
-        later_top = any(is_top(other) for other in blocks[index + 1 :])
-        if block.kind != ITEM and _is_group_heading(block, following) and later_top:
-            group = tidy(block.text).rstrip(":")
-            group_blocks.setdefault(group, block)
-            continue
-        if is_top(block):
-            points.append(Point(tidy(block.text), group, block.label))
-        elif block.kind == ITEM:
-            if points:
-                points[-1].subpoints.append(tidy(block.text))
-            else:
-                section.intro.append(block)
-        elif not points:
-            section.intro.append(block)
-        elif later_top or block.text[:1].islower():
-            points[-1].text = f"{points[-1].text} {tidy(block.text)}"
-        else:
-            section.closing.append(block)
-    if len(section.groups) == 1 and all(point.group for point in points):
-        # One "group" over the whole list is a lead-in ("The review found"), not a grouping.
-        lead_in = group_blocks[section.groups[0]]
-        section.intro.append(Block(PARAGRAPH, tidy(lead_in.text), page=lead_in.page))
-        for point in points:
-            point.group = None
-    if not points and section.intro:
-        paragraphs = [block for block in section.intro if block.kind in (PARAGRAPH, ITEM)]
-        if len(paragraphs) > 1:
-            section.notes.append(
-                f"'{section.heading}' has no numbered or bulleted list: each of its {len(paragraphs)} "
-                "paragraphs was taken as one point"
-            )
-            section.points.extend(Point(tidy(block.text)) for block in paragraphs)
-            section.intro = [block for block in section.intro if block not in paragraphs]
-
-
-# --- fields ---------------------------------------------------------------------------------------
-
-
-def labelled(blocks: Iterable[Block], field_name: str) -> str | None:
-    """The value after a label such as 'Published:' in the cover text."""
-    labels = sorted(wording.FIELD_LABELS[field_name], key=len, reverse=True)
-    pattern = re.compile(
-        r"^\s*(?:" + "|".join(re.escape(label) for label in labels) + r")\s*(?::|\t|–|—| - )\s*(.+)$", re.I
-    )
-    for block in blocks:
-        for line in block.text.split("\n"):
-            match = pattern.match(line)
-            if match and match.group(1).strip():
-                return tidy(match.group(1))
-    return None
-
-
-#: What joins the types of a joint review: "serious case review and domestic homicide review".
-_JOINED = re.compile(r"^\s*(?:and|&|/|,|plus)\s*(?:(?:an?|the)\s+)?$", re.I)
-
-
-@dataclass(frozen=True)
-class TypesFound:
-    """The review's types as named in one text: one, or several for a joint review."""
-
-    slugs: tuple[str, ...]
-    words: str
-    where: str
-    #: Other types the same text names, not joined to these (worth a look: a joint review?).
-    others: tuple[str, ...] = ()
-
-
-def find_review_type(texts: Iterable[tuple[str, str]]) -> TypesFound | None:
-    """The review's types from texts tried in order of trust (where, text)."""
-    for where, text in texts:
-        hits = _types_in(text)
-        if not hits:
-            continue
-        chain = [hits[0]]
-        for hit in hits[1:]:
-            if hit[2] not in {slug for _, _, slug in chain} and _JOINED.match(text[chain[-1][1] : hit[0]]):
-                chain.append(hit)
-            elif hit[0] > chain[-1][1]:
-                break
-        slugs = tuple(slug for _, _, slug in chain)
-        others = tuple(dict.fromkeys(text[a:b] for a, b, slug in hits if slug not in slugs))
-        return TypesFound(slugs, tidy(text[chain[0][0] : chain[-1][1]]), where, others)
-    return None
-
-
-def _types_in(text: str) -> list[tuple[int, int, str]]:
-    """Review types named in `text`, in order of appearance: (start, end, slug)."""
-    hits: list[tuple[int, int, str]] = []
-    for words, slug in wording.REVIEW_TYPE_WORDING:
-        for match in re.finditer(rf"\b{re.escape(words)}s?\b", text, re.I):
-            if any(start <= match.start() < end for start, end, _ in hits):
-                continue
-            hits.append((match.start(), match.end(), slug))
-    for abbreviation, slug in wording.REVIEW_TYPE_ABBREVIATIONS.items():
-        for match in re.finditer(rf"\b{abbreviation}\b", text):
-            hits.append((match.start(), match.end(), slug))
-    return sorted(hits)
-
-
-def type_label(slugs: Sequence[str]) -> str:
-    """'Serious case review', or 'Serious case review and domestic homicide review' (without '(Wales)')."""
-    labels = [re.sub(r"\s*\(.*\)$", "", REVIEW_TYPES[slug]) for slug in slugs]
-    first, *others = labels
-    rest = [label[0].lower() + label[1:] for label in others]
-    return first if not rest else ", ".join([first, *rest[:-1]]) + " and " + rest[-1]
-
-
-def most_frequent_type(text: str) -> tuple[str | None, str | None]:
-    counts: Counter[str] = Counter()
-    words_for: dict[str, str] = {}
-    for words, slug in wording.REVIEW_TYPE_WORDING:
-        matches = re.findall(rf"\b{re.escape(words)}s?\b", text, re.I)
-        if matches:
-            counts[slug] += len(matches)
-            words_for.setdefault(slug, matches[0])
-    if not counts:
-        return None, None
-    slug = max(counts, key=lambda s: (counts[s], s))
-    return slug, words_for[slug]
-
-
-_PSEUDONYM = re.compile(
-    r"\b(" + "|".join(re.escape(word) for word in wording.PSEUDONYM_WORDS) + r")\s+([A-Z]{1,2}\d?)\b(?![\w'’-])"
-)
-
-
-def find_pseudonym(texts: Iterable[tuple[str, str]], body: str) -> tuple[str | None, str]:
-    for where, text in texts:
-        match = _PSEUDONYM.search(text)
-        if match:
-            return f"{match.group(1)} {match.group(2)}", where
-    counts = Counter(f"{m.group(1)} {m.group(2)}" for m in _PSEUDONYM.finditer(body))
-    counts = Counter({name: count for name, count in counts.items() if not name.startswith("Family ")} or counts)
-    if counts:
-        name, count = max(counts.items(), key=lambda item: (item[1], item[0]))
-        return name, f"the most frequent name of its kind in the text ({count} times)"
-    return None, ""
-
-
-def _board_pattern() -> re.Pattern[str]:
-    kinds = "|".join(re.escape(kind) for kind in sorted(wording.BOARD_KINDS, key=len, reverse=True))
-    return re.compile(rf"((?:[A-Z][\w'’.&-]*\s+(?:(?:and|of|upon|on|&)\s+)?){{1,5}}?)(?:{kinds})\b")
-
-
-_BOARD = _board_pattern()
-
-
-def _is_board_name(text: str) -> bool:
-    """A cover's first line that is the board's name, not the review's title."""
-    found = find_boards_in(text)
-    return bool(found) and " ".join(found[0].split()).lower() == " ".join(text.split()).lower()
-
-
-def find_boards_in(text: str) -> list[str]:
-    """Board names written out in `text` ("Westmoor Local Safeguarding Children Board")."""
-    names = []
-    for match in _BOARD.finditer(text):
-        words = match.group(0).split()
-        while words and words[0].lower() in wording.NOT_IN_BOARD_NAME:
-            words.pop(0)
-        kind_words = match.group(0)[len(match.group(1)) :].split()
-        if len(words) > len(kind_words):
-            names.append(" ".join(words))
-    return names
-
-
-def find_board(texts: list[tuple[str, str]], registry: BoardRegistry, known: Iterable[str]) -> tuple[str | None, str]:
-    """The board: a labelled name, a known board named in the text, or a board-like name."""
-    known_names = sorted({*registry.names.values(), *known}, key=len, reverse=True)
-    for where, text in texts:
-        folded = " ".join(text.split()).lower()
-        for name in known_names:
-            if " ".join(name.split()).lower() in folded:
-                return canonical_board(name, registry, known), f"{where} (a board already known to the site)"
-        names = find_boards_in(text)
-        if names:
-            return canonical_board(names[0], registry, known), where
-    return None, ""
-
-
-def canonical_board(name: str, registry: BoardRegistry, known: Iterable[str]) -> str:
-    """The name the site shows for this board: the boards file's, else an existing review's spelling."""
-    slug = registry.slug_of(name)
-    if registry.is_registered(slug):
-        return registry.names[slug]
-    for other in known:
-        if registry.slug_of(other) == slug:
-            return other
-    return " ".join(name.split())
-
-
-def recognise(extracted: Extracted, registry: BoardRegistry, known_boards: Iterable[str] = ()) -> Recognised:
-    known_boards = list(known_boards)
-    preamble, sections = split_sections(extracted.blocks)
-    cover = preamble or extracted.blocks[:8]
-    cover_text = "\n".join(block.text for block in cover)
-    furniture_text = "\n".join(extracted.furniture)
-    body_text = "\n".join(block.text for block in extracted.blocks)
-    fields: dict[str, Found] = {}
-    notes: list[str] = []
-
-    # Title
-    title = labelled(cover, "title")
-    if title:
-        fields["title"] = Found(title, "labelled 'Title' on the cover")
-    elif (
-        extracted.title_hint
-        and heading_key(extracted.title_hint) not in wording.GENERIC_TITLES
-        and not _is_board_name(extracted.title_hint)
-    ):
+    if hint and title_problem(title_from_line(hint), furniture) is None and not is_board_name(hint) and not plain:
         how = {
             "PDF": "the largest text on the first page",
             "Word": "the document's title",
             "HTML": "the page's main heading",
         }
-        fields["title"] = Found(tidy(extracted.title_hint), how.get(extracted.format, "the first line"))
+        return Found(title_from_line(tidy(hint)), how.get(extracted.format, "the first line")), mostly_capitals(hint)
+    return None, False
 
-    # Review type
-    type_sources = [
-        ("labelled on the cover", labelled(cover, "review_type") or ""),
-        ("in the title", str(fields["title"].value) if "title" in fields else ""),
-        ("on the cover", cover_text),
-        ("in the running header or footer", furniture_text),
-    ]
-    types = find_review_type(type_sources)
+
+def _composed_title(lines: list[str], furniture: list[str]) -> Found | None:
+    """A title written over two lines, the subject above the type: "Winterbourne View Hospital" /
+    "A Serious Case Review" → "Winterbourne View Hospital: A Serious Case Review"."""
+    for index, line in enumerate(lines[1:], start=1):
+        if not types_in(line) or title_problem(line, furniture) != "it names only the kind of document":
+            continue
+        below = lines[index + 1] if index + 1 < len(lines) else ""
+        if names_someone(below) and len(below.split()) <= 8 and not dates_in(below):
+            return Found(f"{line} {below}", "the cover's two lines that name the review", "check it")
+        above = lines[index - 1]
+        for board in find_boards_in(above):
+            above = re.sub(re.escape(board), "", above, flags=re.I).strip(" –—-:,")
+        if above and len(above.split()) <= 8 and title_problem(above, furniture) is None and not dates_in(above):
+            return Found(f"{above}: {line}", "the cover's two lines that name the review", "check it")
+    return None
+
+
+def _fallback_title(blocks: list[Block], furniture: list[str]) -> Found | None:
+    """A line near the start of the text that names the review ("Domestic Homicide Review into the
+    death of Edie"), when the cover has none: not confident."""
+    for block in blocks[:30]:
+        candidate = title_from_line(tidy(block.text))
+        if (
+            types_in(candidate)
+            and len(candidate.split()) <= TITLE_WORDS
+            and title_problem(candidate, furniture) is None
+        ):
+            return Found(candidate, "a line near the start of the text that names the review", "check it", False)
+    return None
+
+
+def recognise(extracted: Extracted, registry: BoardRegistry, known_boards: list[str] | None = None) -> Recognised:
+    known_boards = list(known_boards or [])
+    layout = lay_out(extracted.blocks)
+    unplaced, sections = split_sections(layout.body)
+    lines = cover_lines(layout.cover)
+    cover_text = "\n".join(lines)
+    furniture_text = "\n".join(extracted.furniture)
+    body_text = "\n".join(block.text for block in layout.body)
+    fields: dict[str, Found] = {}
+    notes: list[str] = []
+
+    # Review type: labelled, in a cover line, in the running header, else the most named in the text.
+    types = find_review_type(
+        [
+            ("labelled on the cover", labelled(lines, "review_type") or ""),
+            ("on the cover", cover_text),
+            ("in the running header or footer", furniture_text),
+        ]
+    )
     if types is None:
         slug, words = most_frequent_type(body_text)
         if slug and words:
@@ -446,79 +174,95 @@ def recognise(extracted: Extracted, registry: BoardRegistry, known_boards: Itera
                 + ": if this is a joint review, list each type under review_type"
             )
 
-    # Pseudonym
-    pseudonym, where = find_pseudonym(
-        [("in the title", str(fields.get("title", Found("", "")).value)), ("on the cover", cover_text)], body_text
+    reviewers, reviewers_how = find_reviewers(lines, [block.text for block in layout.body[:6]])
+    if reviewers:
+        fields["reviewer"] = Found(tuple(reviewers), reviewers_how, "check each is a reviewer, author or chair")
+
+    # Title, then the pseudonym (from the title and cover first). In order: the cover's own title;
+    # a line at the text's start that names the review and its subject; the type and pseudonym;
+    # a title the cover writes over two lines; a line at the text's start that names the review.
+    title, rebuild = _title(lines, extracted, reviewers, extracted.furniture)
+    fallback = _fallback_title([*unplaced, *layout.body], extracted.furniture) if title is None else None
+    titled = title or fallback
+    pseudonym, where, sure = find_pseudonym(
+        [("in the title", str(titled.value) if titled else ""), ("on the cover", cover_text)],
+        body_text,
+        _places(lines, furniture_text),
     )
     if pseudonym:
-        fields["pseudonym"] = Found(pseudonym, where)
-
-    # Title built from type and pseudonym when the document has only a generic one
-    if "title" not in fields and types is not None and pseudonym:
-        fields["title"] = Found(
+        trusted = sure and (titled is None or titled.confident or where != "in the title")
+        fields["pseudonym"] = Found(pseudonym, where, confident=trusted)
+    if title is None and fallback is not None and names_someone(str(fallback.value)):
+        title = fallback
+    elif (title is None or rebuild) and types is not None and pseudonym:
+        title = Found(
             f"{type_label(types.slugs)}: {pseudonym}",
             "built from the review type and pseudonym",
-            "the document has no specific title",
+            "the document has no title of its own" if title is None else "the cover writes it in capitals",
+            confident=bool(title) or sure,
         )
+    title = title or _composed_title(lines, extracted.furniture) or fallback
+    if title is not None:
+        fields["title"] = title
 
     # Board
-    board_sources = [
-        ("labelled on the cover", labelled(cover, "board") or ""),
-        ("on the cover", cover_text),
-        ("in the running header or footer", furniture_text),
-        ("in the text", body_text),
-    ]
-    board, where = find_board(board_sources, registry, known_boards)
+    board, where, sure = find_board(
+        [
+            ("labelled on the cover", labelled(lines, "board") or "", True),
+            ("on the cover", cover_text, True),
+            ("in the running header or footer", furniture_text, True),
+            ("in the text", body_text, False),
+        ],
+        registry,
+        known_boards,
+    )
     if board:
-        fields["board"] = Found(board, where)
+        fields["board"] = Found(board, where, None if sure else "not on the cover: check it", confident=sure)
 
-    # Publication date
-    published_label = labelled(cover, "published")
-    date = parse_date(published_label, allow_year=True) if published_label else None
-    if date:
-        fields["published"] = Found(date, "labelled as the publication date on the cover")
-    else:
-        for block in cover:
-            match = re.search(r"\b(?:published|publication)\b[^.\n]{0,20}?", block.text, re.I)
-            if match:
-                date = parse_date(block.text[match.end() :], allow_year=True)
-                if date:
-                    fields["published"] = Found(date, "named as the publication date on the cover")
-                    break
-        if not date:
-            dates = {found for found in map(parse_date, (block.text for block in cover)) if found is not None}
-            if len(dates) == 1:
-                only = dates.pop()
-                fields["published"] = Found(
-                    only, "the only date on the cover", "not labelled as the publication date: check it"
-                )
-            elif len(dates) > 1:
-                notes.append(
-                    "the cover gives several dates ("
-                    + ", ".join(d.long() for d in sorted(dates, key=lambda d: d.isoformat()))
-                    + "); none is labelled as the publication date"
-                )
-
-    # Summary: the first paragraph of the summary of events (or background)
-    for kind in (wording.SUMMARY, wording.BACKGROUND):
-        section = next((s for s in sections if s.kind == kind), None)
-        if section is None:
-            continue
-        prose = [b for b in section.blocks if b.kind == PARAGRAPH or re.match(r"^\d+\.\d", b.label)]
-        paragraph = prose[0] if prose else None
-        if paragraph:
-            text = summary_text(paragraph.text)
-            note = None if text == tidy(paragraph.text) else "shortened to fit (at most 1,000 characters)"
-            fields["summary"] = Found(text, f"the first paragraph of '{section.heading}'", note)
-            break
-
-    reviewer = labelled(cover, "reviewer")
-    if reviewer:
-        fields["reviewer"] = Found(
-            reviewer, "labelled as the reviewer or author on the cover", "check it names a person"
+    # Publication date: labelled as such on the cover, or the only date on it that no event claims.
+    dates = cover_dates(layout.cover[layout.site_header :])
+    before_text = labelled_publication(cover_lines(unplaced[:15]))
+    if dates.labelled is not None:
+        fields["published"] = Found(dates.labelled, "labelled as the publication date on the cover")
+    elif before_text is not None:
+        fields["published"] = Found(before_text, "labelled as the publication date before the text's first heading")
+    elif dates.only is not None:
+        fields["published"] = Found(
+            dates.only,
+            "the only date on the cover",
+            "not labelled as the publication date: check it, and name the file with its year once sure",
+            confident=False,
         )
+    published = fields.get("published")
+    others = sorted(
+        {f"{date.long()} ('{context}')" for date, context in dates.seen if not published or date != published.value}
+    )
+
+    summary = _summary(sections)
+    if summary:
+        fields["summary"] = summary
+
     audience, audience_how = review_audience(fields, cover_text, furniture_text)
-    return Recognised(fields, sections, preamble, notes, audience, audience_how)
+    return Recognised(fields, sections, layout, unplaced, notes, audience, audience_how, others)
+
+
+def _places(lines: list[str], furniture: str) -> list[str]:
+    """The board names of a cover and its running headers: their words are places, not pseudonyms."""
+    return find_boards_in("\n".join([*lines, furniture]))
+
+
+def _summary(sections: list[Section]) -> Found | None:
+    """The first paragraph of running text in the summary of events (or the background)."""
+    for kind in (wording.SUMMARY, wording.BACKGROUND):
+        for section in (s for s in sections if s.kind == kind):
+            for block in section.blocks:
+                if block.kind == PARAGRAPH or re.match(r"^\d+\.\d", block.label):
+                    words = block.text.split()
+                    if len(words) >= SUMMARY_WORDS and body_like(block):
+                        text = summary_text(block.text)
+                        note = None if text == tidy(block.text) else "shortened to fit (at most 1,000 characters)"
+                        return Found(text, f"the first paragraph of '{section.heading}'", note)
+    return None
 
 
 _ADULT_BOARD = re.compile(r"\bsafeguarding adults?\b", re.I)
@@ -548,7 +292,7 @@ def review_audience(fields: dict[str, Found], *texts: str) -> tuple[str, str]:
     pseudonym = str(fields["pseudonym"].value) if "pseudonym" in fields else ""
     if pseudonym.startswith("Adult"):
         return "adults", "from the pseudonym"
-    if pseudonym and not pseudonym.startswith("Family"):
+    if pseudonym.startswith(("Child", "Baby", "Infant", "Young")):
         return "children", "from the pseudonym"
     return "all", ""
 
@@ -565,3 +309,13 @@ def summary_text(text: str, limit: int = 1000) -> str:
             break
         kept = f"{kept} {sentence}".strip()
     return kept or text[: limit - 1].rsplit(" ", 1)[0] + "…"
+
+
+def is_generic(text: str) -> bool:
+    """Whether a title names only the kind of document ("Executive summary")."""
+    return heading_key(text) in wording.GENERIC_TITLES
+
+
+def published_date(recognised: Recognised) -> PartialDate | None:
+    found = recognised.fields.get("published")
+    return found.value if found and isinstance(found.value, PartialDate) else None

@@ -43,6 +43,8 @@ def _file_section(result: FileResult, run: RunResult, project: Path) -> list[str
         if found:
             note = f" ({found.note})" if found.note else ""
             lines.append(f"- `{key}`: {_value(found.value)} — {found.how}{note}")
+    for other in recognised.other_dates:
+        lines.append(f"- a date on the cover not taken as `published`: {other}")
     missing = [key for key in _FIELDS if key not in recognised.fields]
     lines.append(f"- not found: {', '.join(missing) if missing else 'none'}")
     lines.append("")
@@ -83,6 +85,14 @@ def _file_section(result: FileResult, run: RunResult, project: Path) -> list[str
     if not result.findings and not result.left_out_findings:
         lines.append("- none")
     lines.append("")
+    if result.unaccounted:
+        lines.append(
+            f"**Text of the source not found in the draft** ({len(result.unaccounted)}): the import should never "
+            "lose text. Copy it in by hand, and please report this:"
+        )
+        lines.append("")
+        lines.extend(f"- {_value(text)}" for text in result.unaccounted)
+        lines.append("")
     lines.append("Check by hand:")
     lines.append("")
     lines.append("- read the draft against the source: every field, section and point")
@@ -91,6 +101,11 @@ def _file_section(result: FileResult, run: RunResult, project: Path) -> list[str
     if result.findings:
         lines.append("- remove or rewrite each anonymisation finding in the draft before publishing")
     lines.append("")
+    for what, texts in result.not_in_draft:
+        lines.append(f"Not in the draft: {what}:")
+        lines.append("")
+        lines.extend(f"> {text}" for text in texts)
+        lines.append("")
     return lines
 
 

@@ -9,16 +9,20 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..model.placeholders import TOKEN
 from . import model, wording
-from .document import Block, Extracted, ImportFailedError
+from .clean import tidy
+from .document import HEADING, TABLE, Block, Extracted, ImportFailedError
 from .extract_html import read_html
 from .extract_pdf import read_pdf
 from .extract_text import read_text
 from .extract_word import read_word
+from .headings import full_text
+from .names import existing_reviews, fallback_slug, free_path, proposed_slug, write_new
 from .recognise import Recognised, recognise
 from .suggest import Suggestion, chosen, suggest_themes
-from .write import existing_reviews, fallback_slug, free_path, proposed_slug, render_draft, write_new
+from .write import render_draft
+
+TOKEN = model.TOKEN
 
 READERS: dict[str, Callable[[Path], Extracted]] = {
     ".pdf": read_pdf,
@@ -58,6 +62,10 @@ class FileResult:
     findings: list[model.Finding] = field(default_factory=list)  # in the draft: path, line, rule, text
     left_out_findings: list[tuple[str, str, str]] = field(default_factory=list)  # where, rule, text
     left_out: list[str] = field(default_factory=list)
+    #: What of the source is not in the draft, by part: the cover's lines, contact details…
+    not_in_draft: list[tuple[str, list[str]]] = field(default_factory=list)
+    #: Text of the source's body not found in the draft: always empty, unless the import has a fault.
+    unaccounted: list[str] = field(default_factory=list)
     checks: list[str] = field(default_factory=list)
 
 
@@ -137,16 +145,10 @@ def import_file(
         )
 
     recognised = recognise(extracted, registry, known_boards)
-    if not any(s.points for s in recognised.sections) and "title" not in recognised.fields:
-        return FileResult(
-            path,
-            "failed",
-            format=extracted.format,
-            problem="no review found in the text: no title, no learning and no recommendations",
-            what_to_do="check this is a case review's executive summary; if it is, copy it in by hand",
-        )
     body_text = "\n".join(block.text for block in extracted.blocks)
-    ranked = suggest_themes(body_text, themes.themes.values())
+    found_types = recognised.fields.get("review_type")
+    types = found_types.value if found_types and isinstance(found_types.value, tuple) else ()
+    ranked = suggest_themes(body_text, themes.themes.values(), types)
     top, others = chosen(ranked, recognised.audience)
 
     slug = proposed_slug(recognised, sha)
@@ -186,13 +188,43 @@ def import_file(
         checks=[*draft.checks, *recognised.notes, *extracted.notes],
     )
     _left_out(result, extracted, recognised, names)
+    result.unaccounted = unaccounted(recognised, draft.text)
     return result
 
 
+def _folded(text: str) -> str:
+    """Text compared for "is it in the draft?": Markdown escapes undone, spaces and case folded."""
+    text = text.replace("&lt;", "<").replace("&amp;", "&").replace("\\", "")
+    return " ".join(text.split()).casefold()
+
+
+def unaccounted(recognised: Recognised, draft_text: str) -> list[str]:
+    """Every paragraph, item, subheading and table cell of the body (contact details aside) that is
+    not in the draft. The import promises this is empty; the report shows anything it finds."""
+    draft = _folded(draft_text)
+    missing: list[str] = []
+    for section in recognised.sections:
+        if section.kind == wording.CONTACT:
+            continue
+        for block in [*section.blocks, *section.intro, *section.closing]:
+            texts = [cell for row in block.rows for cell in row] if block.kind == TABLE else [block.text]
+            missing.extend(text for text in texts if text.strip() and _folded(tidy(text)) not in draft)
+        for point in section.points:
+            for text in [point.text, *point.subpoints, *point.paragraphs]:
+                if _folded(text) not in draft and _folded(text.removeprefix("- ")) not in draft:
+                    missing.append(text)
+    for block in recognised.unplaced:
+        if block.kind != HEADING and _folded(tidy(block.text)) not in draft:
+            missing.append(block.text)
+    return missing
+
+
 def _reviewers(recognised: Recognised) -> list[str]:
-    """Names published on purpose: the reviewer the draft names (as `make check` allows it)."""
+    """Names published on purpose: the reviewers the draft names (as `make check` allows them)."""
     reviewer = recognised.fields.get("reviewer")
-    return [str(reviewer.value)] if reviewer else []
+    if reviewer is None:
+        return []
+    return [str(name) for name in reviewer.value] if isinstance(reviewer.value, tuple) else [str(reviewer.value)]
 
 
 def _place_of(lines: list[str], number: int) -> str:
@@ -207,20 +239,26 @@ def _place_of(lines: list[str], number: int) -> str:
 
 
 def _left_out(result: FileResult, extracted: Extracted, recognised: Recognised, names: list[str]) -> None:
-    """Text of the source not copied into the draft, and any identifying details in it."""
+    """What of the source is not in the draft (the cover, contents pages, page numbers, contact
+    details, running headers), listed in the report, and any identifying details in it."""
+    layout = recognised.layout
     parts: list[tuple[str, list[Block]]] = []
-    if recognised.preamble:
-        parts.append(("the cover (text before the first section)", recognised.preamble))
+    if layout.cover:
+        parts.append(("the cover (its facts are the fields above)", layout.cover))
+    if layout.contents:
+        parts.append(("a contents page", layout.contents))
+    if layout.page_numbers:
+        parts.append(("page numbers in the text", layout.page_numbers))
     for section in recognised.sections:
         if section.kind == wording.CONTACT:
             parts.append((f"the section '{section.heading}' (contact details are not review content)", section.blocks))
     if extracted.furniture:
         result.left_out.append("running headers and footers: " + "; ".join(f"'{line}'" for line in extracted.furniture))
     for what, blocks in parts:
-        result.left_out.append(f"{what}: {len(blocks)} paragraph(s)")
-        numbered = []
-        for block in blocks:
-            numbered.append((block.page or 0, block.text))
+        count = len(blocks)
+        result.left_out.append(f"{what}: {count} line{'s' if count != 1 else ''}, listed below")
+        result.not_in_draft.append((what, [tidy(full_text(block)) for block in blocks]))
+        numbered = [(block.page or 0, block.text) for block in blocks]
         for finding in model.check_anonymisation(result.source.name, numbered, names, _reviewers(recognised)):
             where = f"{result.source.name}, page {finding.line}" if finding.line else result.source.name
             result.left_out_findings.append((f"{where} ({what.split(' (')[0]})", finding.rule, finding.text))

@@ -52,24 +52,36 @@ OTHER = "other"
 #: ("Lessons to be learned from Child L").
 SECTION_WORDING: dict[str, tuple[str, ...]] = {
     SUMMARY: (
+        "summary", "brief summary", "summary of the review", "the facts", "brief facts", "what happened?",
+        "brief facts leading to this review", "circumstances", "circumstances of the case", "the case",
         "summary of events", "summary of the case", "case summary", "summary of the events", "the events",
         "what happened", "brief summary of events", "chronology", "summary of key events", "narrative",
         "key events", "summary of case", "the circumstances", "circumstances leading to the review",
         "circumstances of the review", "summary of the circumstances",
     ),
-    BACKGROUND: ("background", "family background", "background to the review", "the family", "family composition"),
+    BACKGROUND: (
+        "background", "family background", "background to the review", "the family", "family composition",
+        "background history", "family situation", "about the person", "who was", "pen picture", "pen portrait",
+    ),
     LEARNING: (
         "learning", "key learning", "lessons learned", "lessons learnt", "lessons to be learned",
         "lessons to be learnt", "learning points", "key learning points", "learning from the review",
         "learning from this review", "findings", "key findings", "findings and learning", "learning and findings",
         "what we learned", "what we learnt", "what have we learned", "what we have learned", "key lessons",
-        "lessons",
+        "lessons", "practice and organisational learning", "issues identified", "lessons identified",
+        "learning identified", "learning themes", "themes and learning", "key themes and learning",
+        "findings and learning points", "what did the review find?", "what did the reviews tell us?",
+        "what the review found", "what did we learn?", "key learning from the review", "learning for practice",
     ),
     RECOMMENDATIONS: (
         "recommendations", "recommendation", "key recommendations", "recommendations for the board",
         "recommendations for agencies", "agency recommendations", "single agency recommendations",
         "multi-agency recommendations", "multi agency recommendations", "recommendations for the partnership",
         "recommendations and actions", "board recommendations", "what needs to change",
+        "improving systems and practice", "considerations for the board", "conclusions and recommendations",
+        "actions we are taking", "actions taken", "actions", "what we are doing", "what is being done",
+        "recommendations for the safeguarding board", "recommendations for the safeguarding partnership",
+        "recommendations for the community safety partnership", "single agency and multi-agency recommendations",
     ),
     CONTACT: (
         "contact", "contact details", "contacts", "further information", "for further information",
@@ -81,6 +93,13 @@ SECTION_WORDING: dict[str, tuple[str, ...]] = {
         "race, language, culture, religion and disability", "appendix", "glossary", "next steps",
         "the review", "scope of the review", "involvement of the family", "family involvement", "purpose",
         "purpose of the review", "reflective questions", "questions for reflection", "acknowledgements",
+        "preface", "foreword", "executive summary", "process", "review process", "the panel", "review panel",
+        "panel", "equalities", "equality and diversity", "parallel processes", "parallel proceedings",
+        "decision to conduct this review", "decision to conduct this serious case review", "contributors",
+        "involvement of family members", "involvement of the family", "the family's views", "family views",
+        "good practice", "what went well", "timescales", "dissemination", "references", "bibliography",
+        "narrative chronology", "chronology of events", "analysis of involvement", "key issues",
+        "key practice episodes",
     ),
 }  # fmt: skip
 
@@ -93,7 +112,14 @@ FIELD_LABELS: dict[str, tuple[str, ...]] = {
     ),
     "published": ("date of publication", "publication date", "date published", "published on", "published"),
     "review_type": ("review type", "type of review", "type"),
-    "reviewer": ("independent reviewer", "reviewer", "author", "independent author", "lead reviewer"),
+    "reviewer": (
+        "author", "authors", "report author", "independent author", "overview author", "overview report author",
+        "independent reviewer", "independent reviewers", "lead reviewer", "reviewer", "reviewers",
+        "independent chair", "independent chair and author", "chair and author", "review panel chair",
+        "panel chair", "independent overview report writer", "report writer", "lead reviewers",
+        "independent chair and author of report", "independent chair and author of the report",
+        "author of report", "author of the report", "chair and author of the report",
+    ),
 }  # fmt: skip
 
 #: How boards and partnerships end their names.
@@ -102,7 +128,9 @@ BOARD_KINDS: tuple[str, ...] = (
     "Safeguarding Children's Board", "Local Safeguarding Children Partnership", "Safeguarding Children Partnership",
     "Safeguarding Children's Partnership", "Regional Safeguarding Children Board", "Safeguarding Adults Board",
     "Safeguarding Adult Board", "Area Child Protection Committee", "Safeguarding Partnership",
-    "Safeguarding Board", "Community Safety Partnership", "LSCB", "LSCP", "SCB", "SCP", "SAB", "ACPC",
+    "Safeguarding Adults Partnership", "Safeguarding Adult Partnership", "Safeguarding Children Board",
+    "Safeguarding Board", "Community Safety Partnership", "Safer Communities Partnership", "LSCB", "LSCP",
+    "SCB", "SCP", "SAB", "ACPC", "CSP",
 )  # fmt: skip
 #: Words a board's name does not start with, though they may be capitalised before it.
 NOT_IN_BOARD_NAME = frozenset(
@@ -138,10 +166,53 @@ NOT_IN_BOARD_NAME = frozenset(
         "independent",
         "review",
         "report",
+        "today",
+        "yesterday",
+        "recently",
+        "now",
+        "when",
+        "where",
+        "as",
+        "at",
     ]
 )
-#: Words reports put before a letter to name a person: "Child K", "Baby E", "Adult D".
-PSEUDONYM_WORDS: tuple[str, ...] = ("Young Person", "Young person", "Child", "Baby", "Infant", "Adult", "Family")
+#: Words reports put before a letter to name a person: "Child K", "Baby E", "Adult D", "Mr C".
+PSEUDONYM_WORDS: tuple[str, ...] = (
+    "Young Person", "Young person", "Child", "Baby", "Infant", "Adult", "Family", "Subject", "Mr", "Mrs", "Ms",
+    "Miss", "Mx",
+)  # fmt: skip
+#: Words that follow "known as", "into the death of" and the like without being a pseudonym.
+NOT_A_PSEUDONYM = frozenset(
+    [
+        "a", "an", "the", "his", "her", "their", "this", "that", "these", "those", "our", "its", "all", "any", "one",
+        "two", "three", "child", "children", "adult", "adults", "baby", "person", "people", "mother", "father",
+        "mr", "mrs", "ms", "miss", "family", "victim", "subject", "review", "reviews", "executive", "summary",
+        "overview", "report", "serious", "case", "safeguarding", "domestic", "homicide", "learning", "local",
+        "multi", "lessons", "key", "practice", "self", "young", "older", "and", "with", "from", "into", "for",
+        "was", "is", "who", "whom", "which", "what", "when", "where", "appendix", "section", "part", "page",
+        "contents", "introduction", "background", "i", "ii", "iii", "iv", "v", "it", "he", "she", "they", "we",
+        "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+        "november", "december", "death", "deaths", "dhr", "sar", "scr", "cspr", "lscb", "sab", "csp", "uk",
+        "operation", "protection", "safeguarding", "practice", "sexual", "exploitation", "health", "services",
+        "care", "abuse", "welfare", "social", "mental", "development", "poverty", "trafficking", "criminal",
+        "in", "at", "on", "of", "to", "by", "as", "or", "if", "so", "no", "not", "yes", "panel", "board", "team",
+    ]
+)  # fmt: skip
+#: Words that are never part of a reviewer's name (they are roles, places or organisations).
+NOT_IN_PERSON_NAME = frozenset(
+    [
+        "board", "partnership", "council", "safeguarding", "children", "adults", "review", "report", "summary",
+        "executive", "overview", "independent", "community", "safety", "trust", "nhs", "police", "ltd", "limited",
+        "associates", "consultancy", "consulting", "services", "university", "team", "panel", "chair", "author",
+        "reviewer", "writer", "the", "final", "version", "draft", "restricted", "official", "sensitive",
+        "protected", "confidential", "page", "date", "published", "domestic", "homicide", "case", "serious",
+    ]
+)  # fmt: skip
+#: What covers put before a review type without saying which review: "The Overview Report of the …".
+TITLE_PREFIXES = (
+    "", "the ", "a ", "the overview report of the ", "overview report of the ", "overview report on the ",
+    "the overview report into the ", "executive summary of the ", "report of the ", "report into the ",
+)  # fmt: skip
 #: Titles that say nothing about the review itself.
 GENERIC_TITLES = frozenset(
     [
@@ -158,5 +229,34 @@ GENERIC_TITLES = frozenset(
         "briefing",
         "7 minute briefing",
         "seven minute briefing",
+        "7-minute briefing",
+        "overview",
+        "final version",
+        "contents",
+        "learning brief",
+        "learning briefing",
+        "briefing note",
+        "executive summary and overview report",
+        "overview report and executive summary",
+        *(
+            f"{prefix}{words}{suffix}"
+            for words, _ in REVIEW_TYPE_WORDING
+            for prefix in TITLE_PREFIXES
+            for suffix in ("", " executive summary", " overview report", " report", "s", " - executive summary")
+        ),
     ]
 )
+#: Lines a document-sharing site wraps a document in (vdocuments, pdfslide, docplayer…): its
+#: header is not the document, and the document's own cover starts after it.
+SITE_CHROME: tuple[str, ...] = (
+    r"upload(?::\s*\S+)?", r"others", r"post on \d{1,2}-\w{3}-\d{4}", r"\d+ views?", r"category:?", r"documents",
+    r"\d+ downloads?", r"transcript", r"transcription", r"embed size \(px\)", r"citation preview",
+    r"click here to load reader", r"size: px", r"start display at page:?", r"download \".*\"", r"view", r"download",
+    r"view \d+", r"download \d+", r"report this link", r"skip to (?:main )?content", r"accessibility statement.*",
+    r"quickly leave this website", r"updated on:?",
+)  # fmt: skip
+#: Words that end a title, not start a board's place: "Serious Case Review LSCB".
+NOT_IN_BOARD_PLACE = frozenset(
+    ["review", "reviews", "serious", "case", "report", "summary", "executive", "overview", "homicide", "domestic",
+     "consideration", "re-consideration", "of", "by", "copyright", "practice"]
+)  # fmt: skip

@@ -1,17 +1,20 @@
-"""Writing a draft review: front matter, body, file name; never overwriting anything.
-
-The draft takes the shapes the content model reads (`model/body.py`):
+"""Writing a draft review: its front matter and body, in the shapes the content model reads.
 
 - `published` with the precision the source gives: `2011-03-14`, `2011-03` or `2011`;
 - `review_type` one type, or a list for a joint review ("serious case review and domestic
   homicide review" → `[serious-case-review, domestic-homicide-review]`);
+- `reviewer` a list of the names the cover gives;
 - `## Learning` and `## Recommendations` as numbered lists (bullets and `1)` items become
   `1.`, `2.`, …; the source's numbered paragraphs, 8.1, 8.2, keep their numbers, as the
-  page shows them); points the source groups (by agency, say)
-  under `### Group` headings with numbering restarting in each group; an introduction before
-  the list and a closing paragraph after it kept as text.
+  page shows them); points the source groups (by agency, say) under `### Group` headings
+  with numbering restarting in each group; a point's further paragraphs indented under it;
+  an introduction before the list and a closing paragraph after it kept as text;
+- every other section with its paragraphs, lists, subheadings and tables (as Markdown tables);
+- body text that belongs to no section under `## Left out by the import`, which `make check`
+  reports until the editor has moved it, and which is never published.
 
 What the source does not give is a placeholder starting `TO FILL:` (`model/placeholders.py`).
+Text is escaped so that Markdown shows it as the source did: a displayed `<script>` stays text.
 """
 
 from __future__ import annotations
@@ -19,11 +22,11 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import dataclass, field
-from pathlib import Path
 
-from ..model.placeholders import TOKEN
 from . import model, wording
-from .recognise import Point, Recognised, Section
+from .document import HEADING, ITEM, TABLE, Block
+from .recognise import Recognised
+from .sections import Point, Section
 from .suggest import Suggestion
 
 SECTION_HEADINGS = {
@@ -32,34 +35,6 @@ SECTION_HEADINGS = {
     wording.LEARNING: model.LEARNING_HEADING,
     wording.RECOMMENDATIONS: model.RECOMMENDATIONS_HEADING,
 }
-_PLACE_STOP = frozenset(
-    [
-        "local",
-        "safeguarding",
-        "children",
-        "childrens",
-        "children's",
-        "adults",
-        "adult",
-        "board",
-        "partnership",
-        "area",
-        "child",
-        "protection",
-        "committee",
-        "regional",
-        "community",
-        "safety",
-        "and",
-        "lscb",
-        "lscp",
-        "scb",
-        "scp",
-        "sab",
-        "acpc",
-        "the",
-    ]
-)
 
 
 def quoted(text: str) -> str:
@@ -68,7 +43,7 @@ def quoted(text: str) -> str:
 
 
 def placeholder(what: str) -> str:
-    return quoted(f"{TOKEN} {what}")
+    return quoted(f"{model.TOKEN} {what}")
 
 
 @dataclass
@@ -98,7 +73,8 @@ def _date_line(recognised: Recognised, draft: Draft) -> str:
     if found is None or not isinstance(found.value, model.PartialDate):
         draft.placeholders.append(("published", "the publication date"))
         return "published: " + placeholder(
-            "the publication date, written YYYY-MM-DD, YYYY-MM or YYYY (not found in the source)"
+            "the publication date, written YYYY-MM-DD, YYYY-MM or YYYY "
+            "(the source labels no date as its publication date)"
         )
     if found.note:
         draft.checks.append(f"published: {found.value} is {found.how} ({found.note})")
@@ -139,52 +115,72 @@ def render_front_matter(
     lines.append(_text_line("summary", recognised, draft, "one paragraph saying what happened, in general terms"))
     lines.append("status: draft")
     if "pseudonym" in recognised.fields:
-        lines.append(f"pseudonym: {quoted(str(recognised.fields['pseudonym'].value))}")
+        pseudonym = recognised.fields["pseudonym"]
+        if not pseudonym.confident:
+            draft.checks.append(f"pseudonym: {pseudonym.value}, {pseudonym.how}: check it")
+        lines.append(f"pseudonym: {quoted(str(pseudonym.value))}")
     if "reviewer" in recognised.fields:
         reviewer = recognised.fields["reviewer"]
-        draft.checks.append(f"reviewer: {reviewer.value}, {reviewer.how}; {reviewer.note}")
-        lines.append(f"reviewer: {quoted(str(reviewer.value))}")
+        names = list(reviewer.value) if isinstance(reviewer.value, tuple) else [str(reviewer.value)]
+        draft.checks.append(f"reviewer: {', '.join(names)}, {reviewer.how}; {reviewer.note}")
+        lines.append(f"reviewer: [{', '.join(quoted(name) for name in names)}]")
     lines.append(f"source_sha256: {sha256}")
     lines.append(f"imported_from: {quoted(source_name)}")
     lines.append("---")
-    return [_one_line(line) for line in lines]
+    return [line.replace("\n", " ") for line in lines]
 
 
-def _one_line(line: str) -> str:
-    return line.replace("\n", " ")
+_HTML_START = re.compile(r"<(?=[A-Za-z/!?])")
+_ENTITY = re.compile(r"&(?=#?\w+;)")
 
 
 def _inline(text: str) -> str:
-    """Text after a list marker: only a comment opener needs escaping."""
-    return text.replace("<!--", "&lt;!--")
+    """Text as Markdown must show it: an HTML tag or entity the source displayed stays text."""
+    return _HTML_START.sub("&lt;", _ENTITY.sub("&amp;", text))
 
 
 def _escape(text: str) -> str:
-    """Paragraph text that Markdown must not read as a heading, list or comment."""
-    text = text.replace("<!--", "&lt;!--")
-    if re.match(r"^(#|[-*+][ \t]|\d+[.)][ \t]|\d+\.\d+\.?[ \t]|>)", text):
+    """Paragraph text that Markdown must not read as a heading, list, quote, id or HTML."""
+    text = _inline(text)
+    if re.match(r"^(#|[-*+][ \t]|\d+[.)][ \t]|\d+\.\d+\.?[ \t]|>|\{|=+$|-+$)", text):
         text = "\\" + text
     return text
 
 
-def _plain_section(section: Section) -> list[str]:
+def _cell(text: str) -> str:
+    return _inline(text).replace("|", "\\|").replace("\n", " ").strip()
+
+
+def table_lines(block: Block) -> list[str]:
+    """A table as a Markdown table; the first row is its header."""
+    header, *rows = block.rows or ((block.text,),)
+    lines = ["| " + " | ".join(_cell(cell) or " " for cell in header) + " |"]
+    lines.append("|" + "|".join(" --- " for _ in header) + "|")
+    lines.extend("| " + " | ".join(_cell(cell) or " " for cell in row) + " |" for row in rows)
+    return lines
+
+
+def block_lines(block: Block, previous_item: bool) -> list[str]:
+    """One block of a section other than learning and recommendations, as Markdown lines."""
+    if block.kind == HEADING:
+        return ["", f"### {_heading_text(block.text)}", ""]
+    if block.kind == TABLE:
+        return ["", *table_lines(block), ""]
+    if block.kind == ITEM and re.match(r"^\d+\.\d", block.label):
+        return ["", _escape(block.text)]  # a numbered paragraph (3.1): its number is dropped
+    if block.kind == ITEM:
+        marker = "1." if re.match(r"^\d+[.)]$", block.label) else "-"
+        indent = "   " * block.level
+        return [*([] if previous_item else [""]), f"{indent}{marker} {_inline(block.text)}"]
+    return ["", _escape(block.text)]
+
+
+def _plain_section(blocks: list[Block]) -> list[str]:
     lines: list[str] = []
     previous_item = False
-    for block in section.blocks:
-        if block.kind == "heading":
-            lines.extend(["", f"### {block.text}", ""])
-            previous_item = False
-        elif block.kind == "item" and re.match(r"^\d+\.\d", block.label):
-            lines.extend(["", _escape(block.text)])  # a numbered paragraph (3.1): its number is dropped
-            previous_item = False
-        elif block.kind == "item":
-            if not previous_item:
-                lines.append("")
-            lines.append(f"- {_escape(block.text)}" if not re.match(r"^\d+[.)]$", block.label) else f"1. {block.text}")
-            previous_item = True
-        else:
-            lines.extend(["", _escape(block.text)])
-            previous_item = False
+    for block in blocks:
+        lines.extend(block_lines(block, previous_item))
+        previous_item = block.kind == ITEM and not re.match(r"^\d+\.\d", block.label)
     return lines
 
 
@@ -217,6 +213,15 @@ def _section_numbers(members: list[Point]) -> list[str] | None:
     return labels
 
 
+def _point_lines(marker: str, point: Point) -> list[str]:
+    """A point: its first paragraph after the marker, sub-items and further paragraphs indented under it."""
+    lines = [f"{marker} {_inline(point.text)}"]
+    lines.extend(f"   - {_inline(sub)}" for sub in point.subpoints)
+    for paragraph in point.paragraphs:
+        lines.extend(["", f"   {_escape(paragraph)}"])
+    return lines
+
+
 def _point_section(kind: str, sections: list[Section], draft: Draft) -> list[str]:
     """A learning or recommendations section: introduction, the points as numbered lists (under
     `### ` group headings, numbering restarting in each), then any closing text."""
@@ -224,13 +229,15 @@ def _point_section(kind: str, sections: list[Section], draft: Draft) -> list[str
     lines = [f"## {heading}", ""]
     points = [point for section in sections for point in section.points]
     for section in sections:
-        for block in section.intro:
-            lines.extend([_escape(block.text), ""])
+        lines.extend(_plain_section(section.intro))
+        lines.append("")
         draft.checks.extend(section.notes)
     if not points:
         what = "learning points" if kind == wording.LEARNING else "recommendations"
         draft.placeholders.append((heading, f"the {what}"))
-        lines.append(f"1. {TOKEN} the {what}, as a numbered list (no '{heading}' section was found in the source)")
+        lines.append(
+            f"1. {model.TOKEN} the {what}, as a numbered list (no '{heading}' section was found in the source)"
+        )
         return lines
     grouped = _in_groups(points)
     if [point for _, members in grouped for point in members] != points:
@@ -242,16 +249,13 @@ def _point_section(kind: str, sections: list[Section], draft: Draft) -> list[str
         if group is not None:
             lines.extend(["", f"### {_heading_text(group)}", ""])
         numbers = _section_numbers(members) if group is None else None
-        if numbers:
-            for label, point in zip(numbers, members, strict=True):
-                lines.extend([f"{label} {_inline(point.text)}", ""])
-            lines.pop()
-            continue
-        for number, point in enumerate(members, start=1):
-            lines.append(f"{number}. {_inline(point.text)}")
-            lines.extend(f"   - {_inline(sub)}" for sub in point.subpoints)
-    for block in (block for section in sections for block in section.closing):
-        lines.extend(["", _escape(block.text)])
+        spaced = any(point.paragraphs for point in members)
+        for position, point in enumerate(members, start=1):
+            marker = numbers[position - 1] if numbers else f"{position}."
+            lines.extend(_point_lines(marker, point))
+            if numbers or spaced:
+                lines.append("")
+    lines.extend(_plain_section([block for section in sections for block in section.closing]))
     return lines
 
 
@@ -271,7 +275,7 @@ def render_body(recognised: Recognised, source_name: str, draft: Draft) -> list[
             [
                 "## Summary of events",
                 "",
-                f"{TOKEN} what happened, in general terms (no summary of events was found in the source)",
+                f"{model.TOKEN} what happened, in general terms (no summary of events was found in the source)",
                 "",
             ]
         )
@@ -286,7 +290,7 @@ def render_body(recognised: Recognised, source_name: str, draft: Draft) -> list[
         else:
             heading = SECTION_HEADINGS.get(section.kind) or _heading_text(section.heading)
             lines.append(f"## {heading}")
-            lines.extend(_plain_section(section))
+            lines.extend(_plain_section(section.blocks))
         lines.append("")
     found = recognised.fields.get("review_type")
     types = set(found.value) if found and isinstance(found.value, tuple) else set()
@@ -294,7 +298,28 @@ def render_body(recognised: Recognised, source_name: str, draft: Draft) -> list[
     for kind in (wording.LEARNING, wording.RECOMMENDATIONS):
         if kind not in written_points and not (kind == wording.RECOMMENDATIONS and optional):
             lines.extend([*_point_section(kind, [], draft), ""])
+    if recognised.unplaced:
+        lines.extend(left_out_lines(recognised.unplaced))
+        draft.checks.append(
+            f"'{model.LEFT_OUT_HEADING}': {len(recognised.unplaced)} paragraph(s) of the source's text that "
+            "come before any heading: move each into its section (or delete it), then delete the heading"
+        )
     return lines
+
+
+def left_out_lines(blocks: list[Block]) -> list[str]:
+    """The text the import could not place, under a heading `make check` reports and the site never publishes."""
+    return [
+        f"## {model.LEFT_OUT_HEADING}",
+        "",
+        _comment(
+            "The import could not tell which section these paragraphs belong to. Move each into its "
+            "section, or delete it, then delete this heading: make check reports it until then, and it is "
+            "never published."
+        ),
+        *_plain_section(blocks),
+        "",
+    ]
 
 
 def _heading_text(text: str) -> str:
@@ -315,82 +340,3 @@ def render_draft(
     text = "\n".join([*front, *body]).rstrip() + "\n"
     draft.text = re.sub(r"\n{3,}", "\n\n", text)
     return draft
-
-
-# --- file names -----------------------------------------------------------------------------------
-
-
-def slug_words(text: str) -> str:
-    lowered = text.lower().replace("'", "").replace("\u2019", "")
-    return "-".join(re.findall(r"[a-z0-9]+", lowered))
-
-
-def board_place(board: str) -> str:
-    """The place in a board's name: 'Tower Hamlets Local Safeguarding Children Board' → tower-hamlets."""
-    words = slug_words(board).split("-")
-    place: list[str] = []
-    for word in words:
-        if word in _PLACE_STOP:
-            if place:
-                break
-            continue
-        place.append(word)
-    return "-".join(place[:4])
-
-
-def _year(recognised: Recognised) -> str:
-    found = recognised.fields.get("published")
-    return str(found.value.year) if found and isinstance(found.value, model.PartialDate) else "undated"
-
-
-def proposed_slug(recognised: Recognised, sha256: str) -> str:
-    """year-place-pseudonym, from the fields found; never from a personal name."""
-    year = _year(recognised)
-    board = recognised.fields.get("board")
-    place = board_place(str(board.value)) if board else ""
-    pseudonym = recognised.fields.get("pseudonym")
-    who = slug_words(str(pseudonym.value)) if pseudonym else f"review-{sha256[:8]}"
-    return "-".join(part for part in (year, place, who) if part)
-
-
-def fallback_slug(recognised: Recognised, sha256: str) -> str:
-    return f"{_year(recognised)}-review-{sha256[:8]}"
-
-
-def free_path(folder: Path, slug: str) -> Path:
-    """The first file name not taken: slug.md, slug-2.md, ..."""
-    candidate = folder / f"{slug}.md"
-    number = 2
-    while candidate.exists():
-        candidate = folder / f"{slug}-{number}.md"
-        number += 1
-    return candidate
-
-
-def write_new(path: Path, text: str) -> None:
-    """Create the file; fails rather than overwrite one that appeared meanwhile."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    with path.open("x", encoding="utf-8") as handle:
-        handle.write(text)
-
-
-_SHA = re.compile(r"^source_sha256:\s*['\"]?([0-9a-f]{64})", re.MULTILINE)
-_BOARD_LINE = re.compile(r"^board:\s*(.+?)\s*$", re.MULTILINE)
-
-
-def existing_reviews(reviews_dir: Path) -> tuple[dict[str, Path], list[str]]:
-    """SHA-256 of every imported source already in the reviews folder, and the boards named there."""
-    hashes: dict[str, Path] = {}
-    boards: list[str] = []
-    for path in sorted(reviews_dir.glob("*.md")) if reviews_dir.is_dir() else []:
-        try:
-            text = path.read_text(encoding="utf-8", errors="replace")
-        except OSError:
-            continue
-        front = text.split("\n---", 1)[0]
-        for match in _SHA.finditer(front):
-            hashes.setdefault(match.group(1), path)
-        board = _BOARD_LINE.search(front)
-        if board and TOKEN not in board.group(1):
-            boards.append(board.group(1).strip().strip("\"'"))
-    return hashes, boards
