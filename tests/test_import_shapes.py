@@ -502,3 +502,41 @@ def test_a_filled_draft_from_these_shapes_passes_make_check(tmp_path: Path) -> N
     site = check_content(result.draft.parent.parent, dt.datetime(2026, 11, 22, tzinfo=dt.UTC), tmp_path / "project")
     mine = [str(problem) for problem in site.errors if result.draft.name in problem.path]
     assert mine == []
+
+
+def test_a_folder_of_every_shape_loses_nothing_and_guesses_no_date_into_a_file_name(tmp_path: Path) -> None:
+    """All the shapes above imported as one folder, as a board brings them in."""
+    folder = tmp_path / "reports"
+    folder.mkdir()
+    sources = {
+        "child-r.txt": CONTENTS_REPORT,
+        "mr-j.txt": FINDINGS_REPORT,
+        "maya.html": WEB_PAGE,
+        "rough-sleeping.txt": SHARED_THEMATIC,
+        "baby-k.txt": DATED_COVER,
+        "child-h.txt": NO_HEADINGS,
+        "efa.txt": WELSH_COVER,
+    }
+    for name, text in sources.items():
+        (folder / name).write_text(text, encoding="utf-8")
+    run = import_reports(folder, content_copy(tmp_path))
+    assert [result.outcome for result in run.files] == ["imported"] * len(sources)
+    for result in run.files:
+        assert result.unaccounted == [], result.source.name
+        year = re.match(r"^(\d{4})-", result.draft.name)
+        if year:  # a year in a file name only from a date the cover labels as the publication date
+            assert result.recognised.fields["published"].how.startswith("labelled as the publication date")
+            assert str(result.recognised.fields["published"].value).startswith(year.group(1))
+        body, _ = body_of(result.draft)
+        for point in [*body.learning, *body.recommendations]:  # no point made of a contents or page-number line
+            assert not re.fullmatch(r"[\d\s.]+", point.text) and ".........." not in point.text
+    names = sorted(re.sub(r"review-[0-9a-f]{8}", "review-<digest>", result.draft.name) for result in run.files)
+    assert names == [
+        "2022-westmoor-child-r.md",
+        "2023-eastbridge-mr-j.md",
+        "2023-gwynedd-and-mon-efa.md",
+        "2024-maya.md",  # the page names no board: none in the address
+        "undated-review-<digest>.md",  # no heading, no cover: nothing certain but the fingerprint
+        "undated-southvale-baby-k.md",
+        "undated-westmoor-review-<digest>.md",  # a thematic review: several people, no pseudonym
+    ]
