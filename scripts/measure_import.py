@@ -159,7 +159,14 @@ def _score(key: dict[str, Any], name: str, value: Any, sure: bool) -> str:
             return _unlabelled_date(key, value, sure)
         return "extra" if sure else "extra (flagged)"
     if name == "title":
-        return "right" if same_title(str(value), str(expected), key.get("pseudonym")) else "wrong"
+        if same_title(str(value), str(expected), key.get("pseudonym")):
+            return "right"
+        # "Domestic homicide review: J", built from the type and pseudonym, names the review as well.
+        built = re.fullmatch(r"(?P<type>[^:]+): (?P<who>.+)", str(value))
+        types = {kind.replace("-", " ") for kind in key.get("review_type") or []}
+        if built and key.get("pseudonym") and built.group("type").lower() in types:
+            return "right" if pseudonym_key(built.group("who")) == pseudonym_key(str(key["pseudonym"])) else "wrong"
+        return "wrong"
     if name == "board":
         theirs = [board_slug(re.sub(r"\s*\(.*?\)", "", part)) for part in str(expected).split(";")]
         mine = board_slug(str(value))

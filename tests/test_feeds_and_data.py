@@ -324,7 +324,10 @@ def test_the_catalogue_written_from_kept_records_is_the_catalogue(project, tmp_p
             assert (kept / name).read_bytes() == (plain / name).read_bytes(), (step, name)
         if step == 1:
             project.write_review(
-                "2019-testshire-child-b", themes=["neglect"], published="2019-06-01", summary="Edited: what happened, in general terms."
+                "2019-testshire-child-b",
+                themes=["neglect"],
+                published="2019-06-01",
+                summary="Edited: what happened, in general terms.",
             )
     empty = dataclasses.replace(public, reviews=())
     exports.write_catalogue(plain, empty, "https://example.org/")

@@ -123,7 +123,8 @@ def test_a_cover_with_a_contents_page_and_numbered_headings_loses_nothing(tmp_pa
     assert fields["review_type"].value == ("child-safeguarding-practice-review",)
     assert fields["pseudonym"].value == "Child R"
     assert fields["reviewer"].value == ("Helen Marsh",)  # "Author:" with the name on the next line
-    assert front(draft, "title") == '"Child safeguarding practice review: Child R"'  # the cover is in capitals
+    # The cover writes the title in capitals over three lines: it is read as one sentence.
+    assert front(draft, "title") == '"Child safeguarding practice review in respect of Child R"'
     assert front(draft, "published") == "2022-03-14"
     assert result.draft.name == "2022-westmoor-child-r.md"
     # The contents page and its page numbers are dropped and listed in the report, never points.

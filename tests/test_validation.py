@@ -238,8 +238,10 @@ def test_embargo_read_in_uk_time():
                 "content/reviews/child-t.md: has no recommendations section: found '## Title', '## Learning'; "
                 "expected '## Recommendations' or one of: Key recommendations, Recommendations for agencies, "
                 "Recommendations for the board, Recommendations for the partnership, Recommendations and actions, "
-                "Multi agency recommendations; a review whose types are all Welsh practice reviews, learning, "
-                "rapid or thematic reviews may have none",
+                "Multi agency recommendations, Single agency recommendations, Agency recommendations, Board "
+                "recommendations, Conclusions and recommendations, Considerations for the board, Improving systems "
+                "and practice, Actions we are taking, What needs to change; a review whose types are all Welsh "
+                "practice reviews, learning, rapid or thematic reviews may have none",
             ],
         ),
         (
@@ -333,8 +335,9 @@ def test_the_heading_found_is_named_with_what_was_expected():
         f"{PATH}: has no learning section: found '## Lessons to be learned from Child L', '## Recommendations'; "
         "expected '## Learning' or one of: Lessons learned, Lessons learnt, Lessons to be learned, Lessons to be "
         "learnt, Key learning, Key lessons, Learning points, Key learning points, Findings, Key findings, Findings "
-        "and learning, Learning and findings, What we learned, What we learnt (rename '## Lessons to be learned "
-        "from Child L' to '## Learning')"
+        "and learning, Learning and findings, What we learned, What we learnt, Learning from the review, Learning "
+        "from this review, Practice and organisational learning, Issues identified, Lessons identified, Learning "
+        "identified (rename '## Lessons to be learned from Child L' to '## Learning')"
     ]
 
 

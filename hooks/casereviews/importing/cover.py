@@ -27,7 +27,7 @@ _CHROME_START = re.compile(
 #: Protective markings and version notes that covers print beside the title.
 _MARKINGS = re.compile(
     r"\b(?:not\s+to\s+be\s+(?:photocopied|copied|circulated)(?:\s+or\s+(?:photocopied|copied|circulated))?"
-    r"|official[\s-]+sensitive|official|restricted|confidential|protected|final\s+version|final\s+draft|draft)\b",
+    r"|official[\s-]+sensitive|official|restricted|confidential|protected|final\s+version|final\s+draft|draft|final)\b",
     re.I,
 )
 
@@ -256,19 +256,26 @@ def find_pseudonym(
                         continue
                     if _usable(alone.group("name")) and alone.group("name").lower() not in not_names:
                         return alone.group("name"), "on the cover", True
-    for pattern in (_MARKED, _NAMED):
-        named = pattern.search(body)
-        if named and _usable(named.group("name")):
-            return _normal(" ".join(named.group("name").split())), "named as the pseudonym in the text", False
+    # In the text, the name it uses most: "referred to as Sibling 1" may name someone else.
+    named = {
+        _normal(" ".join(match.group("name").split()))
+        for pattern in (_MARKED, _NAMED)
+        for match in pattern.finditer(body)
+        if _usable(match.group("name"))
+    }
     counts = Counter(
         _normal(f"{m.group(1)} {m.group(2)}")
         for m in _PSEUDONYM.finditer(body)
         if re.fullmatch(_LETTERS, m.group(2)) and _usable(m.group(2))
     )
     counts = Counter({name: count for name, count in counts.items() if not name.startswith("Family ")} or counts)
+    counts.update({name: len(re.findall(rf"(?<![\w-]){re.escape(name)}(?![\w-])", body)) for name in named})
     if counts:
-        name, count = max(counts.items(), key=lambda item: (item[1], item[0]))
-        return name, f"the most frequent name of its kind in the text ({count} times)", False
+        name, count = max(counts.items(), key=lambda item: (item[1], item[0] in named, item[0]))
+        how = (
+            "named as the pseudonym in the text" if name in named else "the most frequent name of its kind in the text"
+        )
+        return name, f"{how} ({count} times)", False
     return None, "", False
 
 
@@ -282,20 +289,24 @@ _ONE_ROLE = (
 _ROLE = rf"(?:{_ONE_ROLE}(?:\s+and\s+{_ONE_ROLE})?)"
 _TITLES = r"(?:Dr|Professor|Prof|Mr|Mrs|Ms|Miss|Mx|Sir|Dame|Rev|Revd)\.?"
 #: Letters after a name: honours and qualifications ("OBE", "C.B.E.", "MA/CQSW", "M.Sc.", "RN.").
-_POST_NOMINAL = r"(?:\(?[A-Z][A-Za-z]{0,5}(?:[./][A-Za-z]{1,6})*\.?\)?)"
+_POST_NOMINAL = (
+    r"(?:\(?(?:[A-Z]{2,6}|(?:[A-Z][a-z]{0,2}\.){1,4}[A-Za-z]{0,4}|[A-Z]{1,6}(?:/[A-Z]{1,6})+"
+    r"|PhD|MPhil|MSc|BSc|MBA|Hons)\.?\)?)"
+)
 _WORD = r"[A-Z][a-z'’]+(?:-[A-Z][a-z'’]+)?"
-_NAME = rf"(?:{_TITLES}\s+)?{_WORD}(?:\s+(?:[A-Z]\.\s+)?(?:van|de|der|von|la|le)?\s*{_WORD}){{1,2}}"
+_MONTH_WORD = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)\b"
+_NAME = rf"(?:{_TITLES}\s+)?{_WORD}(?:\s+(?!{_MONTH_WORD})(?:[A-Z]\.\s+)?(?:van|de|der|von|la|le)?\s*{_WORD}){{1,2}}"
 #: "Report produced by: A B", "Prepared by:-", "By Margaret Flynn" at the start of a line.
 _BY = re.compile(
     r"^(?:(?:the\s+)?(?:executive\s+summary\s+|overview\s+)?(?:report\s+|review\s+)?"
-    r"(?:prepared|produced|written|authored|compiled)\s+by|by)\s*(?::-?|–|—|-)?\s*(?P<names>.*)$",
+    r"(?:prepared|produced|written|authored|compiled)\s+by|(?:report\s+)?by)\s*(?::-?|–|—|-)?\s*(?P<names>.*)$",
     re.I,
 )
 #: "A B, Independent Chair", "A and B, Independent Reviewers", "A B Independent Overview Report Writer".
 _LABEL_AFTER = re.compile(rf"^(?P<names>.+?)[,\s]+(?:the\s+)?{_ROLE}\b.*$", re.I)
 #: "authored by independent reviewers A OBE and B" in a sentence.
 _IN_SENTENCE = re.compile(
-    rf"\b(?:authored|written|led|chaired|undertaken|conducted|carried\s+out)\s+by\s+(?:the\s+)?(?:{_ROLE}\s+)?"
+    rf"\b(?:authored|written|led|chaired|undertaken|conducted|carried\s+out)\s+by\s+(?:(?:the|an?)\s+)?(?:(?i:{_ROLE}),?\s+)?"
     rf"(?P<names>{_NAME}(?:,?\s+{_POST_NOMINAL})*(?:\s+(?:and|&)\s+{_NAME}(?:,?\s+{_POST_NOMINAL})*)?)"
 )
 _PERSON = re.compile(rf"^{_NAME}$")
@@ -341,8 +352,11 @@ def _names(text: str) -> list[str]:
     return names
 
 
-#: "Lead Reviewer and Independent Report Author – Jane Doherty": a role, a separator, the names.
-_ROLE_FIRST = re.compile(rf"^(?:the\s+)?{_ROLE}\s*(?::-?|–|—|-)\s*(?P<names>.+)$", re.I)
+#: "Lead Reviewer and Independent Report Author – Jane Doherty", "Author Steve Liddicott January 2019":
+#: a role, maybe a separator, the names.
+_ROLE_FIRST = re.compile(rf"^(?:the\s+)?{_ROLE}\s*(?::-?|–|—|-)?\s*(?P<names>[A-Z].+)$", re.I)
+#: "… Independent Chair Victoria Hill November 2015 …": a role and a name inside a run-together cover line.
+_ROLE_INSIDE = re.compile(rf"(?i:\b{_ROLE})\s+(?P<names>{_NAME})\b")
 
 
 def _labelled_reviewers(lines: Sequence[str]) -> list[str]:
@@ -356,12 +370,15 @@ def _labelled_reviewers(lines: Sequence[str]) -> list[str]:
         for label, value in label_values(line):
             if label in labels:
                 names += _names(value) or (_names(lines[index + 1]) if not value and index + 1 < len(lines) else [])
+        line = _title_cased(line)
         role_first = _ROLE_FIRST.match(line)
         if role_first:
             names += _names(role_first.group("names"))
+        elif not names:
+            names += [name for match in _ROLE_INSIDE.finditer(line) for name in _names(match.group("names"))]
         if _role_only(line):
-            below = _names(lines[index + 1]) if index + 1 < len(lines) else []
-            above = _names(lines[index - 1]) if index else []
+            below = _names(_title_cased(lines[index + 1])) if index + 1 < len(lines) else []
+            above = _names(_title_cased(lines[index - 1])) if index else []
             names += above or below
         found.extend(name for name in names if name not in found)
     return found
@@ -390,7 +407,7 @@ def find_reviewers(lines: Sequence[str], body: Sequence[str] = ()) -> tuple[list
         honoured = _HONOURED.search(line)
         if honoured and _names(honoured.group("name")):
             return _names(honoured.group("name")), "a name with honours on the cover (its author)"
-    alone = [(line, match.group("name")) for line in lines if (match := _NAME_ALONE.match(line))]
+    alone = [(line, match.group("name")) for line in lines if (match := _NAME_ALONE.match(_title_cased(line)))]
     candidates = [name for _, name in alone if _names(name)]
     people = [name for name, person in zip(candidates, is_person_name(candidates), strict=True) if person]
     if people:
@@ -402,6 +419,12 @@ def find_reviewers(lines: Sequence[str], body: Sequence[str] = ()) -> tuple[list
             if names:
                 return names, "named as the review's author in the text"
     return [], ""
+
+
+def _title_cased(line: str) -> str:
+    """A line in capitals with its words capitalised ("RICHARD CORKHILL" → "Richard Corkhill"), so
+    names written in capitals on a cover are read as names; any other line as it is."""
+    return " ".join(word.capitalize() for word in line.split()) if line.isupper() else line
 
 
 def _role_only(line: str) -> bool:
@@ -447,9 +470,19 @@ def _title_case(name: str) -> str:
     return " ".join(words)
 
 
+#: "Safer Ealing Partnership"; "the Community Safety Partnership (CSP) in Barking and Dagenham".
+_SAFER = re.compile(r"\bSafer\s+[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?\s+Partnership\b")
+_KIND_IN_PLACE = re.compile(
+    r"\b(?P<kind>Community Safety Partnership|Safeguarding (?:Children|Adults) (?:Board|Partnership))"
+    r"(?:\s*\([A-Z]{2,6}\))?\s+(?:in|for)\s+(?P<place>[A-Z][\w'’-]+(?:\s+(?:and|&|[A-Z][\w'’-]+)){0,4})"
+)
+
+
 def find_boards_in(text: str) -> list[str]:
-    """Board names written out in `text` ("Westmoor Local Safeguarding Children Board"), in any case."""
-    names = []
+    """Board names written out in `text` ("Westmoor Local Safeguarding Children Board"), in any case;
+    "Safer Ealing Partnership"; and "the Community Safety Partnership in Barking and Dagenham"."""
+    names = [match.group(0) for match in _SAFER.finditer(text)]
+    names += [f"{match.group('place')} {match.group('kind')}" for match in _KIND_IN_PLACE.finditer(text)]
     for match in _BOARD.finditer(text):
         words = match.group(0).split()
         if not words[0][:1].isupper():
@@ -488,12 +521,34 @@ def canonical_board(name: str, registry: BoardRegistry, known: Iterable[str]) ->
     return " ".join(name.split())
 
 
+def across_lines(text: str) -> str:
+    """A cover's lines, a line that breaks a board's name joined to the next: "Milton Keynes
+    Community" / "Safety Partnership", "Hammersmith & Fulham" / "Safeguarding Adults Board". Only
+    where the break falls inside the name's kind, or between a whole line of place and its kind:
+    "Child K" / "Westmoor LSCB" stay apart."""
+    joined: list[str] = []
+    for line in text.split("\n"):
+        if joined:
+            both, border = f"{joined[-1]} {line}", len(joined[-1])
+            for match in _BOARD.finditer(both):
+                kind_start = match.start() + len(match.group(1))
+                if match.start() == 0 and match.end() > border and (kind_start < border or kind_start == border + 1):
+                    joined[-1] = both
+                    break
+            else:
+                joined.append(line)
+            continue
+        joined.append(line)
+    return "\n".join(joined)
+
+
 def find_board(
     texts: list[tuple[str, str, bool]], registry: BoardRegistry, known: Iterable[str]
 ) -> tuple[str | None, str, bool]:
     """(board, how, confident): a labelled name, a known board named in the text, or a board-like name."""
     known_names = sorted({*registry.names.values(), *known}, key=lambda item: (-len(item), item))
     for where, text, confident in texts:
+        text = across_lines(text)
         folded = " ".join(text.split()).lower()
         for name in known_names:
             if re.search(rf"(?<!\w){re.escape(' '.join(name.split()).lower())}(?!\w)", folded):
@@ -540,6 +595,8 @@ def title_problem(text: str, furniture: Iterable[str] = ()) -> str | None:
         return "it is a number, not a title" if re.search(r"\d", text) else "it has no words"
     if is_page_number(text) or re.fullmatch(r"(?:page\s+)?\d+(?:\s+of\s+\d+)?", text, re.I):
         return "it is a page number"
+    if re.search(r"\bpage\s+\d+\s+of\s+\d+", text, re.I):
+        return "it is a running header or footer (it carries a page number)"
     if (
         text[:1].islower()
         or text.endswith(("...", "…"))
@@ -574,11 +631,47 @@ def title_from_line(line: str, names: Iterable[str] = ()) -> str:
     if first_label is not None:  # "Re-consideration of Serious Case Review LSCB: Bradford …"
         line = line[: first_label.start()]
     line = _MARKINGS.sub(" ", line)
-    line = re.sub(r"\s*[-–—|]\s*published\b.*$", "", line, flags=re.I)
+    line = re.sub(
+        r"\s*(?:[-–—|]\s*published\b.*|\s+published(?:\s+(?:on|in))?\s+(?:\d|[A-Z][a-z]+\s+\d{4}).*)$",
+        "",
+        line,
+        flags=re.I,
+    )
     line = _DATES_IN_BRACKETS.sub("", line)
     for name in names:
         line = re.sub(rf"\s*(?:[-–—,]\s*)?{re.escape(name)}\b.*$", "", line)
     return _TRAILING_DATE.sub("", line).strip(" –—-:,")
+
+
+#: Words kept in capitals when a title in capitals is written in sentence case.
+_KEEP_CAPITALS = frozenset(
+    ["SCR", "SAR", "DHR", "CSPR", "LCSPR", "CPR", "APR", "SUSR", "LSCB", "LSCP", "SAB", "SCB", "CSP", "NHS", "UK"]
+)
+
+
+def sentence_case(title: str) -> str:
+    """A title in capitals as a sentence: 'SERIOUS CASE REVIEW CHILD A AND BABY N' → 'Serious case
+    review Child A and Baby N' (pseudonyms and abbreviations keep their capitals)."""
+    words = title.split()
+    pseudonym_words = {word.upper() for word in wording.PSEUDONYM_WORDS} | {"CHILDREN", "YOUNG"}
+    result = []
+    for index, word in enumerate(words):
+        core = re.sub(r"^\W+|\W+$", "", word)
+        following = re.sub(r"\W", "", words[index + 1]) if index + 1 < len(words) else ""
+        after_pseudonym_word = index and words[index - 1].upper().strip("“‘\"'") in {*pseudonym_words, "PERSON"}
+        initial = len(core) == 1 and core.isupper() and (core != "A" or after_pseudonym_word)
+        if core in _KEEP_CAPITALS or initial or (len(core) <= 3 and core.isupper() and after_pseudonym_word):
+            result.append(word)
+        elif (core.upper() == "PERSON" and index and words[index - 1].upper() == "YOUNG") or (
+            core.upper() in pseudonym_words
+            and (re.fullmatch(r"[A-Z]{1,3}\d?", following) or following.upper() == "PERSON")
+        ):
+            result.append(word.capitalize())
+        elif not core.isupper():
+            result.append(word)
+        else:
+            result.append(word.capitalize() if not result else word.lower())
+    return " ".join(result)
 
 
 def mostly_capitals(text: str) -> bool:

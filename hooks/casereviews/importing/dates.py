@@ -134,6 +134,32 @@ def labelled_publication(lines: Iterable[str]) -> PartialDate | None:
     return None
 
 
+_DAY_NAME = r"(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\s+)?"
+#: A board's page announcing the review: "On Monday 21 February 2022, Herefordshire Safeguarding
+#: Children Partnership published a Child Safeguarding Practice Review …", "… published the
+#: findings of a Serious Case Review … on Monday 26th September 2016".
+_ANNOUNCED = (
+    re.compile(
+        rf"^On\s+{_DAY_NAME}(?P<date>[^,]{{6,30}}),\s+(?:[A-Z][\w'’&-]*\s+){{1,8}}(?:has\s+)?published\s+(?:a|an|the|its)\b[^.]{{0,80}}\b(?:review|report)\b"
+    ),
+    re.compile(
+        rf"\b(?:Board|Partnership|Committee)\s+(?:\([A-Z]+\)\s+)?(?:has\s+)?(?:today\s+)?published\s+(?:a|an|the|its)\b[^.]{{0,120}}\bon\s+{_DAY_NAME}(?P<date>[^.,]{{6,30}})"
+    ),
+)
+
+
+def announced_publication(paragraphs: Iterable[str]) -> PartialDate | None:
+    """The date a board's page says it published the review on, in its first sentence."""
+    for paragraph in paragraphs:
+        for pattern in _ANNOUNCED:
+            match = pattern.search(paragraph)
+            if match:
+                found = dates_in(match.group("date"))
+                if found and found[0].date.day:
+                    return found[0].date
+    return None
+
+
 def _claimed(line: str, found: DateFound, others: list[DateFound]) -> bool:
     """Whether another event claims a date: a word of death, birth, incident… before it in its
     clause, or a range or lifespan around it ("(1985 – 2018)", "March 2007 – February 2008")."""

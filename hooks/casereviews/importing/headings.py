@@ -18,7 +18,9 @@ from .document import HEADING, ITEM, PARAGRAPH, TABLE, Block
 #: A section number before a heading's words: "8", "8.1", "8.1.2", then ".", " -", ":" or spaces.
 _NUMBERED = re.compile(r"^(?P<number>\d{1,2}(?:\.\d{1,2}){0,2})\.?(?:[ \t]*[-–—:][ \t]*|[ \t]+)(?P<title>\S.*)$")
 #: Numbering or a "Section 3" / "Part 2" prefix, removed before a heading's words are compared.
-SECTION_NUMBER = re.compile(r"^(?:section\s+|part\s+)?(?:\d{1,2}(?:\.\d{1,2})*|[ivx]{1,4}|[a-h])[.):]?\s+", re.I)
+SECTION_NUMBER = re.compile(
+    r"^(?:section\s+|part\s+)?(?:\d{1,2}(?:\.\d{1,2})*[.):]?|(?:[ivx]{1,4}|[a-h])[.):])\s+", re.I
+)
 #: The longest a heading runs, in words.
 HEADING_WORDS = 12
 #: "Summary: Unlawful killing of…": a known heading written at the start of its paragraph.

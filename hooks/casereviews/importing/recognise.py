@@ -27,12 +27,13 @@ from .cover import (
     most_frequent_type,
     mostly_capitals,
     names_someone,
+    sentence_case,
     title_from_line,
     title_problem,
     type_label,
     types_in,
 )
-from .dates import cover_dates, dates_in, labelled_publication
+from .dates import announced_publication, cover_dates, dates_in, labelled_publication
 from .document import PARAGRAPH, Block, Extracted
 from .headings import body_like, heading_key
 from .layout import Layout, lay_out
@@ -75,12 +76,14 @@ def _title(
     lines: list[str], extracted: Extracted, reviewers: list[str], furniture: list[str]
 ) -> tuple[Found | None, bool]:
     """The title and whether it should be rebuilt from the type and pseudonym (a line in capitals)."""
+    lines = _run_on(lines)
     title = labelled(lines, "title")
     if title and title_problem(title, furniture) is None:
         return Found(title, "labelled 'Title' on the cover"), False
+    repeated = {line for line in lines if lines.count(line) > 1}  # a running header, printed on each page
     candidates = [
         candidate
-        for candidate in (" ".join(title_from_line(line, reviewers).split()) for line in lines)
+        for candidate in (" ".join(title_from_line(line, reviewers).split()) for line in lines if line not in repeated)
         if len(candidate.split()) <= LONG_TITLE_WORDS
         and not re.match(r"^\d", candidate)
         and title_problem(candidate, furniture) is None
@@ -88,9 +91,18 @@ def _title(
     ]
     typed = [candidate for candidate in candidates if types_in(candidate)]
     named = [candidate for candidate in typed if names_someone(candidate)]
+    # "REPORT INTO THE DEATH OF “Mary”": a report that names whom it is about, though not its type.
+    typed += [
+        c for c in candidates if c not in typed and names_someone(c) and re.search(r"\b(?:report|review)\b", c, re.I)
+    ]
     short = [candidate for candidate in [*named, *typed] if len(candidate.split()) <= TITLE_WORDS]
+    composed = _composed_title(lines, furniture)
     for candidate in [*short, *named, *typed]:
+        if composed is not None and _line_of(lines, str(composed.value)) < _line_of(lines, candidate):
+            return composed, mostly_capitals(str(composed.value))  # the cover's own title comes first
         return Found(candidate, "the cover's line that names the review"), mostly_capitals(candidate)
+    if composed is not None:
+        return composed, mostly_capitals(str(composed.value))
     dated = [title_from_line(line) for line in lines if re.search(r"[-–—|]\s*published\b", line, re.I)]
     for candidate in dated:
         if candidate and title_problem(candidate, furniture) is None:
@@ -110,9 +122,49 @@ def _title(
     return None, False
 
 
+def _run_on(lines: list[str]) -> list[str]:
+    """Cover lines with a line that breaks off ("Report into the death of") joined to the short
+    line that ends it ("Emma")."""
+    joined: list[str] = []
+    for line in lines:
+        if joined and _RUNS_ON_LINE.search(joined[-1]) and len(line.split()) <= 4:
+            joined[-1] = f"{joined[-1]} {line}"
+        else:
+            joined.append(line)
+    return joined
+
+
+def _line_of(lines: list[str], title: str) -> int:
+    """The first cover line a title is taken from (its first words)."""
+    start = " ".join(title.split()[:3]).lower()
+    return next(
+        (index for index, line in enumerate(lines) if " ".join(line.split()).lower().startswith(start)), len(lines)
+    )
+
+
+#: "Thematic Safeguarding Adult Review" anywhere on a cover: the review is thematic too.
+_THEMATIC = re.compile(r"\bthematic\s+[\w ]{3,50}?\breview\b", re.I)
+_RUNS_ON_LINE = re.compile(r"\b(?:of|to|concerning|regarding)$", re.I)
+_GOES_ON = re.compile(r"^(?:into\s+the\s+death\s+of|in\s+respect\s+of|relating\s+to|concerning|regarding)\b", re.I)
+
+
 def _composed_title(lines: list[str], furniture: list[str]) -> Found | None:
-    """A title written over two lines, the subject above the type: "Winterbourne View Hospital" /
-    "A Serious Case Review" → "Winterbourne View Hospital: A Serious Case Review"."""
+    """A title written over two lines: the subject above the type ("Winterbourne View Hospital" /
+    "A Serious Case Review"), the type above the subject ("SERIOUS CASE REVIEW" / "In respect of
+    Child C"), or a report above whom it concerns ("INDEPENDENT OVERVIEW REPORT" / "INTO THE DEATH
+    OF “Mary”")."""
+    for index, line in enumerate(lines[1:], start=1):
+        above = lines[index - 1]
+        if _RUNS_ON_LINE.search(line) and index + 1 < len(lines) and len(lines[index + 1].split()) <= 4:
+            line = f"{line} {lines[index + 1]}"  # "INTO THE DEATH OF" / "“Mary”"
+        if (
+            _GOES_ON.match(line)
+            and names_someone(line)
+            and re.search(r"\b(?:report|review)\b", above, re.I)
+            and title_problem(f"{above} {line}", furniture) in (None, "it names only the kind of document")
+        ):
+            line = _GOES_ON.sub(lambda match: match.group(0).lower(), line)  # "In Respect Of" joins a sentence
+            return Found(f"{above} {line}", "the cover's two lines that name the review", "check it")
     for index, line in enumerate(lines[1:], start=1):
         if not types_in(line) or title_problem(line, furniture) != "it names only the kind of document":
             continue
@@ -122,7 +174,14 @@ def _composed_title(lines: list[str], furniture: list[str]) -> Found | None:
         above = lines[index - 1]
         for board in find_boards_in(above):
             above = re.sub(re.escape(board), "", above, flags=re.I).strip(" –—-:,")
-        if above and len(above.split()) <= 8 and title_problem(above, furniture) is None and not dates_in(above):
+        organisation = re.search(r"\b(?:board|partnership|council|committee|trust|service|team)\b", above, re.I)
+        if (
+            above
+            and len(above.split()) <= 8
+            and not organisation
+            and title_problem(above, furniture) is None
+            and not dates_in(above)
+        ):
             return Found(f"{above}: {line}", "the cover's two lines that name the review", "check it")
     return None
 
@@ -164,6 +223,10 @@ def recognise(extracted: Extracted, registry: BoardRegistry, known_boards: list[
         slug, words = most_frequent_type(body_text)
         if slug and words:
             types = TypesFound((slug,), words, "the review type most often named in the text")
+    if types is not None and "thematic-review" not in types.slugs:
+        thematic = find_review_type([("on the cover", match.group(0)) for match in _THEMATIC.finditer(cover_text)])
+        if thematic is not None and set(types.slugs) <= set(thematic.slugs):
+            types = TypesFound((*types.slugs, "thematic-review"), thematic.words, types.where, types.others)
     if types is not None:
         joint = " (a joint review)" if len(types.slugs) > 1 else ""
         fields["review_type"] = Found(types.slugs, f"'{types.words}' {types.where}{joint}")
@@ -181,7 +244,8 @@ def recognise(extracted: Extracted, registry: BoardRegistry, known_boards: list[
     # Title, then the pseudonym (from the title and cover first). In order: the cover's own title;
     # a line at the text's start that names the review and its subject; the type and pseudonym;
     # a title the cover writes over two lines; a line at the text's start that names the review.
-    title, rebuild = _title(lines, extracted, reviewers, extracted.furniture)
+    own = cover_lines(layout.cover[layout.site_header :]) or lines  # the document's cover, not a site's header
+    title, rebuild = _title(own, extracted, reviewers, extracted.furniture)
     fallback = _fallback_title([*unplaced, *layout.body], extracted.furniture) if title is None else None
     titled = title or fallback
     pseudonym, where, sure = find_pseudonym(
@@ -192,7 +256,9 @@ def recognise(extracted: Extracted, registry: BoardRegistry, known_boards: list[
     if pseudonym:
         trusted = sure and (titled is None or titled.confident or where != "in the title")
         fields["pseudonym"] = Found(pseudonym, where, confident=trusted)
-    if title is None and fallback is not None and names_someone(str(fallback.value)):
+    if title is not None and rebuild and names_someone(sentence_case(str(title.value))):
+        title = Found(sentence_case(str(title.value)), title.how, "the cover writes it in capitals", title.confident)
+    elif title is None and fallback is not None and names_someone(str(fallback.value)):
         title = fallback
     elif (title is None or rebuild) and types is not None and pseudonym:
         title = Found(
@@ -226,6 +292,8 @@ def recognise(extracted: Extracted, registry: BoardRegistry, known_boards: list[
         fields["published"] = Found(dates.labelled, "labelled as the publication date on the cover")
     elif before_text is not None:
         fields["published"] = Found(before_text, "labelled as the publication date before the text's first heading")
+    elif (announced := announced_publication(block.text for block in [*layout.cover, *layout.body][:4])) is not None:
+        fields["published"] = Found(announced, "the date the board's page says it published the review on")
     elif dates.only is not None:
         fields["published"] = Found(
             dates.only,

@@ -129,6 +129,7 @@ BOARD_KINDS: tuple[str, ...] = (
     "Safeguarding Children's Partnership", "Regional Safeguarding Children Board", "Safeguarding Adults Board",
     "Safeguarding Adult Board", "Area Child Protection Committee", "Safeguarding Partnership",
     "Safeguarding Adults Partnership", "Safeguarding Adult Partnership", "Safeguarding Children Board",
+    "Safeguarding Adult's Board", "Safeguarding Adults' Board",
     "Safeguarding Board", "Community Safety Partnership", "Safer Communities Partnership", "LSCB", "LSCP",
     "SCB", "SCP", "SAB", "ACPC", "CSP",
 )  # fmt: skip
@@ -240,7 +241,7 @@ GENERIC_TITLES = frozenset(
         "overview report and executive summary",
         *(
             f"{prefix}{words}{suffix}"
-            for words, _ in REVIEW_TYPE_WORDING
+            for words in [*(words for words, _ in REVIEW_TYPE_WORDING), *(a.lower() for a in REVIEW_TYPE_ABBREVIATIONS)]
             for prefix in TITLE_PREFIXES
             for suffix in ("", " executive summary", " overview report", " report", "s", " - executive summary")
         ),
@@ -253,7 +254,10 @@ SITE_CHROME: tuple[str, ...] = (
     r"\d+ downloads?", r"transcript", r"transcription", r"embed size \(px\)", r"citation preview",
     r"click here to load reader", r"size: px", r"start display at page:?", r"download \".*\"", r"view", r"download",
     r"view \d+", r"download \d+", r"report this link", r"skip to (?:main )?content", r"accessibility statement.*",
-    r"quickly leave this website", r"updated on:?",
+    r"quickly leave this website", r"updated on:?", r"transcript of .*", r"date post: .*", r"view: \d+ times?",
+    r"download: \d+ times?", r"share this document with a friend", r"home > documents > .*", r"\+ all categories",
+    r"report this document", r"click here to load reader", r"search form", r"search", r"menu", r"main menu",
+    r"category: upload: \S+", r"\d+ \| p a g e", r"www\.\S+",
 )  # fmt: skip
 #: Words that end a title, not start a board's place: "Serious Case Review LSCB".
 NOT_IN_BOARD_PLACE = frozenset(

@@ -69,6 +69,10 @@ _REFERENCE_BEFORE = re.compile(
     r"|\b(?:notified|informed|told|aware|news|review|reviews|inquiry|inquest|investigation|report|reported)"
     r"\s+(?:of|about|into|regarding|on)\s+(?:(?:the|his|her|their|a|[A-Z]\w*['\u2019]s)\s+)?)$",
 )
+#: The reference-point part of the above alone: "following the death", "after his death".
+_FOLLOWING_BEFORE = re.compile(
+    r"\b(?:after|following|since)\s+(?:(?:the|his|her|their|a|[A-Z]\w*['\u2019]s|[A-Z])\s+)?$",
+)
 #: "died three days later": the death is later than a date before it.
 _LATER_AFTER = re.compile(r"\s+(?:\w+\s+){0,3}(?:later|afterwards)\b")
 _CLAUSE_BREAK = re.compile(r"[,;()–—]|\s-\s")
@@ -117,12 +121,26 @@ def dates_of_birth_or_death(text: str) -> Iterator[tuple[int, int]]:
     yield from lifespans(text)
     for sentence_start, sentence_end in sentences(text):
         sentence = text[sentence_start:sentence_end]
-        lives = [word for word in _LIFE.finditer(sentence) if not _REFERENCE_BEFORE.search(sentence, 0, word.start())]
-        if not lives:
+        every_life = list(_LIFE.finditer(sentence))
+        lives = [word for word in every_life if not _REFERENCE_BEFORE.search(sentence, 0, word.start())]
+        # "following the death on 1st March 2014": a death used as a reference still owns the date right after it.
+        owned = {
+            date.start()
+            for word in every_life
+            if word not in lives and _FOLLOWING_BEFORE.search(sentence, 0, word.start())
+            for date in _DATE.finditer(sentence)
+            if re.fullmatch(r"\s+(?:on\s+)?(?:the\s+)?", sentence[word.end() : date.start()])
+        }
+        if not lives and not owned:
             continue
         others = list(_OTHER_EVENT.finditer(sentence))
         for date in _DATE.finditer(sentence):
             start, end = date.span()
+            if start in owned:
+                yield sentence_start + start, sentence_start + end
+                continue
+            if not lives:
+                continue
             label = any(
                 word.end() <= start and len(sentence[word.end() : start]) <= _LABEL_REACH
                 for word in _LABEL.finditer(sentence)

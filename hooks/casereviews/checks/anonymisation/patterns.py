@@ -119,7 +119,7 @@ _INSTITUTION_TYPE = re.compile(
     r"(?:School|Academy|Nursery|Nursery\s+School|Pre-?[Ss]chool|Playgroup|Children['\u2019]s\s+Centre"
     r"|Family\s+Centre|Medical\s+Practice|Medical\s+Centre|Health\s+Centre|Family\s+Practice|Group\s+Practice"
     r"|Surgery|Hospital|Infirmary|Pupil\s+Referral\s+Unit|Care\s+Home|Nursing\s+Home|Residential\s+Home"
-    r"|Children['\u2019]s\s+Home|Care\s+Centre|Hospice)\b"
+    r"|Children['\u2019]s\s+Home|Care\s+Centre|Hospice|(?<=[a-z] )hospital)\b"
     r"(?!\s+(?:NHS\s+)?(?:Foundation\s+)?Trusts?\b|\s+(?:Board|Services?|Partnership|Group|Council)\b)"
 )
 #: Words that do not name one place: "the Primary School", "a GP Surgery", "Sure Start Children's Centre".
