@@ -166,7 +166,7 @@ def most_frequent_type(text: str) -> tuple[str | None, str | None]:
 
 # --- pseudonym ------------------------------------------------------------------------------------
 
-_LETTERS = r"[A-Z]{1,3}\d?"
+_LETTERS = r"(?:[A-Z]{1,3}\d?|\d{1,2})"  # "Child AB", "Adult C2", "Child 9"
 _WORDS = "|".join(re.escape(word) for word in wording.PSEUDONYM_WORDS)
 _PSEUDONYM = re.compile(
     rf"\b({_WORDS}|{_WORDS.upper()}|Child|Adult|Baby|Young Person|CHILD|ADULT|BABY|Mrs\.|Mr\.|Ms\.|Miss\.)\s*(?<=\.|\s)"
@@ -474,7 +474,8 @@ def _title_case(name: str) -> str:
 _SAFER = re.compile(r"\bSafer\s+[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?\s+Partnership\b")
 _KIND_IN_PLACE = re.compile(
     r"\b(?P<kind>Community Safety Partnership|Safeguarding (?:Children|Adults) (?:Board|Partnership))"
-    r"(?:\s*\([A-Z]{2,6}\))?\s+(?:in|for)\s+(?P<place>[A-Z][\w'’-]+(?:\s+(?:and|&|[A-Z][\w'’-]+)){0,4})"
+    r"(?:\s*\([A-Z]{2,6}\))?\s+(?:in|for)\s+(?!(?:January|February|March|April|May|June|July|August|September"
+    r"|October|November|December)\b)(?P<place>[A-Z][\w'’-]+(?:\s+(?:and|&|[A-Z][\w'’-]+)){0,4})"
 )
 
 
@@ -506,6 +507,10 @@ def find_boards_in(text: str) -> list[str]:
         half = len(place) // 2
         if half and place[:half] == place[half:]:  # "Westmoor Westmoor …": printed twice
             words = place[:half] + words[len(place) :]
+            place = place[:half]
+        possessive = re.sub(r"['’]s$", "", place[-1])  # "Stockport’s Safeguarding Adults Board"
+        if possessive != place[-1]:
+            words = [*place[:-1], possessive, *words[len(place) :]]
         names.append(_title_case(" ".join(words)))
     return names
 

@@ -197,6 +197,9 @@ NOT_A_PSEUDONYM = frozenset(
         "operation", "protection", "safeguarding", "practice", "sexual", "exploitation", "health", "services",
         "care", "abuse", "welfare", "social", "mental", "development", "poverty", "trafficking", "criminal",
         "in", "at", "on", "of", "to", "by", "as", "or", "if", "so", "no", "not", "yes", "panel", "board", "team",
+        # a report's own headings, alone on a line of a contents page
+        "recommendation", "conclusion", "finding", "methodology", "glossary", "reference", "chronology",
+        "analysis", "process", "purpose", "scope", "terms", "acknowledgement", "foreword", "preface", "signature",
     ]
 )  # fmt: skip
 #: Words that are never part of a reviewer's name (they are roles, places or organisations).
@@ -262,5 +265,6 @@ SITE_CHROME: tuple[str, ...] = (
 #: Words that end a title, not start a board's place: "Serious Case Review LSCB".
 NOT_IN_BOARD_PLACE = frozenset(
     ["review", "reviews", "serious", "case", "report", "summary", "executive", "overview", "homicide", "domestic",
-     "consideration", "re-consideration", "of", "by", "copyright", "practice"]
+     "consideration", "re-consideration", "of", "by", "copyright", "practice", "january", "february", "march",
+     "april", "may", "june", "july", "august", "september", "october", "november", "december"]
 )  # fmt: skip
