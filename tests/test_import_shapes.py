@@ -345,7 +345,6 @@ def test_no_date_is_guessed_and_the_file_name_says_undated(tmp_path: Path) -> No
     assert any("4 February 2019" in other for other in result.recognised.other_dates)
 
 
-
 # --- a cover whose contents page lists headings alone ---------------------------------------------
 
 NUMBERED_SUBJECT = """\
@@ -362,7 +361,7 @@ The review was endorsed by Ashdown’s Safeguarding Children Board in November 2
 
 
 def test_a_numbered_subject_is_the_pseudonym_and_a_month_or_a_possessive_is_not_a_board(tmp_path: Path) -> None:
-    """"Child 4" is a pseudonym; "Recommendations" alone on a contents line is not; "Board in
+    """A numbered subject ("Child 4") is a pseudonym; "Recommendations" alone on a contents line is not; "Board in
     November" names no board called November; "Ashdown’s" Board is Ashdown's."""
     result, _ = imported(tmp_path, "child-4.txt", NUMBERED_SUBJECT)
     fields = result.recognised.fields
