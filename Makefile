@@ -5,6 +5,7 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 RUNTIME := $(VENV)/.runtime-installed
+IMPORTER := $(VENV)/.import-installed
 DEV := $(VENV)/.dev-installed
 
 .PHONY: build test serve check lint bench clean engines import offline
@@ -29,15 +30,16 @@ serve: $(RUNTIME)
 check: $(RUNTIME)
 	$(BIN)/python scripts/check_content.py $(if $(STATS),--stats)
 
-# Turn existing reports into draft reviews: make import SOURCE=folder-or-file
-import: $(RUNTIME)
+# Turn existing reports into draft reviews: make import SOURCE=folder-or-file. The importer's
+# libraries (requirements-import.txt) are installed here, never by make build.
+import: $(IMPORTER)
 	$(BIN)/python scripts/import_reports.py "$(SOURCE)"
 
 lint: $(DEV)
-	$(BIN)/ruff check hooks scripts tests
-	$(BIN)/ruff format --check hooks scripts tests
+	$(BIN)/ruff check hooks importer scripts tests
+	$(BIN)/ruff format --check hooks importer scripts tests
 	$(BIN)/mypy
-	PYTHONPATH=hooks $(BIN)/lint-imports --no-cache
+	PYTHONPATH=hooks:. $(BIN)/lint-imports --no-cache
 
 # Sizes of the generated corpus: `make bench BENCH_SIZES="500"` for one size.
 BENCH_SIZES ?= 500 2000 5000
@@ -58,6 +60,10 @@ $(RUNTIME): requirements.txt | $(VENV)/bin/python
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.txt
 	@touch $@
 
-$(DEV): requirements.txt requirements-dev.txt | $(VENV)/bin/python
-	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements-dev.txt
+$(IMPORTER): requirements.txt requirements-import.txt | $(VENV)/bin/python
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements-import.txt
 	@touch $(RUNTIME) $@
+
+$(DEV): requirements.txt requirements-import.txt requirements-dev.txt | $(VENV)/bin/python
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements-dev.txt
+	@touch $(RUNTIME) $(IMPORTER) $@

@@ -16,7 +16,10 @@ from pathlib import Path
 PROJECT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(PROJECT / "hooks"))
 
-from casereviews.checks.anonymisation import (  # noqa: E402
+from casereviews.policy.publication import build_time  # noqa: E402
+from casereviews.policy.vetting import check_content  # noqa: E402
+from casereviews.problems import summary_line  # noqa: E402
+from casereviews.rules.anonymisation import (  # noqa: E402
     CORPUS_LISTED_NAMES,
     Checker,
     Finding,
@@ -24,9 +27,6 @@ from casereviews.checks.anonymisation import (  # noqa: E402
     load_corpus,
     score_table,
 )
-from casereviews.policy.publication import build_time  # noqa: E402
-from casereviews.policy.vetting import check_content  # noqa: E402
-from casereviews.problems import summary_line  # noqa: E402
 
 CORPUS = PROJECT / "tests" / "data" / "anonymisation_corpus.yml"
 

@@ -14,9 +14,10 @@ from pathlib import Path
 
 PROJECT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(PROJECT / "hooks"))
+sys.path.insert(0, str(PROJECT))  # the importer (importer/), beside the hooks
 
-from casereviews.importing.report import render_report  # noqa: E402
-from casereviews.importing.run import import_reports  # noqa: E402
+from importer.report import render_report  # noqa: E402
+from importer.run import import_reports  # noqa: E402
 
 
 def progress(files: list[Path]):  # type: ignore[no-untyped-def]

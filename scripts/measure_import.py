@@ -44,11 +44,12 @@ import yaml
 
 PROJECT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(PROJECT / "hooks"))
+sys.path.insert(0, str(PROJECT))  # the importer (importer/), beside the hooks
 
-from casereviews.importing.report import render_report  # noqa: E402
-from casereviews.importing.run import import_reports  # noqa: E402
 from casereviews.model.boards import board_slug  # noqa: E402
 from casereviews.model.dates import PartialDate  # noqa: E402
+from importer.report import render_report  # noqa: E402
+from importer.run import import_reports  # noqa: E402
 
 FIELDS = ("title", "board", "published", "review_type", "reviewer", "pseudonym")
 #: Words that carry no meaning when titles are compared.

@@ -19,9 +19,10 @@ import yaml
 
 PROJECT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(PROJECT / "hooks"))
+sys.path.insert(0, str(PROJECT))  # the importer (importer/), beside the hooks
 
-from casereviews.importing.model import TYPE_AUDIENCE, load_themes  # noqa: E402
-from casereviews.importing.suggest import chosen, suggest_themes  # noqa: E402
+from importer.model import TYPE_AUDIENCE, load_themes  # noqa: E402
+from importer.suggest import chosen, suggest_themes  # noqa: E402
 
 SETS = ("theme_suggestions.yml", "theme_suggestions_holdout.yml")
 

@@ -11,6 +11,7 @@ import pytest
 
 TESTS = Path(__file__).resolve().parent
 sys.path.insert(0, str(TESTS.parent / "hooks"))
+sys.path.insert(0, str(TESTS.parent))  # the importer, beside the hooks
 sys.path.insert(0, str(TESTS))
 
 from browser import CHROMIUM, CHROMIUM_ARGS, PageWatch, require_chromium, serve  # noqa: E402

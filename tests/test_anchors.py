@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from casereviews.checks.anchors import ids_in
+from casereviews.output_checks.anchors import ids_in
 
 
 def test_ids_are_attributes_named_id_alone() -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from casereviews.checks.anonymisation import (
+from casereviews.rules.anonymisation import (
     RULES,
     Checker,
     Finding,

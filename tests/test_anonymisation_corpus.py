@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from casereviews.checks.anonymisation import (
+from casereviews.rules.anonymisation import (
     CORPUS_LISTED_NAMES,
     RULES,
     Checker,

@@ -106,7 +106,7 @@ def test_without_the_leak_guard_nothing_unpublished_is_written(unpublished_proje
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
 
-    from casereviews.checks import leakguard
+    from casereviews.output_checks import leakguard
 
     monkeypatch.setattr(leakguard, "scan", lambda site_dir, markers, paths=None: [])
     monkeypatch.setenv("REVIEW_SITE_NOW", BEFORE_EMBARGO)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from casereviews.checks.embeds import loads
+from casereviews.rules.embeds import loads
 
 
 def test_each_load_is_named_at_its_own_line() -> None:

@@ -18,17 +18,17 @@ from pathlib import Path
 
 import pytest
 
-from casereviews.importing.clean import join_lines, split_label
-from casereviews.importing.headings import section_kind
-from casereviews.importing.run import import_reports
-from casereviews.importing.suggest import chosen, suggest_themes
-from casereviews.importing.wording import REVIEW_TYPE_ABBREVIATIONS, REVIEW_TYPE_WORDING
 from casereviews.load.catalogue import load_site
 from casereviews.model.body import LEARNING_HEADINGS, RECOMMENDATION_HEADINGS, ReviewBody, parse_body
 from casereviews.model.placeholders import TOKEN, placeholder_problems
 from casereviews.model.source import read_document
 from casereviews.model.vocabulary import RECOMMENDATIONS_OPTIONAL, REVIEW_TYPES
 from casereviews.policy.vetting import check_content
+from importer.clean import join_lines, split_label
+from importer.headings import section_kind
+from importer.run import import_reports
+from importer.suggest import chosen, suggest_themes
+from importer.wording import REVIEW_TYPE_ABBREVIATIONS, REVIEW_TYPE_WORDING
 
 PROJECT = Path(__file__).resolve().parent.parent
 BOARD = "Westmoor Local Safeguarding Children Board"
@@ -256,7 +256,7 @@ def test_line_joins_keep_real_hyphens_and_undo_layout_hyphens() -> None:
 
 
 def test_theme_suggestions_are_ranked_with_reasons(tmp_path: Path) -> None:
-    from casereviews.importing.model import load_themes
+    from importer.model import load_themes
 
     themes = load_themes(PROJECT / "content")
     ranked = suggest_themes(" ".join([*EVENTS, *LEARNING]), themes)
@@ -284,7 +284,7 @@ ADULT_LEARNING = [
 
 
 def test_theme_suggestions_for_a_review_about_adults_are_themes_for_adults(tmp_path: Path) -> None:
-    from casereviews.importing.model import load_themes
+    from importer.model import load_themes
 
     themes = load_themes(PROJECT / "content")
     audience = {theme.slug: theme.audience for theme in themes}

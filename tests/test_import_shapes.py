@@ -16,11 +16,11 @@ from pathlib import Path
 
 import pytest
 
-from casereviews.importing.run import import_reports
 from casereviews.model.body import parse_body
 from casereviews.model.placeholders import LEFT_OUT_HEADING, TOKEN, placeholder_problems
 from casereviews.model.source import read_document
 from casereviews.policy.vetting import check_content
+from importer.run import import_reports
 
 PROJECT = Path(__file__).resolve().parent.parent
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import gzip
 import random
 
-from casereviews.checks.leakguard import MarkerSet, normalise, readable_pieces
+from casereviews.output_checks.leakguard import MarkerSet, normalise, readable_pieces
 
 
 def test_matching_agrees_with_substring_search():

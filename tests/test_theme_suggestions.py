@@ -13,8 +13,8 @@ from pathlib import Path
 import pytest
 import yaml
 
-from casereviews.importing.model import TYPE_AUDIENCE, load_themes
-from casereviews.importing.suggest import chosen, suggest_themes
+from importer.model import TYPE_AUDIENCE, load_themes
+from importer.suggest import chosen, suggest_themes
 
 PROJECT = Path(__file__).resolve().parent.parent
 DATA = Path(__file__).parent / "data"

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from casereviews import processes
-from casereviews.checks import written
+from casereviews.output_checks import written
 
 WITHHELD = "a summary of a review that is not published"
 

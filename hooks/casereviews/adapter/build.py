@@ -483,7 +483,7 @@ class SiteBuild:
                 page.meta = {"review": {"state": state, "published_iso": item.published.isoformat()}}
 
     def page_written(self, page: Page) -> None:
-        """MkDocs writes `page` next: the pages before it are written (see `checks.written`).
+        """MkDocs writes `page` next: the pages before it are written (see `output_checks.written`).
         In a release build, a file at its place (linked from the last release) is removed
         first, so that MkDocs writes a new file, never into the last release's."""
         if self.keyed is not None and self.keyed.kept_dir is not None:

@@ -15,15 +15,16 @@ from mkdocs.config.defaults import MkDocsConfig
 
 from .. import urls
 from ..cache import TextCache
-from ..checks import anchors, embeds, leakguard, manifest, written
 from ..index.indexes import Indexes
 from ..load.catalogue import Site, display_path
+from ..output_checks import anchors, leakguard, written
 from ..policy.public import PublicSite, withheld_text
 from ..policy.vetting import CACHE_VARIABLE
 from ..problems import Problem, did_you_mean, one_of
 from ..render import exports, redirects, schema, search
 from ..render.pages import Settings, promised_anchors
 from ..render.templating import OVERRIDE_FOLDER, Templates
+from ..rules import embeds, manifest
 from .preview import PagePlan, Preview, checked_outputs, remove_site_file, scan_everything
 
 CONFIG_FILE = "mkdocs.yml"
@@ -166,7 +167,7 @@ def read_previous_manifest(path: str | None, site_dir: Path) -> tuple[frozenset[
 @dataclass
 class BuildChecks:
     """The checks of the files a build writes, started before MkDocs writes its pages (see
-    `checks.written`), and the anchors other pages and the exports link to (page URL → ids)."""
+    `output_checks.written`), and the anchors other pages and the exports link to (page URL → ids)."""
 
     files: written.WrittenFiles
     expected_anchors: dict[str, set[str]]

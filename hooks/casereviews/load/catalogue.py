@@ -17,13 +17,13 @@ from typing import TypeVar
 
 import yaml
 
-from ..checks.anonymisation import Finding, read_name_list
 from ..model.boards import BoardRegistry, near_duplicates, read_registry
 from ..model.fields import SLUG_PATTERN
 from ..model.reviews import Review, review_from_document
 from ..model.source import SourceDocument, StrictLoader, parse_document, plain_document
 from ..model.themes import Theme, ThemeCatalogue, theme_from_document
 from ..problems import Problem, Severity, did_you_mean, one_of, sorted_problems
+from ..rules.anonymisation import Finding, read_name_list
 from .memo import LoadMemo
 
 Record = TypeVar("Record")

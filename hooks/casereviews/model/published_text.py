@@ -20,7 +20,7 @@ import html
 import re
 from collections.abc import Iterable, Iterator
 
-from ..checks.anonymisation import TextUnit, unit_from_lines
+from ..rules.anonymisation import TextUnit, unit_from_lines
 from .source import ScalarValue, SourceDocument
 
 #: The name of the unit made from the file name, for messages.

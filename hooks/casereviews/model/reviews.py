@@ -7,8 +7,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from .. import urls
-from ..checks.anonymisation import RULES
 from ..problems import Problem, Severity, did_you_mean
+from ..rules.anonymisation import RULES
 from . import vocabulary
 from .action_plan import DESCRIPTION as ACTION_PLAN_DESCRIPTION
 from .action_plan import Action, parse_action_items, read_action_plan, well_formed_items

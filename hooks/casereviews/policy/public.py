@@ -23,7 +23,6 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from .. import urls
-from ..checks.leakguard import normalise
 from ..load.catalogue import Site
 from ..model.boards import BoardRegistry
 from ..model.body import ReviewBody
@@ -31,6 +30,7 @@ from ..model.dates import PartialDate
 from ..model.fields import UK_TIME
 from ..model.reviews import Review
 from ..model.themes import ThemeCatalogue
+from ..rules.withheld import normalise
 from .publication import Visibility, visibility
 
 #: Summaries shorter than this are too common to serve as leak markers.

@@ -31,15 +31,15 @@ from pathlib import Path
 from typing import Any
 
 from .. import urls
-from ..checks import embeds
-from ..checks.anonymisation import Checker, Finding, TextUnit, unused_acceptances
-from ..checks.manifest import MANIFEST_NAME, read_manifest
 from ..load.catalogue import Site, load_site
 from ..load.memo import LoadMemo
 from ..model.fields import UK_TIME
 from ..model.published_text import document_addresses, document_units
 from ..model.source import SourceDocument
 from ..problems import Problem, Severity
+from ..rules import embeds
+from ..rules.anonymisation import Checker, Finding, TextUnit, unused_acceptances
+from ..rules.manifest import MANIFEST_NAME, read_manifest
 
 #: Set to a folder to keep the cache there (default: .cache/anonymisation in the project).
 CACHE_VARIABLE = "REVIEW_SITE_CACHE"

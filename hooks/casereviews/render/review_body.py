@@ -3,7 +3,7 @@ points or recommendations rendered from the one parse of the body (`model.body`)
 
 The anchors that theme pages, exports and search link to are the parse's anchors, written
 into the page here, so the page cannot disagree with what links to it (and the build
-checks the pages it wrote: `checks.anchors`).
+checks the pages it wrote: `output_checks.anchors`).
 
 A review with an action plan shows each recommendation's actions under it, rated as at the
 build's day, and the plan's progress before its first list of recommendations.

@@ -12,7 +12,8 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from ..urls import name_words
+from casereviews.urls import name_words
+
 from . import model
 from .recognise import Recognised
 

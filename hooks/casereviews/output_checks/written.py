@@ -26,9 +26,10 @@ from pathlib import Path
 
 from .. import processes
 from ..problems import Problem, Severity
-from . import anchors, embeds, leakguard
+from ..rules import embeds
+from . import anchors, leakguard
 
-MODULE = "casereviews.checks.written"
+MODULE = "casereviews.output_checks.written"
 
 
 @dataclass(frozen=True)
@@ -85,7 +86,7 @@ def check_files(checks: Checks, paths: Iterable[Path], marker_set: leakguard.Mar
 
 class WrittenFiles:
     """Checks files as the build writes them (`written`), in a process of its own
-    (`python -m casereviews.checks.written`); `finish` checks the rest of the site and gives
+    (`python -m casereviews.output_checks.written`); `finish` checks the rest of the site and gives
     every finding. Should that process fail, every file is checked in `finish`."""
 
     def __init__(self, checks: Checks) -> None:
@@ -184,7 +185,7 @@ def _stop(process: subprocess.Popen[str] | None) -> None:
 
 
 def main() -> int:
-    """`python -m casereviews.checks.written`: on standard input, a JSON line [site folder,
+    """`python -m casereviews.output_checks.written`: on standard input, a JSON line [site folder,
     markers, own host, anchored pages], then a path a line; the findings, as JSON, at its end.
 
     Paths are read as they come (by a thread of their own), so the build writing them never

@@ -12,7 +12,6 @@ from __future__ import annotations
 import codecs
 import contextlib
 import gzip
-import html
 import zlib
 from collections.abc import Iterable, Iterator
 from pathlib import Path
@@ -20,12 +19,7 @@ from pathlib import Path
 import ahocorasick
 
 from ..problems import Problem
-
-
-def normalise(text: str) -> str:
-    """Text with entities decoded and runs of white space made one space."""
-    return " ".join(html.unescape(text).split())
-
+from ..rules.withheld import normalise
 
 #: A file is read in pieces of about this many bytes, cut at white space, so a 30 MB export
 #: is never several copies of itself in memory.

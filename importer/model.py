@@ -14,16 +14,16 @@ from pathlib import Path
 
 import yaml
 
-from ..checks.anonymisation import Checker, Finding, read_name_list, units_from_lines
-from ..checks.anonymisation.names import ner_names
-from ..model.boards import BoardRegistry, read_registry
-from ..model.body import LEARNING, RECOMMENDATION, SECTION_TITLES, group_slug
-from ..model.dates import PartialDate
-from ..model.placeholders import LEFT_OUT_HEADING, TOKEN
-from ..model.source import read_document
-from ..model.themes import Theme, ThemeCatalogue, theme_from_document
-from ..model.vocabulary import RECOMMENDATIONS_OPTIONAL, REVIEW_TYPES, TYPE_AUDIENCE
-from ..problems import Problem
+from casereviews.model.boards import BoardRegistry, read_registry
+from casereviews.model.body import LEARNING, RECOMMENDATION, SECTION_TITLES, group_slug
+from casereviews.model.dates import PartialDate
+from casereviews.model.placeholders import LEFT_OUT_HEADING, TOKEN
+from casereviews.model.source import read_document
+from casereviews.model.themes import Theme, ThemeCatalogue, theme_from_document
+from casereviews.model.vocabulary import RECOMMENDATIONS_OPTIONAL, REVIEW_TYPES, TYPE_AUDIENCE
+from casereviews.problems import Problem
+from casereviews.rules.anonymisation import Checker, Finding, read_name_list, units_from_lines
+from casereviews.rules.anonymisation.names import ner_names
 
 __all__ = [
     "LEARNING_HEADING",
