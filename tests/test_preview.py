@@ -19,10 +19,11 @@ from pathlib import Path
 import pytest
 from mkdocs.exceptions import Abort
 
-from casereviews.adapter.preview import Preview, SearchIndexer
+from casereviews.adapter.preview import Preview
 from casereviews.adapter.rebuild import Filler, fill
 from casereviews.adapter.releases import quiet_dirty_warning
 from casereviews.adapter.store import PreviewStore
+from casereviews.search.indexing import SearchIndexer
 from sitekit import TEST_NOW, SiteProject
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "scripts"))

@@ -16,7 +16,9 @@ import pytest
 
 from browser import search as search_in_browser
 from browser import serve
-from casereviews.render import search, search_bundle
+from casereviews.search import bundle as search_bundle
+from casereviews.search import pagefind as search
+from casereviews.search import version as search_version
 from sitekit import BuildResult
 
 #: HTML read by one Pagefind process in these tests: the sample site in several batches.
@@ -297,3 +299,44 @@ def test_indexing_starts_once_the_pages_it_indexes_are_written_while_the_others_
     assert len(list(site.glob("reviews/*/briefing/index.html"))) > 3
     entry = json.loads((site / "pagefind" / "pagefind-entry.json").read_text(encoding="utf-8"))
     assert entry["languages"]["en"]["page_count"] == len(indexed)
+
+
+def test_a_pagefind_of_another_release_stops_indexing_with_what_to_do(
+    sample_site: BuildResult, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+):
+    """The merge reads Pagefind 1.5's private index format: another release is a problem that
+    names both versions and the fix, and nothing is indexed; the installed version passes."""
+    assert search_version.version_problem(search_version.installed()) is None  # the pinned one
+    monkeypatch.setattr(search_version, "installed", lambda: "1.6.0")
+    bundle = tmp_path / "bundle"
+    expected = len(search.candidate_pages(sample_site.site_dir))
+    search.main([str(sample_site.site_dir), str(bundle), str(expected), str(SMALL_BATCH)])
+    (problem,) = json.loads(capsys.readouterr().out)
+    assert "Pagefind 1.6.0 is installed, expected 1.5.x" in problem["message"]
+    assert "requirements.txt" in problem["message"]
+    assert not bundle.exists()
+    monkeypatch.setattr(search_version, "installed", lambda: None)
+    search.main([str(sample_site.site_dir), str(bundle), str(expected), str(SMALL_BATCH)])
+    (problem,) = json.loads(capsys.readouterr().out)
+    assert problem["message"].startswith("Pagefind is not installed")
+
+
+def test_a_batch_index_written_by_another_release_is_not_merged(sample_site: BuildResult, tmp_path: Path):
+    """A batch's index (kept from an earlier build, say) that names another release stops the merge."""
+    batch = tmp_path / "batch"
+    pagefind_alone(sample_site.site_dir, batch)
+    entry = json.loads((batch / search_bundle.ENTRY).read_text(encoding="utf-8"))
+    meta_path = batch / f"pagefind.{entry['languages'][search.LANGUAGE]['hash']}.pf_meta"
+    meta = search_bundle.read(meta_path)
+    assert search_version.supported(meta[0])  # Pagefind's own index names the pinned release
+    meta[0] = "1.4.0"
+    meta_path.unlink()
+    entry["languages"][search.LANGUAGE]["hash"] = search_bundle.write(batch, "pagefind.", ".pf_meta", meta, 10)
+    (batch / search_bundle.ENTRY).write_text(json.dumps(entry), encoding="utf-8")
+    problems = search_bundle.merge([batch], tmp_path / "merged", {})
+    assert [problem.message for problem in problems] == [
+        "Pagefind 1.4.0 is named by the index of a batch (batch), expected 1.5.x (the search index format this "
+        "site merges is Pagefind 1.5's): install the version requirements.txt pins (run `make build`, or "
+        "`.venv/bin/pip install -r requirements.txt`); a new Pagefind release needs "
+        "casereviews/search/bundle.py checked against its index format first"
+    ]

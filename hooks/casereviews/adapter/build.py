@@ -42,6 +42,7 @@ from ..render.point_html import PointHtml
 from ..render.review_body import review_parts
 from ..render.templating import OVERRIDE_FOLDER, TEMPLATES, Templates
 from ..render.views import notice_view, review_view, search_options
+from ..search.indexing import SearchIndexing, indexed_pages
 from . import output, preview, releases, split
 from .fragments import FragmentStore
 from .navigation import NavigationCache
@@ -120,7 +121,7 @@ class SiteBuild:
     #: The checks of the files a build (not the preview) writes, its search index (started
     #: once the pages it indexes are written), and the page MkDocs writes now.
     checks: output.BuildChecks | None = None
-    indexing: output.SearchIndexing | None = None
+    indexing: SearchIndexing | None = None
     _writing: File | None = None
     #: In a release build that renders pages in two processes: the other one (`adapter.split`).
     second: split.SecondProcess | None = None
@@ -241,7 +242,11 @@ class SiteBuild:
         if self.preview is None:
             assert self.site is not None and self.indexes is not None
             self.checks = output.start_checks(config, self.site, public, self.indexes)
-            self.indexing = output.SearchIndexing(config, public, self.indexes)
+            self.indexing = SearchIndexing(
+                self.site_dir,
+                indexed_pages(public, self.indexes),
+                output.cache_folder(self.project_dir, os.environ, "search"),
+            )
         if self.keyed is None:
             self._generated = pages.all()
             for uri, generated in sorted(self._generated.items()):

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import os
 from collections.abc import Mapping
-from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -21,10 +20,12 @@ from ..output_checks import anchors, leakguard, written
 from ..policy.public import PublicSite, withheld_text
 from ..policy.vetting import CACHE_VARIABLE
 from ..problems import Problem, did_you_mean, one_of
-from ..render import exports, redirects, schema, search
+from ..render import exports, redirects, schema
 from ..render.pages import Settings, promised_anchors
 from ..render.templating import OVERRIDE_FOLDER, Templates
 from ..rules import embeds, manifest
+from ..search.bundle import BUNDLE
+from ..search.indexing import SearchIndexing, indexed_pages
 from .preview import PagePlan, Preview, checked_outputs, remove_site_file, scan_everything
 
 CONFIG_FILE = "mkdocs.yml"
@@ -185,49 +186,6 @@ def start_checks(config: MkDocsConfig, site: Site, public: PublicSite, indexes: 
     return BuildChecks(written.WrittenFiles(checks), expected)
 
 
-def indexed_pages(public: PublicSite, indexes: Indexes) -> set[str]:
-    """The pages search indexes (paths relative to the site folder): listed reviews' and themes'."""
-    return {f"{review.url}index.html" for review in indexes.listed} | {
-        f"{urls.theme(theme.slug)}index.html" for theme in public.themes
-    }
-
-
-class SearchIndexing:
-    """The search index of the pages on disk, built in the background (`search.build_index`:
-    Pagefind runs in processes of their own). It starts once every page it indexes is written
-    (`written`), while MkDocs writes the others, or else when its problems are asked for."""
-
-    def __init__(self, config: MkDocsConfig, public: PublicSite, indexes: Indexes) -> None:
-        self.site_dir = Path(config.site_dir)
-        #: The pages it indexes (paths in the site).
-        self.pages = frozenset(indexed_pages(public, indexes))
-        self._waiting = set(self.pages)
-        self._cache = cache_folder(project_dir(config), os.environ, "search")
-        self._executor: ThreadPoolExecutor | None = None
-        self._future: Future[list[Problem]] | None = None
-
-    def written(self, page: str) -> None:
-        """MkDocs wrote `page` (a path in the site)."""
-        self._waiting.discard(page)
-        if not self._waiting:
-            self.start()
-
-    def start(self) -> None:
-        """Index the pages now (once)."""
-        if self._future is None:
-            self._executor = ThreadPoolExecutor(max_workers=1)
-            self._future = self._executor.submit(search.build_index, self.site_dir, len(self.pages), cache=self._cache)
-
-    def problems(self) -> list[Problem]:
-        """What indexing found, once it is done."""
-        self.start()
-        assert self._future is not None and self._executor is not None
-        try:
-            return self._future.result()
-        finally:
-            self._executor.shutdown()
-
-
 def write_outputs(
     config: MkDocsConfig,
     public: PublicSite,
@@ -257,14 +215,14 @@ def write_outputs(
     public_urls = manifest.public_urls(site_dir, every_file)
     manifest.write_manifest(site_dir, public_urls)
     problems = manifest.disappeared(previous, public_urls) if previous is not None else []
-    checked = sorted({name for name in every_file if not _in(name, search.BUNDLE)} | {manifest.MANIFEST_NAME})
+    checked = sorted({name for name in every_file if not _in(name, BUNDLE)} | {manifest.MANIFEST_NAME})
     found = checks.files.finish([site_dir / name for name in checked])
     problems.extend(sorted(found.leaks, key=lambda problem: (problem.path, problem.message)))
     problems.extend(embeds.traced_problems(sorted(found.foreign, key=lambda item: (item[0], item[1].line)), sources))
     problems.extend(anchors.missing(checks.expected_anchors, found.ids))
     problems.extend(_notices_in_sitemap(site_dir, public))
     problems[:0] = indexing.problems()
-    bundle = [site_dir / search.BUNDLE / name for name in manifest.site_files(site_dir / search.BUNDLE)]
+    bundle = [site_dir / BUNDLE / name for name in manifest.site_files(site_dir / BUNDLE)]
     found = written.check_files(checks.files.checks, bundle)
     problems.extend(found.leaks)
     problems.extend(embeds.traced_problems(found.foreign, sources))
@@ -408,7 +366,7 @@ def _sweep(site_dir: Path, kept: set[str]) -> list[str]:
         relative = here.relative_to(site_dir).as_posix()
         prefix = "" if relative == "." else f"{relative}/"
         if not prefix:
-            folders[:] = [name for name in folders if name != search.BUNDLE]
+            folders[:] = [name for name in folders if name != BUNDLE]
         for name in names:
             if f"{prefix}{name}" not in kept:
                 (here / name).unlink()

@@ -43,13 +43,11 @@ text that is no longer published.
 
 from __future__ import annotations
 
-import contextlib
 import dataclasses
 import hashlib
 import logging
 import os
 import shutil
-import subprocess
 import threading
 from collections.abc import Callable, Collection, Iterable
 from dataclasses import dataclass, field
@@ -66,12 +64,12 @@ from ..policy.public import PublicSite, WithdrawalNotice
 from ..policy.publication import may_stay_in_preview
 from ..policy.vetting import ContentMemo
 from ..problems import Problem
-from ..render import search
 from ..render.exports import CatalogueMemo
 from ..render.listing import ListPage
 from ..render.pages import GeneratedPage, Pages
 from ..render.point_html import PointHtml
 from ..render.templating import Templates
+from ..search.indexing import SearchIndexer
 
 #: The attribute of MkDocs' configuration object that holds the preview, when there is one.
 CONFIG_ATTRIBUTE = "casereviews_preview"
@@ -259,126 +257,6 @@ def page_set(*sources: Iterable[str]) -> str:
 def content_key(common: str, source: str, *shown: str) -> str:
     """The key of a page made from nothing but what the site key names and `shown` (its text)."""
     return _hash(common, "content", source, *shown)
-
-
-class SearchIndexer:
-    """Pagefind in the background, one run at a time, into a folder of its own, swapped in if
-    nothing was rendered since it started.
-
-    A run that a rebuild made stale (it rendered pages) is stopped at once, and the latest
-    request only is run next: Pagefind takes both cores for seconds at 2,000 reviews, and runs
-    piling up behind quick edits would slow every rebuild. It runs at a lower priority than
-    the rebuilds."""
-
-    #: Added to Pagefind's niceness: rebuilds come first.
-    NICENESS = 10
-
-    def __init__(self, current: bool = False) -> None:
-        """`current`: the index in the site folder (if any) was made from its pages as they are."""
-        self._lock = threading.Lock()
-        self._generation = 0
-        #: The generation of the pages the index in the site folder was made from.
-        self._indexed: int | None = 0 if current else None
-        self._wanted: tuple[Path, int, Path | None, int] | None = None
-        self._process: subprocess.Popen[str] | None = None
-        self._thread: threading.Thread | None = None
-
-    def invalidate(self, site_dir: Path) -> None:
-        """Remove the index now: it may hold text this rebuild no longer publishes."""
-        with self._lock:
-            self._generation += 1
-            shutil.rmtree(site_dir / search.BUNDLE, ignore_errors=True)
-            _terminate(self._process)
-
-    def needed(self, site_dir: Path) -> bool:
-        """Whether the site must be indexed: pages were rendered or removed since its index was made, or it has none."""
-        with self._lock:
-            return self._indexed != self._generation or not (site_dir / search.BUNDLE).is_dir()
-
-    def start(self, site_dir: Path, expected_pages: int, cache: Path | None = None) -> None:
-        """Index the site as it is now (after the run going on, if any), keeping batches' indexes in `cache`."""
-        with self._lock:
-            self._wanted = (site_dir, expected_pages, cache, self._generation)
-            if self._thread is None or not self._thread.is_alive():
-                self._thread = threading.Thread(target=self._work, daemon=True)
-                self._thread.start()
-
-    def stop(self) -> None:
-        """Stop indexing (the preview is stopping): a run going on is stopped and left unused,
-        none is started; an index already in the site folder stays."""
-        with self._lock:
-            self._wanted = None
-            self._generation += 1
-            _terminate(self._process)
-        self.wait()
-
-    def wait(self) -> None:
-        """Wait until every indexing asked for is done (for scripts and tests)."""
-        while True:
-            with self._lock:
-                thread = self._thread
-            if thread is None:
-                return
-            thread.join()
-            with self._lock:
-                if self._thread is thread and self._wanted is None:
-                    return
-
-    def _work(self) -> None:
-        while True:
-            with self._lock:
-                if self._wanted is None:
-                    self._thread = None
-                    return
-                site_dir, expected_pages, cache, generation = self._wanted
-                self._wanted = None
-            self._run(site_dir, expected_pages, cache, generation)
-
-    def _run(self, site_dir: Path, expected_pages: int, cache: Path | None, generation: int) -> None:
-        bundle = site_dir.parent / f".{site_dir.name}-pagefind-{generation}"
-        shutil.rmtree(bundle, ignore_errors=True)
-        try:
-            with self._lock:
-                if generation != self._generation:
-                    return
-                process = subprocess.Popen(
-                    search.index_command(site_dir, bundle, expected_pages, cache=cache),
-                    env=search.index_environment(),
-                    stdout=subprocess.PIPE,
-                    stderr=subprocess.PIPE,
-                    text=True,
-                )
-                self._process = process
-            with contextlib.suppress(OSError, AttributeError):  # no priorities on Windows
-                os.setpriority(os.PRIO_PROCESS, process.pid, os.getpriority(os.PRIO_PROCESS, 0) + self.NICENESS)
-            output, errors = process.communicate()
-        except OSError as error:
-            log.warning("Preview search: %s", search.could_not_run(error))
-            return
-        finally:
-            with self._lock:
-                self._process = None
-        with self._lock:
-            if generation != self._generation:
-                shutil.rmtree(bundle, ignore_errors=True)
-                return
-        problems = search.index_problems(process.returncode, output, errors)
-        with self._lock:
-            if generation == self._generation and not problems:
-                shutil.rmtree(site_dir / search.BUNDLE, ignore_errors=True)
-                bundle.rename(site_dir / search.BUNDLE)
-                self._indexed = generation
-                log.info("Search index rebuilt")
-                return
-        shutil.rmtree(bundle, ignore_errors=True)
-        for problem in problems:
-            log.warning("Preview search: %s", problem)
-
-
-def _terminate(process: subprocess.Popen[str] | None) -> None:
-    """Stop an indexing run: it stops the Pagefind process it runs (see `search.main`)."""
-    if process is not None and process.poll() is None:
-        process.terminate()
 
 
 @dataclass

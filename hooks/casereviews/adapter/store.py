@@ -40,7 +40,8 @@ from pathlib import Path
 from typing import IO, Any
 
 from ..policy.vetting import CACHE_VARIABLE
-from .preview import Preview, SearchIndexer
+from ..search.indexing import SearchIndexer
+from .preview import Preview
 
 log = logging.getLogger("casereviews.preview")
 

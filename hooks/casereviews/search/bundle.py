@@ -37,6 +37,7 @@ from typing import Any
 import cbor2
 
 from ..problems import Problem
+from .version import version_problem
 
 LANGUAGE = "en"
 #: The folder of the site that holds the index.
@@ -224,6 +225,10 @@ def merge(folders: list[Path], bundle: Path, sorts: Mapping[str, Mapping[str, st
     nothing of how its pages compare with another's.
     """
     parts = [Part.open(folder) for folder in folders]
+    for part in parts:  # a batch's index kept from an earlier Pagefind, or written by another
+        problem = version_problem(part.version, f"named by the index of a batch ({part.folder.name})")
+        if problem is not None:
+            return [problem]
     urls = [url for part in parts for url in part.urls]
     if len(set(urls)) != len(urls):
         return [_problem("a page was indexed in two batches")]

@@ -10,7 +10,7 @@ Pagefind holds every page it reads, and the index it builds from them, in memory
 writes the index: its peak grows with the text indexed, about half a megabyte a generated
 review, 2.4 GB at 5,000 reviews (issue 14: the build stays under 1 GB). So it runs on
 batches of pages (`BATCH_BYTES` of HTML each), a process each, two at a time
-(`PAGEFIND_RUNS`), and the batches' indexes are merged into one (`search_bundle.merge`):
+(`PAGEFIND_RUNS`), and the batches' indexes are merged into one (`bundle.merge`):
 the same pages, words, filters, metadata and sorts as one run over every page would give.
 
 A batch's index is kept (given a cache folder) under a hash of its pages' names and bytes and
@@ -25,7 +25,6 @@ from __future__ import annotations
 import dataclasses
 import hashlib
 import html
-import importlib.metadata
 import json
 import os
 import re
@@ -43,12 +42,13 @@ from pathlib import Path
 
 from .. import processes
 from ..problems import Problem, Severity
-from . import search_bundle
-from .search_bundle import BUNDLE, LANGUAGE
+from . import bundle as search_bundle
+from . import version
+from .bundle import BUNDLE, LANGUAGE
 
 __all__ = ["BUNDLE", "LANGUAGE", "build_index"]
 
-MODULE = "casereviews.render.search"
+MODULE = "casereviews.search.pagefind"
 
 #: Left out of the index: the section headings of a review's body and its hidden "Summary"
 #: heading. Every review has "Learning", "Recommendations", "Summary of events": indexed, each
@@ -313,10 +313,7 @@ def batch_key(batch: list[Page]) -> str:
 
 
 def _pagefind_version() -> str:
-    try:
-        return "pagefind " + importlib.metadata.version("pagefind_bin")
-    except importlib.metadata.PackageNotFoundError:
-        return "pagefind (version unknown)"
+    return f"pagefind {version.installed() or '(not installed)'}"
 
 
 def _kept_index(cache: Path | None, batch: list[Page]) -> tuple[int, Path] | None:
@@ -421,18 +418,22 @@ def _normalise(text: str) -> str:
 
 
 def main(argv: list[str]) -> int:
-    """`python -m casereviews.render.search SITE BUNDLE EXPECTED BATCH_BYTES [CACHE]`: the problems, as JSON."""
+    """`python -m casereviews.search.pagefind SITE BUNDLE EXPECTED BATCH_BYTES [CACHE]`: the problems, as JSON."""
     site_dir, bundle, expected_pages, batch_bytes, *cache = argv
     # Stopped (the preview stops a run a rebuild made stale, or is stopped): leaving by an
     # exception, it stops the Pagefind processes it is running, starts no other, and removes
     # its scratch folder.
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))
-    try:
-        problems = index_in_batches(
-            Path(site_dir), int(expected_pages), Path(bundle), int(batch_bytes), Path(cache[0]) if cache else None
-        )
-    except OSError as error:  # a file of the site or of a kept index that cannot be read or written
-        problems = [Problem("pagefind", None, "search index", f"the search index could not be built: {error}")]
+    wrong_version = version.version_problem(version.installed())
+    if wrong_version is not None:
+        problems = [wrong_version]
+    else:
+        try:
+            problems = index_in_batches(
+                Path(site_dir), int(expected_pages), Path(bundle), int(batch_bytes), Path(cache[0]) if cache else None
+            )
+        except OSError as error:  # a file of the site or of a kept index that cannot be read or written
+            problems = [Problem("pagefind", None, "search index", f"the search index could not be built: {error}")]
     print(json.dumps([dataclasses.asdict(problem) for problem in problems]))
     return 0
 
