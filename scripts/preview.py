@@ -33,8 +33,9 @@ sys.path.insert(0, str(PROJECT / "hooks"))
 
 from mkdocs.config import load_config  # noqa: E402
 from mkdocs.exceptions import Abort  # noqa: E402
-from mkdocs.livereload import LiveReloadServer, _serve_url  # noqa: E402
 
+from casereviews.adapter.engine import PreviewServer  # noqa: E402
+from casereviews.adapter.engine import serve_url as server_address  # noqa: E402
 from casereviews.adapter.preview import Preview  # noqa: E402
 from casereviews.adapter.rebuild import DEFER_ABOVE, Filler  # noqa: E402
 from casereviews.adapter.rebuild import rebuild as rebuild_preview  # noqa: E402
@@ -68,20 +69,6 @@ def requested_files(path: str, mount_path: str) -> list[str]:
     relative = path[len(mount_path) :] + ("index.html" if path.endswith("/") else "")
     relative = posixpath.normpath("/" + relative).lstrip("/")
     return [relative] if path.endswith("/") else [relative, f"{relative}/index.html"]
-
-
-class PreviewServer(LiveReloadServer):
-    """MkDocs' server, but a page not yet rendered (see `Filler`) is rendered before it is served."""
-
-    filler: Filler | None = None
-
-    def _serve_request(self, environ, start_response):  # type: ignore[no-untyped-def]
-        if self.filler is not None:
-            with self._epoch_cond:  # a rebuild going on may defer the page
-                self._epoch_cond.wait_for(lambda: self._visible_epoch == self._wanted_epoch)
-            for relative in requested_files(environ["PATH_INFO"], self.mount_path):
-                self.filler.render_requested(relative)
-        return super()._serve_request(environ, start_response)
 
 
 def first_rebuild(config_file: Path, site_dir: Path, preview: Preview, serve_url: str | None = None) -> None:
@@ -121,7 +108,7 @@ def main(argv: list[str] | None = None) -> int:
     host, _, port = arguments.dev_addr.rpartition(":")
     config = load_config(config_file=str(arguments.config_file))
     mount_path = urlsplit(config.site_url or "/").path
-    serve_url = _serve_url(host, int(port), mount_path)
+    serve_url = server_address(host, int(port), mount_path)
     preview = Preview(defer_above=arguments.defer_above)
     filler = Filler(preview)
     store = PreviewStore.open(arguments.config_file)
@@ -140,6 +127,7 @@ def main(argv: list[str] | None = None) -> int:
 
     server = PreviewServer(builder=builder, host=host, port=int(port), root=str(site_dir), mount_path=mount_path)
     server.filler = filler
+    server.requested = requested_files
 
     def error_page(code: int) -> bytes | None:
         page = site_dir / f"{code}.html"

@@ -44,6 +44,7 @@ from ..render.templating import OVERRIDE_FOLDER, TEMPLATES, Templates
 from ..render.views import notice_view, review_view, search_options
 from ..search.indexing import SearchIndexing, indexed_pages
 from . import output, preview, releases, split
+from .engine import engine_of, mark_rendered
 from .fragments import FragmentStore
 from .navigation import NavigationCache
 from .preview import PagePlan, Preview
@@ -57,11 +58,6 @@ PREVIOUS_MANIFEST_VARIABLE = "REVIEW_SITE_PREVIOUS_MANIFEST"
 CONFIG_ATTRIBUTE = "casereviews_build"
 
 _HTML_COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
-
-
-def _mark(file: File, fresh: bool) -> None:
-    """Sets whether MkDocs renders `file` again in a dirty build (the build decides, not mtimes)."""
-    file.is_modified = lambda: fresh  # type: ignore[method-assign]
 
 
 def safe_text(value: Any) -> Any:
@@ -153,7 +149,7 @@ class SiteBuild:
             problems.append(manifest_problem)
         custom_dir = config.theme.custom_dir
         state = getattr(config, preview.CONFIG_ATTRIBUTE, None)
-        engine = type(config).__module__.partition(".")[0]
+        engine = engine_of(config)
         release = releases.release_state(os.environ, engine) if state is None else None
         if release is not None:
             releases.quiet_dirty_warning()
@@ -327,14 +323,14 @@ class SiteBuild:
         fresh = state.choose(((file.src_uri, file.dest_uri) for file in documentation), self.site_dir, deferrable)
         chosen = []
         for file in documentation:
-            _mark(file, file.src_uri in fresh)
+            mark_rendered(file, file.src_uri in fresh)
             if file.src_uri in fresh:
                 chosen.append(self.prepare(file))
         return chosen
 
     def prepare(self, file: File) -> File:
         """`file`, marked to be rendered (a generated page is made when MkDocs reads it, `page_source`)."""
-        _mark(file, True)
+        mark_rendered(file, True)
         return file
 
     def made(self, uri: str) -> GeneratedPage | None:
@@ -530,12 +526,12 @@ class SiteBuild:
             for file in files.documentation_pages():
                 Path(file.abs_dest_path).parent.mkdir(parents=True, exist_ok=True)
 
-        self.second = split.fork(theirs, ours, _mark, config.strict, before=before)
+        self.second = split.fork(theirs, ours, mark_rendered, config.strict, before=before)
 
     def second_reads_done(self, files: Files, config: MkDocsConfig) -> None:
         """In the second process, once the pages are read: it writes its own pages only."""
         if self.second is not None and self.second.is_fork:
-            split.write_only(self.second, files, _mark, config)
+            split.write_only(self.second, files, mark_rendered, config)
 
     def _second_ended(self) -> Problem | None:
         """The second process ends (in it) or is waited for (here): a problem if it failed;

@@ -17,8 +17,8 @@ is taken only when, after the same loading, vetting and keying as a full rebuild
   are (content/'s and the theme's);
 - MkDocs has no plugin but our hooks (the events a quick rebuild does not run are ours).
 
-Then it renders the pages whose key changed exactly as MkDocs would (`_populate_page`,
-`_build_page`, the anchor check), writes the catalogue and runs the same checks after the
+Then it renders the pages whose key changed exactly as MkDocs would (`engine.populate_page`,
+`engine.build_page`, the anchor check), writes the catalogue and runs the same checks after the
 build. Anything else (an edit to front matter that lists show, a review added, turned draft
 or withdrawn, a problem) is a full rebuild. A quick rebuild that fails leaves no engine: the
 next rebuild is a full one.
@@ -40,8 +40,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from mkdocs import utils
-from mkdocs.commands.build import _build_page, _populate_page, build
+from mkdocs.commands.build import build
 from mkdocs.config import load_config
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import Abort
@@ -49,6 +48,7 @@ from mkdocs.structure.files import Files, InclusionLevel
 from mkdocs.structure.nav import Navigation
 
 from .build import SiteBuild
+from .engine import WarningCounter, build_page, populate_page
 from .preview import CONFIG_ATTRIBUTE, Preview, remove_site_file
 
 log = logging.getLogger("casereviews.preview")
@@ -131,7 +131,7 @@ def quick_rebuild(engine: Engine, preview: Preview) -> bool:
     config = engine.config
     if any(Path(name).name != HOOKS_FILE for name in config.plugins):
         return False  # a plugin's events would not run
-    counter = utils.CountHandler()  # as MkDocs' build: in strict mode, a warning fails the rebuild
+    counter = WarningCounter()  # as MkDocs' build: in strict mode, a warning fails the rebuild
     counter.setLevel(logging.WARNING)
     if config.strict:
         logging.getLogger("mkdocs").addHandler(counter)
@@ -158,12 +158,12 @@ def quick_rebuild(engine: Engine, preview: Preview) -> bool:
         lap("choose and make pages")
         for file in site_build.fresh:
             assert file.page is not None
-            _populate_page(file.page, config, files, dirty=True)
+            populate_page(file.page, config, files)
         lap("Markdown")
         documentation = files.documentation_pages(inclusion=engine.inclusion)
         for file in site_build.fresh:
             assert file.page is not None
-            _build_page(file.page, config, documentation, engine.nav, engine.env, dirty=True)
+            build_page(file.page, config, documentation, engine.nav, engine.env)
         for file in site_build.fresh:
             assert file.page is not None
             file.page.validate_anchor_links(files=files, log_level=config.validation.links.anchors)
@@ -217,7 +217,7 @@ def fill(preview: Preview, count: int = FILL_PAGES, first: Iterable[str] = (), o
         chosen = [site_build.prepare(file) for source in sources if (file := files.get_file_from_path(source))]
         preview.started_writing()
         warned: set[str] = set()
-        warnings = utils.CountHandler()  # as MkDocs' build counts them: in strict mode, a problem
+        warnings = WarningCounter()  # as MkDocs' build counts them: in strict mode, a problem
         warnings.setLevel(logging.WARNING)
         mkdocs_log = logging.getLogger("mkdocs")
         mkdocs_log.addHandler(warnings)
@@ -226,8 +226,8 @@ def fill(preview: Preview, count: int = FILL_PAGES, first: Iterable[str] = (), o
             for file in chosen:
                 assert file.page is not None
                 before = sum(warnings.counts.values())
-                _populate_page(file.page, config, files, dirty=True)
-                _build_page(file.page, config, documentation, engine.nav, engine.env, dirty=True)
+                populate_page(file.page, config, files)
+                build_page(file.page, config, documentation, engine.nav, engine.env)
                 file.page.validate_anchor_links(files=files, log_level=config.validation.links.anchors)
                 file.page.content = None
                 if config.strict and sum(warnings.counts.values()) > before:

@@ -27,6 +27,7 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
+from .engine import BUILD_LOGGERS, DIRTY_WARNING, quiet_logger
 from .preview import Preview
 from .store import code_key
 
@@ -34,13 +35,6 @@ from .store import code_key
 PREVIOUS_RELEASE_VARIABLE = "REVIEW_SITE_PREVIOUS_RELEASE"
 #: The record of a release's keys, beside its folder.
 RECORD_SUFFIX = ".keys.json"
-
-#: MkDocs warns on every dirty build. Release builds and the preview's rebuilds are dirty
-#: builds whose pages the hooks choose (a release's folder starts empty): the warning is
-#: noise, and in strict mode it would stop them.
-DIRTY_WARNING = "A 'dirty' build is being performed"
-#: The loggers that warn of a dirty build: MkDocs' and ProperDocs'.
-BUILD_LOGGERS = ("mkdocs.commands.build", "properdocs.commands.build")
 
 
 def record_path(site_dir: Path) -> Path:
@@ -94,8 +88,10 @@ class _WithoutDirtyWarning(logging.Filter):
 
 
 def quiet_dirty_warning() -> None:
-    """Drop the engine's warning that a build is dirty (see `DIRTY_WARNING`); once per process."""
+    """Drop the engine's warning that a build is dirty (`engine.DIRTY_WARNING`); once per process.
+
+    MkDocs warns on every dirty build. Release builds and the preview's rebuilds are dirty
+    builds whose pages the hooks choose (a release's folder starts empty): the warning is
+    noise, and in strict mode it would stop them."""
     for name in BUILD_LOGGERS:
-        logger = logging.getLogger(name)
-        if not any(isinstance(existing, _WithoutDirtyWarning) for existing in logger.filters):
-            logger.addFilter(_WithoutDirtyWarning())
+        quiet_logger(name, _WithoutDirtyWarning())

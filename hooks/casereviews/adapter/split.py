@@ -35,7 +35,8 @@ from dataclasses import dataclass
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files
-from mkdocs.utils import CountHandler
+
+from .engine import WarningCounter
 
 log = logging.getLogger("mkdocs.plugins.casereviews")
 
@@ -71,7 +72,7 @@ class SecondProcess:
     pid: int
     strict: bool = False
     #: In the fork: the warnings and errors logged since the fork.
-    counter: CountHandler | None = None
+    counter: WarningCounter | None = None
     done: bool = False
 
     @property
@@ -129,7 +130,7 @@ def fork(
     second = SecondProcess(frozenset(file.src_uri for file in theirs), pid, strict)
     if second.is_fork:
         atexit.register(second.leave, True)  # run first: leaving any other way than `leave` is a failure
-        second.counter = CountHandler()
+        second.counter = WarningCounter()
         second.counter.setLevel(logging.WARNING)
         for name in ENGINE_LOGGERS:
             logging.getLogger(name).addHandler(second.counter)
