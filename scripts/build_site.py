@@ -30,12 +30,15 @@ import time
 from pathlib import Path
 
 PROJECT = Path(__file__).resolve().parent.parent
-MANIFEST_NAME = "url-manifest.json"
-PREVIOUS_MANIFEST_VARIABLE = "REVIEW_SITE_PREVIOUS_MANIFEST"
+sys.path.insert(0, str(PROJECT / "hooks"))
+
+from casereviews.adapter.releases import RECORD_SUFFIX  # noqa: E402
+from casereviews.rules.manifest import MANIFEST_NAME  # noqa: E402
+from casereviews.settings import variable  # noqa: E402
+
+PREVIOUS_MANIFEST_VARIABLE = variable("previous_manifest")
 #: The current release's folder, for the build to take unchanged pages from (see the docstring).
-PREVIOUS_RELEASE_VARIABLE = "REVIEW_SITE_PREVIOUS_RELEASE"
-#: A release's record of its pages' keys, beside its folder (written by the build).
-RECORD_SUFFIX = ".keys.json"
+PREVIOUS_RELEASE_VARIABLE = variable("previous_release")
 
 
 #: Releases kept: the current one and the one before it.

@@ -8,7 +8,6 @@ when anything would stop a build.
 from __future__ import annotations
 
 import argparse
-import os
 import sys
 from collections import Counter
 from pathlib import Path
@@ -27,6 +26,7 @@ from casereviews.rules.anonymisation import (  # noqa: E402
     load_corpus,
     score_table,
 )
+from casereviews.settings import EnvironmentVariables  # noqa: E402
 
 CORPUS = PROJECT / "tests" / "data" / "anonymisation_corpus.yml"
 
@@ -55,7 +55,7 @@ def main(argv: list[str] | None = None) -> int:
         "(tests/data/anonymisation_corpus.yml) and its findings in this content",
     )
     arguments = parser.parse_args(argv)
-    now, problem = build_time(os.environ)
+    now, problem = build_time(EnvironmentVariables.read())
     if problem:
         print(problem, file=sys.stderr)
         return 2

@@ -19,6 +19,7 @@ import pytest
 
 from browser import SiteRequestHandler, axe_violations, search, serve
 from casereviews.adapter.output import site_url_override
+from casereviews.settings import EnvironmentVariables
 from sitekit import BuildResult, SiteProject
 
 PUBLIC_URL = "https://example.org/board/learning/"
@@ -178,10 +179,10 @@ def test_redirects_and_the_404_page_stay_inside_the_sub_path(subpath_site: Build
 
 
 def test_a_site_url_that_is_not_an_absolute_folder_address_is_named() -> None:
-    assert site_url_override({}) == (None, None)
-    assert site_url_override({"SITE_URL": PUBLIC_URL}) == (PUBLIC_URL, None)
+    assert site_url_override(EnvironmentVariables()) == (None, None)
+    assert site_url_override(EnvironmentVariables(site_url=PUBLIC_URL)) == (PUBLIC_URL, None)
     for wrong in ("https://example.org/board/learning", "/board/learning/", "ftp://example.org/", "example.org/"):
-        value, problem = site_url_override({"SITE_URL": wrong})
+        value, problem = site_url_override(EnvironmentVariables(site_url=wrong))
         assert value is None and problem is not None
         assert "SITE_URL" in str(problem) and repr(wrong) in str(problem) and "ending in '/'" in str(problem)
 

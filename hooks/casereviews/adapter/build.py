@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
-import os
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -37,12 +36,13 @@ from ..policy.publication import build_time
 from ..policy.vetting import check_content
 from ..problems import Problem, summary_line
 from ..render import exports
-from ..render.pages import GeneratedPage, Pages, Settings, front_matter
+from ..render.pages import GeneratedPage, Pages, front_matter
 from ..render.point_html import PointHtml
 from ..render.review_body import review_parts
 from ..render.templating import OVERRIDE_FOLDER, TEMPLATES, Templates
 from ..render.views import notice_view, review_view, search_options
 from ..search.indexing import SearchIndexing, indexed_pages
+from ..settings import EnvironmentVariables, Settings
 from . import output, preview, releases, split
 from .engine import engine_of, mark_rendered
 from .fragments import FragmentStore
@@ -52,8 +52,6 @@ from .preview import PagePlan, Preview
 _log = logging.getLogger("casereviews.preview")
 _build_log = logging.getLogger("mkdocs.plugins.casereviews")
 
-#: Set to the path of the last published site's url-manifest.json to check URL stability.
-PREVIOUS_MANIFEST_VARIABLE = "REVIEW_SITE_PREVIOUS_MANIFEST"
 #: The attribute of MkDocs' configuration object that holds this build.
 CONFIG_ATTRIBUTE = "casereviews_build"
 
@@ -82,6 +80,7 @@ class SiteBuild:
     project_dir: Path
     now: dt.datetime
     settings: Settings
+    environment: EnvironmentVariables
     templates: Templates
     previous_manifest: frozenset[str] | None
     site_url: str = ""
@@ -132,9 +131,10 @@ class SiteBuild:
     @classmethod
     def start(cls, config: MkDocsConfig) -> SiteBuild:
         """Read settings from the MkDocs config and the environment; keep the build on `config`."""
-        now, problem = build_time(os.environ)
+        environment = EnvironmentVariables.read()  # once: every later use reads this
+        now, problem = build_time(environment)
         problems = [problem] if problem else []
-        site_url, site_url_problem = output.site_url_override(os.environ)
+        site_url, site_url_problem = output.site_url_override(environment)
         if site_url_problem:
             problems.append(site_url_problem)
         elif site_url:
@@ -142,15 +142,13 @@ class SiteBuild:
         problems.extend(output.config_problems(config))
         settings, settings_problems = output.read_settings(config)
         problems.extend(settings_problems)
-        previous, manifest_problem = output.read_previous_manifest(
-            os.environ.get(PREVIOUS_MANIFEST_VARIABLE), Path(config.site_dir)
-        )
+        previous, manifest_problem = output.read_previous_manifest(environment.previous_manifest, Path(config.site_dir))
         if manifest_problem:
             problems.append(manifest_problem)
         custom_dir = config.theme.custom_dir
         state = getattr(config, preview.CONFIG_ATTRIBUTE, None)
         engine = engine_of(config)
-        release = releases.release_state(os.environ, engine) if state is None else None
+        release = releases.release_state(environment, engine) if state is None else None
         if release is not None:
             releases.quiet_dirty_warning()
         override_dirs = [Path(custom_dir) / OVERRIDE_FOLDER] if custom_dir else []
@@ -159,6 +157,7 @@ class SiteBuild:
             project_dir=output.project_dir(config),
             now=now,
             settings=settings,
+            environment=environment,
             templates=state.templates(override_dirs) if state is not None else Templates(override_dirs),
             previous_manifest=previous,
             site_url=config.site_url or "",
@@ -188,10 +187,10 @@ class SiteBuild:
     def load(self) -> Site:
         """Load, validate and vet content/; compute the public view and its indexes."""
         memo = self.preview.content if self.preview is not None else None
-        self.site = check_content(self.docs_dir, self.now, self.project_dir, memo)
+        self.site = check_content(self.docs_dir, self.now, self.project_dir, memo, self.environment)
         if not self.site.errors:
             self.public = public_view(self.site, self.now)
-            points = output.cache_folder(self.project_dir, os.environ, "points")
+            points = self.environment.cache_folder(self.project_dir, "points")
             self.indexes = build_indexes(self.public, self.settings.related_count)
             self.pages = Pages(
                 self.public,
@@ -199,7 +198,7 @@ class SiteBuild:
                 self.templates,
                 self.settings,
                 self.site_url,
-                output.qr_cache(self.project_dir, os.environ),
+                output.qr_cache(self.project_dir, self.environment),
                 self.markdown_options,
                 self.preview.point_html(self.markdown_options, points)
                 if self.preview is not None
@@ -241,7 +240,7 @@ class SiteBuild:
             self.indexing = SearchIndexing(
                 self.site_dir,
                 indexed_pages(public, self.indexes),
-                output.cache_folder(self.project_dir, os.environ, "search"),
+                self.environment.cache_folder(self.project_dir, "search"),
             )
         if self.keyed is None:
             self._generated = pages.all()
@@ -510,7 +509,7 @@ class SiteBuild:
         files = self.files
         if self.preview is not None or self.keyed is None or files is None or self.checks is None:
             return
-        if split.processes_wanted(os.environ) < 2:
+        if split.processes_wanted(self.environment) < 2:
             return
         in_nav = {page.file.src_uri for page in nav.pages}
         fresh = [file for file in files.documentation_pages() if file.is_modified() and file.src_uri not in in_nav]

@@ -7,7 +7,6 @@ import os
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 from urllib.parse import urlsplit
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -18,27 +17,17 @@ from ..index.indexes import Indexes
 from ..load.catalogue import Site, display_path
 from ..output_checks import anchors, leakguard, written
 from ..policy.public import PublicSite, withheld_text
-from ..policy.vetting import CACHE_VARIABLE
-from ..problems import Problem, did_you_mean, one_of
+from ..problems import Problem
 from ..render import exports, redirects, schema
-from ..render.pages import Settings, promised_anchors
+from ..render.pages import promised_anchors
 from ..render.templating import OVERRIDE_FOLDER, Templates
 from ..rules import embeds, manifest
 from ..search.bundle import BUNDLE
 from ..search.indexing import SearchIndexing, indexed_pages
+from ..settings import EnvironmentVariables, Settings, read_board_settings, variable
 from .preview import PagePlan, Preview, checked_outputs, remove_site_file, scan_everything
 
 CONFIG_FILE = "mkdocs.yml"
-#: The environment variable that overrides mkdocs.yml's site_url (a board hosting under a sub-path).
-SITE_URL_VARIABLE = "SITE_URL"
-#: The key under `extra:` that holds the settings a board may change.
-SETTINGS_KEY = "casereviews"
-#: Setting name → (field of Settings, smallest, largest, what it is).
-SETTINGS = {
-    "latest_reviews": ("latest_count", 1, 200, "the number of reviews on /reviews/"),
-    "feed_length": ("feed_length", 1, 500, "the number of entries in each feed"),
-    "related_reviews": ("related_count", 0, 20, "the number of related reviews on a review page"),
-}
 
 
 def project_dir(config: MkDocsConfig) -> Path:
@@ -46,16 +35,9 @@ def project_dir(config: MkDocsConfig) -> Path:
     return Path(config.config_file_path or config.docs_dir).parent
 
 
-def cache_folder(project_dir: Path, environ: Mapping[str, str], name: str) -> Path:
-    """Where builds keep `name` between them: .cache/<name> in the project, or <name>/ in the
-    folder REVIEW_SITE_CACHE names."""
-    configured = environ.get(CACHE_VARIABLE)
-    return (Path(configured) if configured else project_dir / ".cache") / name
-
-
-def qr_cache(project_dir: Path, environ: Mapping[str, str]) -> TextCache:
+def qr_cache(project_dir: Path, environment: EnvironmentVariables) -> TextCache:
     """Where QR codes are kept."""
-    return TextCache(cache_folder(project_dir, environ, "qr"))
+    return TextCache(environment.cache_folder(project_dir, "qr"))
 
 
 def config_problems(config: MkDocsConfig) -> list[Problem]:
@@ -93,9 +75,9 @@ def config_problems(config: MkDocsConfig) -> list[Problem]:
     return problems
 
 
-def site_url_override(environ: Mapping[str, str]) -> tuple[str | None, Problem | None]:
+def site_url_override(environment: EnvironmentVariables) -> tuple[str | None, Problem | None]:
     """The site's public address from SITE_URL, when set: absolute http(s), ending in '/'."""
-    value = environ.get(SITE_URL_VARIABLE)
+    value = environment.site_url
     if value is None:
         return None, None
     parts = urlsplit(value.strip())
@@ -110,48 +92,15 @@ def site_url_override(environ: Mapping[str, str]) -> tuple[str | None, Problem |
     return None, Problem(
         "environment",
         None,
-        SITE_URL_VARIABLE,
+        variable("site_url"),
         f"found {value!r}, expected the site's absolute address starting http:// or https:// and ending "
         "in '/', e.g. https://example.org/board/learning/",
     )
 
 
 def read_settings(config: MkDocsConfig) -> tuple[Settings, list[Problem]]:
-    """The board's settings from `extra: casereviews:`, each checked; defaults where not given."""
-    extra = config.extra.get(SETTINGS_KEY) if isinstance(config.extra, Mapping) else None
-    if extra is None:
-        return Settings(), []
-    key = f"extra.{SETTINGS_KEY}"
-    if not isinstance(extra, Mapping):
-        return Settings(), [
-            Problem(CONFIG_FILE, None, key, f"found {extra!r}, expected settings such as feed_length: 50")
-        ]
-    values: dict[str, Any] = {}
-    problems = []
-    for name, value in extra.items():
-        if name not in SETTINGS:
-            problems.append(
-                Problem(
-                    CONFIG_FILE,
-                    None,
-                    f"{key}.{name}",
-                    f"is not a known setting{did_you_mean(str(name), SETTINGS)}; expected {one_of(SETTINGS)}",
-                )
-            )
-            continue
-        attribute, low, high, meaning = SETTINGS[name]
-        if isinstance(value, bool) or not isinstance(value, int) or not low <= value <= high:
-            problems.append(
-                Problem(
-                    CONFIG_FILE,
-                    None,
-                    f"{key}.{name}",
-                    f"found {value!r}, expected a whole number from {low} to {high} ({meaning})",
-                )
-            )
-            continue
-        values[attribute] = value
-    return Settings(**values), problems
+    """The board's settings from `extra: casereviews:`, each checked (`settings.BOARD_SETTINGS`)."""
+    return read_board_settings(config.extra)
 
 
 def read_previous_manifest(path: str | None, site_dir: Path) -> tuple[frozenset[str] | None, Problem | None]:
@@ -347,7 +296,7 @@ def start_preview_search(config: MkDocsConfig, public: PublicSite, indexes: Inde
     """Index the preview in the background when its pages changed, once none waits to be rendered."""
     site_dir = Path(config.site_dir)
     if not preview.deferred and preview.search.needed(site_dir):
-        cache = cache_folder(project_dir(config), os.environ, "search")
+        cache = EnvironmentVariables.read().cache_folder(project_dir(config), "search")
         preview.search.start(site_dir, len(indexed_pages(public, indexes)), cache)
 
 

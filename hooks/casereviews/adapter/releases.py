@@ -27,12 +27,11 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
+from ..settings import EnvironmentVariables
 from .engine import BUILD_LOGGERS, DIRTY_WARNING, quiet_logger
 from .preview import Preview
 from .store import code_key
 
-#: Set by scripts/build_site.py: the last release's folder ('' when there is none).
-PREVIOUS_RELEASE_VARIABLE = "REVIEW_SITE_PREVIOUS_RELEASE"
 #: The record of a release's keys, beside its folder.
 RECORD_SUFFIX = ".keys.json"
 
@@ -42,13 +41,13 @@ def record_path(site_dir: Path) -> Path:
     return site_dir.with_name(f"{site_dir.name}{RECORD_SUFFIX}")
 
 
-def release_state(environ: Mapping[str, str], engine: str) -> Preview | None:
+def release_state(environment: EnvironmentVariables, engine: str) -> Preview | None:
     """The keys of a release build (None when this is not one), with the last release's keys
     and folder when its record is usable (see the module docstring)."""
-    if PREVIOUS_RELEASE_VARIABLE not in environ:
+    previous = environment.previous_release
+    if previous is None:
         return None
     state = Preview()
-    previous = environ[PREVIOUS_RELEASE_VARIABLE]
     if not previous or not Path(previous).is_dir():
         return state
     try:

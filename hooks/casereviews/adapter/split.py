@@ -19,7 +19,7 @@ page is (the leak guard reads every file of the site).
 
 The pages are the same bytes as one process writes (tested). The preview never forks, nor a
 build with a thread running (a fork keeps only the thread that forks), nor when
-`RENDER_PROCESSES_VARIABLE` is 1.
+REVIEW_SITE_RENDER_PROCESSES is 1.
 """
 
 from __future__ import annotations
@@ -36,13 +36,11 @@ from dataclasses import dataclass
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files
 
+from ..settings import EnvironmentVariables
 from .engine import WarningCounter
 
 log = logging.getLogger("mkdocs.plugins.casereviews")
 
-#: Set to 1 to render in one process, 2 to fork whatever the machine (default: 2 on a machine
-#: with two processors or more).
-RENDER_PROCESSES_VARIABLE = "REVIEW_SITE_RENDER_PROCESSES"
 #: Below this many pages for the second process, the build renders them itself.
 MIN_PAGES = 20
 #: The loggers of the engines' messages (ours are under "mkdocs.plugins").
@@ -51,9 +49,9 @@ ENGINE_LOGGERS = ("mkdocs", "properdocs")
 Mark = Callable[[File, bool], None]
 
 
-def processes_wanted(environ: dict[str, str] | os._Environ[str]) -> int:
-    """How many processes may render pages: `RENDER_PROCESSES_VARIABLE`, else 2 with two processors."""
-    configured = environ.get(RENDER_PROCESSES_VARIABLE, "").strip()
+def processes_wanted(environment: EnvironmentVariables) -> int:
+    """How many processes may render pages: REVIEW_SITE_RENDER_PROCESSES (1 or 2), else 2 with two processors."""
+    configured = (environment.render_processes or "").strip()
     if configured in ("1", "2"):
         return int(configured)
     if not hasattr(os, "fork"):

@@ -30,17 +30,15 @@ import importlib.metadata
 import json
 import logging
 import math
-import os
 import shutil
 import sys
 import tempfile
 import time
-from collections.abc import Mapping
 from pathlib import Path
 from typing import IO, Any
 
-from ..policy.vetting import CACHE_VARIABLE
 from ..search.indexing import SearchIndexer
+from ..settings import EnvironmentVariables
 from .preview import Preview
 
 log = logging.getLogger("casereviews.preview")
@@ -78,12 +76,10 @@ def code_key() -> str:
     return digest.hexdigest()
 
 
-def store_folder(config_file: Path, environ: Mapping[str, str] = os.environ) -> Path:
+def store_folder(config_file: Path, environment: EnvironmentVariables) -> Path:
     """Where the preview of the project configured by `config_file` is kept."""
-    configured = environ.get(CACHE_VARIABLE)
-    root = Path(configured) if configured else config_file.resolve().parent / ".cache"
     name = hashlib.sha256(str(config_file.resolve()).encode()).hexdigest()[:16]
-    return root / "preview" / name
+    return environment.cache_folder(config_file.resolve().parent, "preview") / name
 
 
 class PreviewStore:
@@ -97,14 +93,14 @@ class PreviewStore:
         self._saved = -math.inf
 
     @classmethod
-    def open(cls, config_file: Path, environ: Mapping[str, str] = os.environ) -> PreviewStore | None:
+    def open(cls, config_file: Path, environment: EnvironmentVariables | None = None) -> PreviewStore | None:
         """The store of this project's preview, locked; None when another preview holds it or
         it cannot be used (then the preview runs in a temporary folder)."""
         try:
             import fcntl
         except ImportError:
             return None
-        folder = store_folder(config_file, environ)
+        folder = store_folder(config_file, environment or EnvironmentVariables.read())
         try:
             folder.mkdir(parents=True, exist_ok=True)
             lock = (folder / "lock").open("w", encoding="utf-8")

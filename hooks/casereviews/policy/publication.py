@@ -12,7 +12,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import os
 from collections.abc import Mapping
 from enum import StrEnum
 from typing import Any
@@ -20,9 +19,7 @@ from typing import Any
 from ..model.fields import UK_TIME
 from ..model.reviews import Review
 from ..problems import Problem
-
-#: Set to an ISO date-time with offset to build the site as at that moment (previews, tests).
-NOW_VARIABLE = "REVIEW_SITE_NOW"
+from ..settings import EnvironmentVariables, variable
 
 
 class Visibility(StrEnum):
@@ -60,9 +57,9 @@ def may_stay_in_preview(meta: Mapping[str, Any] | None) -> bool:
     return meta is not None and meta.get("status") == "published" and meta.get("embargo_until") is None
 
 
-def build_time(environ: dict[str, str] | os._Environ[str]) -> tuple[dt.datetime, Problem | None]:
+def build_time(environment: EnvironmentVariables) -> tuple[dt.datetime, Problem | None]:
     """The moment the build publishes as at: now, or REVIEW_SITE_NOW; and a problem, if any."""
-    value = environ.get(NOW_VARIABLE)
+    value = environment.now
     if not value:
         return dt.datetime.now(dt.UTC), None
     try:
@@ -71,7 +68,7 @@ def build_time(environ: dict[str, str] | os._Environ[str]) -> tuple[dt.datetime,
         moment = None
     if moment is None or moment.tzinfo is None:
         return dt.datetime.now(dt.UTC), Problem(
-            NOW_VARIABLE,
+            variable("now"),
             None,
             None,
             f"found {value!r}, expected a date and time with an offset, e.g. 2026-12-01T09:00:00+00:00",

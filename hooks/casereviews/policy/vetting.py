@@ -40,18 +40,11 @@ from ..problems import Problem, Severity
 from ..rules import embeds
 from ..rules.anonymisation import Checker, Finding, TextUnit, unused_acceptances
 from ..rules.manifest import MANIFEST_NAME, read_manifest
+from ..settings import EnvironmentVariables
 
-#: Set to a folder to keep the cache there (default: .cache/anonymisation in the project).
-CACHE_VARIABLE = "REVIEW_SITE_CACHE"
 PERSONAL_NAME = "personal-name"
 #: Front-matter keys a withdrawal notice shows.
 NOTICE_KEYS = ("title", "board", "withdrawn_on", "withdrawn_reason")
-
-
-def cache_folder(project_dir: Path, environ: dict[str, str] | os._Environ[str] = os.environ) -> Path:
-    """Where cached findings are kept."""
-    configured = environ.get(CACHE_VARIABLE)
-    return Path(configured) if configured else project_dir / ".cache" / "anonymisation"
 
 
 def names_allowed(meta: dict[str, Any]) -> list[str]:
@@ -295,11 +288,19 @@ def naming_notices(site: Site, published: frozenset[str]) -> list[Problem]:
     return notices
 
 
-def check_content(docs_dir: Path, now: dt.datetime, project_dir: Path, memo: ContentMemo | None = None) -> Site:
+def check_content(
+    docs_dir: Path,
+    now: dt.datetime,
+    project_dir: Path,
+    memo: ContentMemo | None = None,
+    environment: EnvironmentVariables | None = None,
+) -> Site:
     """Load and validate all content, then vet what it publishes: what `make check` runs.
 
-    A long-lived process passes the same `memo` to every check: only what changed is read again."""
+    A long-lived process passes the same `memo` to every check: only what changed is read again.
+    Findings are kept in the cache folder of `environment` (default: the process's)."""
     site = load_site(docs_dir, now.astimezone(UK_TIME).date(), project_dir, None if memo is None else memo.load)
-    vet(site, cache_folder(project_dir), memo)
+    cache = (environment or EnvironmentVariables.read()).cache_folder(project_dir, "anonymisation")
+    vet(site, cache, memo)
     site.add_problems(naming_notices(site, published_addresses(project_dir)))
     return site

@@ -27,6 +27,7 @@ from ..model.body import Point
 from ..model.reviews import Review
 from ..model.themes import Theme
 from ..policy.public import PublicSite
+from ..settings import Settings
 from . import briefing, listing
 from .exports import board_feed_title
 from .point_html import PointHtml
@@ -71,15 +72,6 @@ THEME_GROUPS = {
     "adults": "Themes about adults",
     "all": "Themes about children and adults",
 }
-
-
-@dataclass(frozen=True)
-class Settings:
-    """What a board may change in mkdocs.yml `extra:` (validated by the adapter)."""
-
-    latest_count: int = 20
-    feed_length: int = 50
-    related_count: int = 5
 
 
 #: libyaml's safe dumper when PyYAML has it (ten times faster), else PyYAML's own.
