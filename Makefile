@@ -8,7 +8,7 @@ RUNTIME := $(VENV)/.runtime-installed
 IMPORTER := $(VENV)/.import-installed
 DEV := $(VENV)/.dev-installed
 
-.PHONY: build test serve check lint bench clean engines import offline
+.PHONY: build test unit site-tests browser-tests serve check lint bench clean engines import offline
 
 # ENGINE=properdocs builds with ProperDocs, the maintained fork of MkDocs 1.6.
 ENGINE ?= mkdocs
@@ -20,8 +20,19 @@ build: $(RUNTIME)
 offline: build
 	$(BIN)/python scripts/offline_bundle.py --site-dir site --output site-offline.zip
 
+# The suite in three speeds: `make unit` after every change (in process, under a minute),
+# `make site-tests` (real builds), `make browser-tests` (Chromium). `make test` runs all three.
 test: lint
 	$(BIN)/python -m pytest
+
+unit: $(DEV)
+	$(BIN)/python -m pytest --layer=unit
+
+site-tests: $(DEV)
+	$(BIN)/python -m pytest --layer=site
+
+browser-tests: $(DEV)
+	$(BIN)/python -m pytest --layer=browser
 
 serve: $(RUNTIME)
 	NO_MKDOCS_2_WARNING=1 $(BIN)/python scripts/preview.py

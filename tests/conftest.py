@@ -67,3 +67,69 @@ def browser_page(chromium) -> Iterator[tuple[object, PageWatch]]:
     watch.attach(page)
     yield page, watch
     context.close()
+
+
+# --- the suite in three speeds -------------------------------------------------------------------
+#
+# unit:    in process, no site built, no browser (`make unit`, under a minute);
+# site:    builds real sites and reads the files written (`@pytest.mark.site`);
+# browser: drives Chromium over a built site (`@pytest.mark.browser`).
+# `make test` runs all three. A test with neither mark is a unit test, and in the unit layer a
+# build or a browser stops it with what to do, so the layer cannot slow down unnoticed.
+
+LAYERS = ("unit", "site", "browser", "all")
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption(
+        "--layer", choices=LAYERS, default="all", help="run one speed of the suite: unit, site or browser tests"
+    )
+
+
+def layer_of(item: pytest.Item) -> str:
+    if item.get_closest_marker("browser"):
+        return "browser"
+    return "site" if item.get_closest_marker("site") else "unit"
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    wanted = config.getoption("--layer")
+    if wanted == "all":
+        return
+    chosen = [item for item in items if layer_of(item) == wanted]
+    config.hook.pytest_deselected(items=[item for item in items if layer_of(item) != wanted])
+    items[:] = chosen
+
+
+class BuildInUnitLayerError(AssertionError):
+    """A unit test built a site or opened a browser."""
+
+
+def _refuse(what: str):  # type: ignore[no-untyped-def]
+    def refused(*args: object, **kwargs: object) -> None:
+        raise BuildInUnitLayerError(
+            f"a unit test {what}: mark it @pytest.mark.site (or browser), or test the behaviour in process"
+        )
+
+    return refused
+
+
+@pytest.fixture(scope="session", autouse=True)
+def unit_layer_guard(request: pytest.FixtureRequest) -> Iterator[None]:
+    """In the unit layer, building a site (in process or with the command line) or launching
+    Chromium fails the test that does it."""
+    if request.config.getoption("--layer") != "unit":
+        yield
+        return
+    import mkdocs.commands.build
+
+    from casereviews.adapter import rebuild
+
+    patch = pytest.MonkeyPatch()
+    for name in ("build", "build_atomic", "check"):
+        patch.setattr(SiteProject, name, _refuse(f"ran SiteProject.{name}"))
+    patch.setattr(mkdocs.commands.build, "build", _refuse("built a site with MkDocs"))
+    patch.setattr(rebuild, "build", _refuse("built a site with MkDocs"))
+    patch.setitem(globals(), "require_chromium", _refuse("launched Chromium"))
+    yield
+    patch.undo()

@@ -222,6 +222,7 @@ def test_a_plan_on_a_review_without_recommendations_is_explained():
     ]
 
 
+@pytest.mark.site
 def test_make_check_reports_plan_problems_in_every_file_in_one_run(project: SiteProject):
     """Two files, two problems each: all four reported by one run, and the build would stop."""
     project.write_review("plan-one", body=BODY, action_plan=[action(status="finished"), action(owner="nhs")])
@@ -239,6 +240,7 @@ def test_make_check_reports_plan_problems_in_every_file_in_one_run(project: Site
         assert re.search(rf"content/reviews/{path}\.md:\d+: action_plan: {re.escape(text)}", result.output), text
 
 
+@pytest.mark.site
 def test_identifying_text_in_a_progress_note_is_found(project: SiteProject):
     """The plan is published, so the anonymisation check reads it like every other field."""
     path = project.write_review(
@@ -355,6 +357,7 @@ def expected_counts(items: list[dict[str, Any]], today: dt.date) -> tuple[dict[s
     return by_stage, {RAG_LABELS[rag]: rags[rag] for rag in ("red", "amber", "green")}
 
 
+@pytest.mark.site
 def test_actions_page_counts_equal_the_front_matter(plans_site):
     """/actions/ counts by status and rating, and lists exactly the overdue actions, of listed reviews only."""
     result, plans = plans_site
@@ -370,6 +373,7 @@ def test_actions_page_counts_equal_the_front_matter(plans_site):
     assert "Accurate to 22 November 2026" in tree.text_content()
 
 
+@pytest.mark.site
 def test_board_and_agency_pages_count_their_own_actions(plans_site):
     """Every board and agency with actions has a page whose counts are its actions' counts."""
     result, plans = plans_site
@@ -398,6 +402,7 @@ def test_board_and_agency_pages_count_their_own_actions(plans_site):
         )
 
 
+@pytest.mark.site
 def test_actions_csv_has_one_row_per_action_accurate_to_the_build_day(plans_site):
     """One row per action of a listed review, its rating as at the build, and the day it is accurate to."""
     result, plans = plans_site
@@ -412,6 +417,7 @@ def test_actions_csv_has_one_row_per_action_accurate_to_the_build_day(plans_site
     assert written == expected
 
 
+@pytest.mark.site
 def test_unlisted_reviews_plans_appear_nowhere(plans_site):
     """The draft's and the withdrawn review's plans are in no page, count or row."""
     result, _ = plans_site
@@ -424,6 +430,7 @@ def test_unlisted_reviews_plans_appear_nowhere(plans_site):
     assert "plan-action" not in result.page("reviews/withdrawn-one/")
 
 
+@pytest.mark.site
 def test_a_review_page_shows_each_recommendations_actions(project: SiteProject):
     """Under each recommendation: the action, owner, due date with its history, status, and rating in words
     and colour; before them, the plan's progress."""
@@ -454,6 +461,7 @@ def test_a_review_page_shows_each_recommendations_actions(project: SiteProject):
     assert "Signed off 14 February 2026 (completed January 2026)" in fourth and "Green: done or on track" in fourth
 
 
+@pytest.mark.site
 def test_the_rating_follows_the_build_moment(project: SiteProject, tmp_path: Path):
     """The same plan built a month later: an amber action has become red."""
     project.write_review("plan-one", body=BODY, action_plan=[action(due="2026-12-10")])
@@ -467,6 +475,7 @@ def test_the_rating_follows_the_build_moment(project: SiteProject, tmp_path: Pat
     )
 
 
+@pytest.mark.site
 def test_actions_csv_cells_cannot_run_as_formulas(project: SiteProject):
     """Author text that a spreadsheet would run as a formula is written as text."""
     project.write_review(
@@ -499,6 +508,7 @@ def many_plans_site(tmp_path_factory: pytest.TempPathFactory):
     return result
 
 
+@pytest.mark.site
 def test_summaries_show_the_longest_overdue_and_say_where_the_rest_are(many_plans_site):
     """/actions/ and the first board page show 20 overdue actions, longest overdue first, and say how many more."""
     for url in ("actions/", "actions/boards/busy-safeguarding-children-partnership/"):
@@ -512,6 +522,7 @@ def test_summaries_show_the_longest_overdue_and_say_where_the_rest_are(many_plan
         assert all(card.xpath('.//dd/time[@datetime="2025-01"]') for card in shown), url
 
 
+@pytest.mark.site
 def test_a_long_list_of_actions_is_split_into_linked_pages_listing_each_action_once(many_plans_site):
     """A board's 45 actions on pages of at most 40 reviews: page-2 exists, the pages link to each other, and
     every action is on exactly one of them."""

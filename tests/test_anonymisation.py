@@ -20,6 +20,7 @@ def found(text: str) -> list[tuple[str, str]]:
     return [(f.rule, f.text) for f in CHECKER.check(units_from_lines("r.md", [(1, text)]))]
 
 
+@pytest.mark.site
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
@@ -49,6 +50,7 @@ def test_flags_identifying_details(text, expected):
     assert expected in found(text)
 
 
+@pytest.mark.site
 @pytest.mark.parametrize(
     "text",
     [
@@ -73,6 +75,7 @@ def test_ordinary_text_is_not_a_finding(text):
     assert found(text) == []
 
 
+@pytest.mark.site
 def test_inline_marker_accepts_one_rule_in_its_unit():
     """An inline marker accepts that rule in its unit (here a line), with its reason; other rules still fire."""
     line = "Call 0300 123 4567 or write to help@example.org <!-- accept phone-number: the board's public helpline -->"
@@ -83,6 +86,7 @@ def test_inline_marker_accepts_one_rule_in_its_unit():
     ]
 
 
+@pytest.mark.site
 def test_front_matter_acceptance_by_exact_text():
     """An accepted_findings entry accepts exactly that text for that rule, and reports unused entries."""
     accepted = [

@@ -47,6 +47,7 @@ def test_recall_and_false_alarms_over_the_corpus():
     assert weak == {}
 
 
+@pytest.mark.site
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
@@ -63,6 +64,7 @@ def test_dates_of_birth_or_death_as_written(text, expected):
     assert ("date-of-birth-or-death", expected) in found(text)
 
 
+@pytest.mark.site
 @pytest.mark.parametrize(
     "text",
     [
@@ -79,6 +81,7 @@ def test_a_date_that_dates_something_else_is_ordinary(text):
     assert found(text) == []
 
 
+@pytest.mark.site
 def test_a_sentence_in_a_paragraph_is_read_across_abbreviations():
     """'Dr.' and an initial 'M.' do not end a sentence: the date is still in the death's sentence."""
     for text in (
@@ -89,6 +92,7 @@ def test_a_sentence_in_a_paragraph_is_read_across_abbreviations():
         assert [date.endswith("4 May 2010") for date in dates] == [True]
 
 
+@pytest.mark.site
 def test_wrapped_date_is_found_and_reported_at_the_line_where_it_starts():
     """A date folded over two source lines is one finding, at the line of its first character."""
     unit = unit_from_lines(
@@ -102,6 +106,7 @@ def test_wrapped_date_is_found_and_reported_at_the_line_where_it_starts():
     assert [(f.line, f.text) for f in CHECKER.check([later])] == [(4, "born on 4 June 2004")]
 
 
+@pytest.mark.site
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
@@ -126,6 +131,7 @@ def test_new_forms_of_identifying_details(text, expected):
     assert expected in found(text)
 
 
+@pytest.mark.site
 @pytest.mark.parametrize(
     "text",
     [
@@ -143,6 +149,7 @@ def test_field_vocabulary_is_not_a_finding(text):
     assert found(text) == []
 
 
+@pytest.mark.site
 def test_allowed_names_are_never_findings():
     """The review's pseudonym and reviewer names, passed in, are not reported."""
     text = "The reviewer, Jane Holloway, met Mrs Pryce."
@@ -150,6 +157,7 @@ def test_allowed_names_are_never_findings():
     assert found(text, allowed_names=["Jane Holloway", "Mrs Pryce"]) == []
 
 
+@pytest.mark.site
 def test_known_names_come_from_data_and_can_be_replaced():
     """The default public names come from the data file; a Checker given none reports them."""
     text = "Like Daniel Pelka, the boy was seen by many professionals."
@@ -160,6 +168,7 @@ def test_known_names_come_from_data_and_can_be_replaced():
     ]
 
 
+@pytest.mark.site
 def test_inline_marker_accepts_its_rule_in_the_whole_unit():
     """A marker accepts that rule's findings anywhere in its unit, with its reason; other rules still fire."""
     unit = unit_from_lines(
@@ -176,6 +185,7 @@ def test_inline_marker_accepts_its_rule_in_the_whole_unit():
     ]
 
 
+@pytest.mark.site
 def test_marker_in_one_unit_does_not_accept_another():
     units = [
         TextUnit("r.md", None, "Call 0300 123 4567. <!-- accept phone-number: public line -->", 1),
@@ -191,6 +201,7 @@ def test_fingerprint_changes_with_the_name_lists():
     assert Checker(known_names=[]).fingerprint() != Checker().fingerprint()
 
 
+@pytest.mark.site
 def test_make_check_prints_each_rules_figures(tmp_path):
     """`make check STATS=1` prints every rule's recall and false alarms on the corpus, and the overall line."""
     from sitekit import SiteProject
@@ -204,6 +215,7 @@ def test_make_check_prints_each_rules_figures(tmp_path):
     assert f"Anonymisation rules measured on {len(CORPUS)} labelled sentences" in result.output
 
 
+@pytest.mark.site
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
@@ -224,6 +236,7 @@ def test_a_lifespan_of_full_dates_after_a_name_is_a_date_of_birth_or_death(text,
     assert ("date-of-birth-or-death", expected) in found(text)
 
 
+@pytest.mark.site
 @pytest.mark.parametrize(
     "text",
     [
@@ -235,6 +248,7 @@ def test_a_period_or_a_lifespan_of_years_is_not(text):
     assert found(text) == []
 
 
+@pytest.mark.site
 @pytest.mark.parametrize(
     "text",
     [
@@ -247,6 +261,7 @@ def test_a_date_anywhere_in_the_sentence_of_a_death_or_birth_with_any_verb(text)
     assert "date-of-birth-or-death" in {rule for rule, _ in found(text)}
 
 
+@pytest.mark.site
 def test_a_medical_eponym_excuses_only_itself_where_it_names_a_condition():
     """The list of eponyms is data (medical_terms.txt): "Treacher Collins syndrome" is a condition,
     but "Mrs Collins" is still a person, and so is a "Williams" who is not followed by "syndrome"."""
@@ -256,6 +271,7 @@ def test_a_medical_eponym_excuses_only_itself_where_it_names_a_condition():
     assert ("personal-name", "Robin Williams") in found("Child T's uncle, Robin Williams, was not assessed.")
 
 
+@pytest.mark.site
 def test_a_name_given_with_its_public_office_is_not_a_finding():
     """Ministers, directors and board chairs are named in their office on purpose; a neighbour is not."""
     assert found("The letter from the Minister of State, Beverley Hale, asked boards to review them.") == []
@@ -264,6 +280,7 @@ def test_a_name_given_with_its_public_office_is_not_a_finding():
     assert ("personal-name", "Peter Marsh") in found("Her neighbour, Peter Marsh, heard shouting.")
 
 
+@pytest.mark.site
 def test_a_hyphenated_surname_the_model_cuts_is_read_whole():
     """The reviewer "Michael Preston-Shoot" is allowed whole, though the model tags "Michael Preston"."""
     text = "The report is by Michael Preston-Shoot, who spoke to the family."

@@ -101,6 +101,7 @@ def test_the_public_view_holds_nothing_of_a_draft_or_embargoed_review(unpublishe
     assert "draft-one" not in strings and "embargoed-one" not in strings
 
 
+@pytest.mark.site
 def test_without_the_leak_guard_nothing_unpublished_is_written(unpublished_project: SiteProject, monkeypatch):
     """Switch the leak guard off and build: the output still holds no byte of a draft or an embargoed review."""
     from mkdocs.commands.build import build

@@ -89,6 +89,7 @@ def test_the_sample_has_briefings_to_test(public):
     assert ARCHIVED in public.archived and WITHDRAWN in {notice.slug for notice in public.notices}
 
 
+@pytest.mark.site
 def test_every_listed_review_has_a_briefing_in_seven_parts(sample_site, public):
     """Seven parts, the summary, the learning points, three questions and the review's address."""
     for review in briefed(public):
@@ -117,6 +118,7 @@ def test_the_questions_follow_the_documented_rule(public):
             assert plain_text(point.text).startswith(opening), (review.slug, quote)
 
 
+@pytest.mark.site
 def test_the_briefing_carries_a_qr_code_of_the_review_address(sample_site, public):
     """An inline SVG QR code with a text alternative: a light square (the quiet zone showing on a
     dark page too) and the dark modules of the review's address, as the QR code of it."""
@@ -170,6 +172,7 @@ def test_qr_codes_are_kept_by_address(tmp_path):
     assert len(list((tmp_path / "qr").iterdir())) == 2
 
 
+@pytest.mark.site
 def test_an_archived_or_withdrawn_review_has_no_briefing(sample_site, public):
     """Their briefing addresses lead to the review's page; neither the summary nor a QR code is there."""
     for slug in (ARCHIVED, WITHDRAWN):
@@ -183,6 +186,7 @@ def test_an_archived_or_withdrawn_review_has_no_briefing(sample_site, public):
         assert "review__briefing" not in sample_site.page(urls.review(slug))
 
 
+@pytest.mark.site
 def test_a_renamed_review_keeps_its_old_briefing_address(project: SiteProject):
     """An alias (old slug) redirects the old briefing to the new one; withdrawn, to the notice."""
     project.write_review("child-t")
@@ -205,12 +209,14 @@ def test_a_renamed_review_keeps_its_old_briefing_address(project: SiteProject):
     assert 'content="0; url=../../child-t-renamed/"' in result.page(urls.briefing("child-t"))
 
 
+@pytest.mark.site
 def test_a_review_page_links_to_its_briefing(sample_site, public):
     for review in briefed(public):
         html = sample_site.page(review.url)
         assert '<p class="review__briefing"><a href="briefing/">7-minute briefing</a>' in html
 
 
+@pytest.mark.site
 def test_briefings_are_in_the_url_manifest(sample_site, public):
     manifest = sample_site.text(urls.MANIFEST)
     for review in briefed(public):
@@ -348,6 +354,7 @@ def test_a_trainer_goes_from_a_theme_to_a_printed_briefing(site_url, browser_pag
     assert watch.console_errors == []
 
 
+@pytest.mark.site
 def test_grouped_recommendations_are_named_by_their_group(sample_site):
     """Numbering restarts in each group, so a briefing names the group: 'Health 1', not 'Recommendation 1' twice."""
     html = sample_site.page("reviews/2024-southvale-adult-b/briefing/")

@@ -6,8 +6,11 @@ import hashlib
 import re
 from pathlib import Path
 
+import pytest
+
 from sitekit import SAMPLE_CONTENT, BuildResult, SiteProject, output_files
 
+pytestmark = pytest.mark.site
 SAMPLE_REVIEWS = sorted(path.stem for path in (SAMPLE_CONTENT / "reviews").glob("*.md"))
 SAMPLE_THEMES = sorted(path.stem for path in (SAMPLE_CONTENT / "themes").glob("*.md"))
 

@@ -19,6 +19,7 @@ from sitekit import PROJECT, BuildResult, SiteProject
 sys.path.insert(0, str(PROJECT / "scripts"))
 from generate_corpus import generate
 
+pytestmark = pytest.mark.site
 CARD_LINK = re.compile(r'class="review-card__title"><a href="(?:\.\./)+reviews/([^/"]+)/"')
 
 

@@ -13,6 +13,7 @@ from sitekit import PROJECT, TEST_NOW, SiteProject
 sys.path.insert(0, str(PROJECT / "scripts"))
 from generate_corpus import generate
 
+pytestmark = pytest.mark.site
 spec = importlib.util.spec_from_file_location("compare_engines", PROJECT / "scripts" / "compare_engines.py")
 assert spec is not None and spec.loader is not None
 compare_engines = importlib.util.module_from_spec(spec)

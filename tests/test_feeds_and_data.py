@@ -79,6 +79,7 @@ def entry_links(feed: feedparser.FeedParserDict) -> list[str]:
     return [entry.link for entry in feed.entries]
 
 
+@pytest.mark.site
 def test_site_feed_holds_every_listed_review_newest_first(sample_site: BuildResult):
     """feed.xml: the listed reviews (archived included; drafts, withdrawn ones not), newest first."""
     feed = parse(sample_site, "feed.xml")
@@ -88,6 +89,7 @@ def test_site_feed_holds_every_listed_review_newest_first(sample_site: BuildResu
     assert "https://learning.example.org/reviews/2025-northdale-child-t/" not in entry_links(feed)  # draft
 
 
+@pytest.mark.site
 def test_theme_feed_holds_that_themes_reviews(sample_site: BuildResult):
     """themes/<slug>/feed.xml: the reviews on that theme, whatever name the author wrote it by."""
     names = _theme_names()
@@ -104,6 +106,7 @@ def test_theme_feed_holds_that_themes_reviews(sample_site: BuildResult):
         assert {link.href for link in feed.feed.links if link.rel == "self"} == {f"{SITE}themes/{theme}/feed.xml"}
 
 
+@pytest.mark.site
 def test_theme_without_reviews_has_an_empty_feed(sample_site: BuildResult):
     """Every theme page has its feed, even before its first review, so a subscription can start now."""
     names = _theme_names()
@@ -113,6 +116,7 @@ def test_theme_without_reviews_has_an_empty_feed(sample_site: BuildResult):
     assert parse(sample_site, f"themes/{unused[0]}/feed.xml").entries == []
 
 
+@pytest.mark.site
 def test_board_feed_holds_that_boards_reviews(sample_site: BuildResult):
     """boards/<slug>/feed.xml: Westmoor's listed reviews, the archived one included, not the withdrawn one."""
     [path] = sample_site.path("boards").glob("westmoor*/feed.xml")
@@ -123,6 +127,7 @@ def test_board_feed_holds_that_boards_reviews(sample_site: BuildResult):
     assert feed.feed.title.endswith("New reviews from Westmoor Local Safeguarding Children Board")
 
 
+@pytest.mark.site
 def test_month_only_date_is_placed_at_the_first_of_the_month_uk_time(sample_site: BuildResult):
     """'published: 2011-03' is 1 March 2011, 00:00 in the UK, in every feed that has it."""
     expected = dt.datetime(2011, 3, 1, tzinfo=UK)
@@ -134,6 +139,7 @@ def test_month_only_date_is_placed_at_the_first_of_the_month_uk_time(sample_site
         assert dt.datetime.fromisoformat(entry.updated) == expected, relative
 
 
+@pytest.mark.site
 def test_summer_date_is_midnight_british_summer_time(sample_site: BuildResult):
     """A day in summer is midnight in the UK, which is 23:00 the day before in UTC."""
     feed = parse(sample_site, "feed.xml")
@@ -141,6 +147,7 @@ def test_summer_date_is_midnight_british_summer_time(sample_site: BuildResult):
     assert entry.published == "2022-06-28T00:00:00+01:00"
 
 
+@pytest.mark.site
 def test_pages_link_their_feed(sample_site: BuildResult):
     """Theme and board pages announce their own feed (rel="alternate feed") and link to it visibly."""
     theme_page = sample_site.page("themes/neglect/")
@@ -159,6 +166,7 @@ def test_pages_link_their_feed(sample_site: BuildResult):
         assert not re.search(r'rel="alternate"[^>]*atom', html)  # Material would fetch sitemap.xml for it
 
 
+@pytest.mark.site
 def test_feeds_are_in_the_url_manifest(sample_site: BuildResult):
     """Every feed and the schema are promised at stable addresses."""
     manifest = set(json.loads(sample_site.text("url-manifest.json"))["urls"])
@@ -167,12 +175,14 @@ def test_feeds_are_in_the_url_manifest(sample_site: BuildResult):
     assert feeds <= manifest
 
 
+@pytest.mark.site
 def test_a_renamed_theme_keeps_its_feed_at_the_old_address(sample_site: BuildResult):
     """Where an old theme address redirects, its feed is there too (e.g. 'domestic abuse')."""
     assert sample_site.exists("themes/domestic-abuse/index.html")
     assert sample_site.text("themes/domestic-abuse/feed.xml") == sample_site.text("themes/domestic-violence/feed.xml")
 
 
+@pytest.mark.site
 def test_entry_ids_survive_a_change_of_title_and_date(project: SiteProject):
     """Ids are the review's permanent address: a new title and date leave every id unchanged."""
     project.write_review("2015-testshire-child-t", title="Serious case review: Child T", published="2015-03-01")
@@ -192,6 +202,7 @@ def test_entry_ids_survive_a_change_of_title_and_date(project: SiteProject):
     assert dt.datetime.fromisoformat(entry.published) == dt.datetime(2015, 4, 1, tzinfo=UK)
 
 
+@pytest.mark.site
 def test_feed_length_applies_to_theme_and_board_feeds(project: SiteProject):
     """feed_length: 2 gives the two newest reviews in every feed."""
     config = project.config()
@@ -221,6 +232,7 @@ def schema(sample_site: BuildResult) -> dict:
     return published
 
 
+@pytest.mark.site
 def test_reviews_json_validates_against_its_schema(sample_site: BuildResult, schema: dict):
     """The published export is valid against the published schema, archived records included."""
     data = json.loads(sample_site.text("reviews.json"))
@@ -243,6 +255,7 @@ BROKEN_RECORDS = {
 }
 
 
+@pytest.mark.site
 @pytest.mark.parametrize("breakage", BROKEN_RECORDS)
 def test_a_broken_record_fails_the_schema(sample_site: BuildResult, schema: dict, breakage: str):
     """The schema is strict enough to catch a record that is not what README promises."""
@@ -253,6 +266,7 @@ def test_a_broken_record_fails_the_schema(sample_site: BuildResult, schema: dict
         jsonschema.validate(broken, schema, cls=jsonschema.Draft202012Validator)
 
 
+@pytest.mark.site
 def test_schema_enums_are_the_vocabularies(schema: dict):
     """Controlled values come from the vocabularies: a new review type reaches the schema by itself."""
     review = schema["$defs"]["review"]["properties"]
@@ -264,6 +278,7 @@ def test_schema_enums_are_the_vocabularies(schema: dict):
     assert review["parallel_proceedings"]["items"]["enum"] == list(vocabulary.PARALLEL_PROCEEDINGS)
 
 
+@pytest.mark.site
 def test_readme_documents_every_field_and_column(sample_site: BuildResult, schema: dict):
     """README's table is the one the code generates, and names every JSON field and CSV column."""
     readme = (PROJECT / "README.md").read_text(encoding="utf-8")
@@ -275,6 +290,7 @@ def test_readme_documents_every_field_and_column(sample_site: BuildResult, schem
     assert set(columns) <= documented
 
 
+@pytest.mark.site
 def test_open_data_files_are_in_reserved_names(project: SiteProject):
     """An authored file cannot take the schema's address."""
     project.write("reviews.schema.json", "{}")

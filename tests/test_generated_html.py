@@ -10,8 +10,11 @@ from __future__ import annotations
 
 import re
 
+import pytest
+
 from sitekit import BuildResult, SiteProject, output_files
 
+pytestmark = pytest.mark.site
 POINTS_BODY = """\
 ## Summary of events
 

@@ -283,6 +283,7 @@ ADULT_LEARNING = [
 ]
 
 
+@pytest.mark.site
 def test_theme_suggestions_for_a_review_about_adults_are_themes_for_adults(tmp_path: Path) -> None:
     from importer.model import load_themes
 
@@ -340,6 +341,7 @@ def test_theme_suggestions_for_a_review_about_adults_are_themes_for_adults(tmp_p
 # --- formats --------------------------------------------------------------------------------------
 
 
+@pytest.mark.browser
 def test_pdf_with_cover_columns_running_header_and_contact_block(browser, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     source = print_pdf(browser, summary_pdf_html(), tmp_path / "child-k.pdf", header="Westmoor LSCB – Child K")
     content = content_copy(tmp_path)
@@ -380,6 +382,7 @@ def test_pdf_with_cover_columns_running_header_and_contact_block(browser, tmp_pa
     assert result.draft.name == "2011-westmoor-child-k.md"
 
 
+@pytest.mark.site
 def test_word_with_numbered_paragraphs_bullets_and_agency_groups(tmp_path: Path) -> None:
     source = summary_docx(tmp_path / "child-k.docx")
     run = import_reports(source, content_copy(tmp_path))
@@ -399,6 +402,7 @@ def test_word_with_numbered_paragraphs_bullets_and_agency_groups(tmp_path: Path)
     assert "Westmoor LSCB – Child K – Executive summary" not in text
 
 
+@pytest.mark.site
 def test_html_page_and_its_placeholders(tmp_path: Path) -> None:
     source = tmp_path / "child-k.html"
     source.write_text(summary_html_page(), encoding="utf-8")
@@ -416,6 +420,7 @@ def test_html_page_and_its_placeholders(tmp_path: Path) -> None:
     assert result.placeholders == []
 
 
+@pytest.mark.site
 def test_plain_text_with_page_furniture_a_year_only_and_text_after_the_list(tmp_path: Path) -> None:
     header = "Eastbridge Community Safety Partnership - DHR Adult F"
     page_one = "\n".join(
@@ -491,6 +496,7 @@ def test_plain_text_with_page_furniture_a_year_only_and_text_after_the_list(tmp_
     assert placeholder_problems(document) == []
 
 
+@pytest.mark.site
 def test_what_is_not_found_is_a_placeholder_that_stops_make_check(tmp_path: Path) -> None:
     source = tmp_path / "notes.txt"
     source.write_text(INCOMPLETE, encoding="utf-8")
@@ -508,6 +514,7 @@ def test_what_is_not_found_is_a_placeholder_that_stops_make_check(tmp_path: Path
     assert len(problems) == len(result.placeholders)
 
 
+@pytest.mark.site
 def test_a_cover_that_starts_with_the_board_does_not_make_the_board_the_title(tmp_path: Path) -> None:
     """Plain text whose first line is the board's name gets a title from the type and pseudonym."""
     source = tmp_path / "child-z.txt"
@@ -525,6 +532,7 @@ def test_a_cover_that_starts_with_the_board_does_not_make_the_board_the_title(tm
     assert "published: 2024-03" in text
 
 
+@pytest.mark.site
 @pytest.mark.parametrize(
     ("wording", "expected"),
     [
@@ -579,6 +587,7 @@ def folder_state(folder: Path) -> dict[str, str]:
     return {p.name: hashlib.sha256(p.read_bytes()).hexdigest() for p in sorted(folder.glob("*.md"))}
 
 
+@pytest.mark.browser
 def test_bad_inputs_are_reported_and_the_rest_imported_and_reimport_changes_nothing(browser, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     from PIL import Image
     from pypdf import PdfReader, PdfWriter
@@ -654,6 +663,7 @@ def fill_placeholders(text: str) -> str:
     return "\n".join(lines)
 
 
+@pytest.mark.browser
 def test_a_folder_of_four_reports_becomes_drafts_that_pass_once_filled(browser, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     folder = tmp_path / "reports"
     folder.mkdir()
@@ -734,6 +744,7 @@ def plain(text: str) -> str:
     return re.sub(r"\s+", " ", html.unescape(re.sub(r"<[^>]+>", "", markdown.markdown(text)))).strip()
 
 
+@pytest.mark.browser
 @pytest.mark.slow
 def test_round_trip_of_every_published_sample(browser, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     site = load_site(PROJECT / "content", dt.date.today())

@@ -116,6 +116,7 @@ support team, which visited twice and closed its involvement when the mother sai
 """
 
 
+@pytest.mark.site
 def test_a_cover_with_a_contents_page_and_numbered_headings_loses_nothing(tmp_path: Path) -> None:
     result, draft = imported(tmp_path, "child-r.txt", CONTENTS_REPORT)
     fields = result.recognised.fields
@@ -178,6 +179,7 @@ Recommendation 2: Agencies should tell the board's multi-agency panel before clo
 """
 
 
+@pytest.mark.site
 def test_finding_and_recommendation_paragraphs_are_points(tmp_path: Path) -> None:
     result, draft = imported(tmp_path, "mr-j.txt", FINDINGS_REPORT)
     body, problems = body_of(result.draft)
@@ -229,6 +231,7 @@ frightened her, and the police had been called to her flat twice.</p>
 """
 
 
+@pytest.mark.site
 def test_a_web_page_with_a_table_and_prose_learning(tmp_path: Path) -> None:
     result, draft = imported(tmp_path, "maya.html", WEB_PAGE)
     assert result.recognised.fields["pseudonym"].value == "Maya"
@@ -297,6 +300,7 @@ October 2022
 """
 
 
+@pytest.mark.site
 def test_a_thematic_review_behind_a_sharing_sites_wrapper(tmp_path: Path) -> None:
     result, draft = imported(tmp_path, "rough-sleeping.txt", SHARED_THEMATIC)
     fields = result.recognised.fields
@@ -336,6 +340,7 @@ Learning
 """
 
 
+@pytest.mark.site
 def test_no_date_is_guessed_and_the_file_name_says_undated(tmp_path: Path) -> None:
     """A date of death, a completion date and a guidance date in the text: none is the publication date."""
     result, draft = imported(tmp_path, "baby-k.txt", DATED_COVER)
@@ -360,6 +365,7 @@ The review was endorsed by Ashdown’s Safeguarding Children Board in November 2
 """
 
 
+@pytest.mark.site
 def test_a_numbered_subject_is_the_pseudonym_and_a_month_or_a_possessive_is_not_a_board(tmp_path: Path) -> None:
     """A numbered subject ("Child 4") is a pseudonym; "Recommendations" alone on a contents line is not; "Board in
     November" names no board called November; "Ashdown’s" Board is Ashdown's."""
@@ -383,6 +389,7 @@ when she felt safe.
 """
 
 
+@pytest.mark.site
 def test_a_text_with_no_heading_keeps_every_paragraph_in_a_section_make_check_reports(tmp_path: Path) -> None:
     result, draft = imported(tmp_path, "child-h.txt", NO_HEADINGS)
     left_out = section(draft, LEFT_OUT_HEADING)
@@ -418,6 +425,7 @@ Improving systems and practice
 """
 
 
+@pytest.mark.site
 def test_welsh_names_transliterated_and_the_welsh_template_headings_read(tmp_path: Path) -> None:
     result, _ = imported(tmp_path, "efa.txt", WELSH_COVER)
     fields = result.recognised.fields
@@ -435,6 +443,7 @@ def test_welsh_names_transliterated_and_the_welsh_template_headings_read(tmp_pat
 # --- make check on what an import can leave wrong ----------------------------------------------------
 
 
+@pytest.mark.site
 @pytest.mark.parametrize(
     ("field", "value", "expected"),
     [
@@ -459,6 +468,7 @@ def test_make_check_refuses_junk_an_import_can_take_for_a_field(
     )
 
 
+@pytest.mark.site
 def test_make_check_finds_page_numbers_and_running_footers_left_in_the_text(tmp_path: Path) -> None:
     from sitekit import DEFAULT_BODY, SiteProject
 
@@ -476,6 +486,7 @@ def test_make_check_finds_page_numbers_and_running_footers_left_in_the_text(tmp_
     assert f"found '{footer}' 3 times" in result.output
 
 
+@pytest.mark.site
 def test_make_check_gives_a_notice_for_an_undated_or_misdated_file_name_never_published(tmp_path: Path) -> None:
     from sitekit import SiteProject
 
@@ -519,6 +530,7 @@ The panel concluded that the harm could not have been predicted.
         assert (len(parsed.learning), len(parsed.recommendations)) == (1, 1)
 
 
+@pytest.mark.site
 def test_a_filled_draft_from_these_shapes_passes_make_check(tmp_path: Path) -> None:
     """The Finding-N draft, once its themes are chosen and its status set, validates in full."""
     result, draft = imported(tmp_path, "mr-j.txt", FINDINGS_REPORT)
@@ -529,6 +541,7 @@ def test_a_filled_draft_from_these_shapes_passes_make_check(tmp_path: Path) -> N
     assert mine == []
 
 
+@pytest.mark.site
 def test_a_folder_of_every_shape_loses_nothing_and_guesses_no_date_into_a_file_name(tmp_path: Path) -> None:
     """All the shapes above imported as one folder, as a board brings them in."""
     folder = tmp_path / "reports"

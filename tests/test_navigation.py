@@ -7,8 +7,11 @@ from __future__ import annotations
 import posixpath
 import re
 
+import pytest
+
 from sitekit import BuildResult
 
+pytestmark = pytest.mark.site
 HREF = re.compile(r'href="([^"]*)"')
 
 

@@ -57,6 +57,7 @@ def test_links_to_folders_name_their_index_file() -> None:
     )
 
 
+@pytest.mark.site
 def test_the_bundle_holds_the_pages_and_no_link_opens_a_folder(bundle: Path) -> None:
     assert (bundle / "index.html").exists()
     assert not (bundle / "pagefind").exists()

@@ -123,6 +123,7 @@ def test_split_respects_budget_and_count():
 # -- the sample site -------------------------------------------------------------------------
 
 
+@pytest.mark.site
 def test_theme_page_keeps_its_anchors_and_leads_to_each_year(sample_site: BuildResult):
     """/themes/<slug>/#2019 and #what-these-reviews-teach still exist and lead to the year's page."""
     theme = "themes/domestic-violence/"
@@ -145,6 +146,7 @@ def test_theme_page_keeps_its_anchors_and_leads_to_each_year(sample_site: BuildR
     assert "themes/domestic-violence/2023/" in links(sample_site, "themes/domestic-violence/2019/")
 
 
+@pytest.mark.site
 def test_year_page_of_a_theme_holds_its_reviews_and_their_learning(sample_site: BuildResult):
     page = document(sample_site, "themes/domestic-violence/2019/")
     assert page.xpath("string(//h1)") == "Domestic violence: reviews published in 2019"
@@ -154,6 +156,7 @@ def test_year_page_of_a_theme_holds_its_reviews_and_their_learning(sample_site: 
     assert not page.xpath("//*[@data-pagefind-body]")  # not in search, as the theme page's lists are not
 
 
+@pytest.mark.site
 def test_browse_table_counts_lead_to_the_theme_year_pages(sample_site: BuildResult):
     cells = document(sample_site, "browse/").xpath("//table[@class='browse-matrix']//td/a/@href")
     assert cells
@@ -163,6 +166,7 @@ def test_browse_table_counts_lead_to_the_theme_year_pages(sample_site: BuildResu
         assert sample_site.exists(f"{target}index.html"), target
 
 
+@pytest.mark.site
 def test_old_theme_anchor_links_still_resolve(sample_site: BuildResult):
     """Every year a theme has is an element on the theme page, for links made before the split."""
     for theme_page in sorted(sample_site.path("themes").glob("*/index.html")):
@@ -177,6 +181,7 @@ def test_old_theme_anchor_links_still_resolve(sample_site: BuildResult):
 # -- the heavy corpus ------------------------------------------------------------------------
 
 
+@pytest.mark.site
 def test_no_page_is_over_the_bound(heavy_site: BuildResult):
     """Theme, year, board and every other page are under 200 KB of HTML."""
     sizes = page_sizes(heavy_site.site_dir)
@@ -186,6 +191,7 @@ def test_no_page_is_over_the_bound(heavy_site: BuildResult):
     assert {"/themes/<theme>/<year>/page-<n>/", "/years/<year>/page-<n>/", "/boards/<board>/<year>/"} <= kinds
 
 
+@pytest.mark.site
 def test_a_long_year_of_a_theme_is_split_and_complete(heavy_site: BuildResult):
     """The heavy year's pages together list every review on the theme that year, once, newest
     first, with every learning point; each page links to the others and back to the theme."""
@@ -204,6 +210,7 @@ def test_a_long_year_of_a_theme_is_split_and_complete(heavy_site: BuildResult):
         assert set(pages) <= set(links(heavy_site, page))
 
 
+@pytest.mark.site
 def test_theme_page_of_the_heavy_corpus_is_bounded_and_keeps_its_anchors(heavy_site: BuildResult):
     theme = "themes/neglect/"
     assert {str(HEAVY_YEAR), "what-these-reviews-teach"} <= ids(heavy_site, theme)
@@ -214,6 +221,7 @@ def test_theme_page_of_the_heavy_corpus_is_bounded_and_keeps_its_anchors(heavy_s
     assert len(page.xpath("//section[@class='digest']")) == 3
 
 
+@pytest.mark.site
 def test_year_and_board_pages_split_too(heavy_site: BuildResult):
     year_pages = pages_of(heavy_site, f"years/{HEAVY_YEAR}/")
     assert len(year_pages) > 1
@@ -228,6 +236,7 @@ def test_year_and_board_pages_split_too(heavy_site: BuildResult):
     assert len(on_board) == len(set(on_board)) == HEAVY_COUNT
 
 
+@pytest.mark.site
 def test_a_page_that_a_shorter_list_no_longer_has_redirects(tmp_path: Path):
     """When a year's list shrinks, its last page is gone: the build redirects it to the list's
     first page rather than failing the URL check; a year gone from a theme leads to the theme."""
@@ -315,6 +324,7 @@ def fragment_contents(site: BuildResult) -> dict[str, str]:
     return contents
 
 
+@pytest.mark.site
 def test_search_index_leaves_out_the_section_headings_every_review_has(sample_site: BuildResult):
     """ "Learning", "Recommendations", "Summary of events": on every review, so indexed they made
     a first search for such a word download a posting for every review. The text stays."""

@@ -29,6 +29,7 @@ from sitekit import TEST_NOW, SiteProject
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "scripts"))
 from preview import first_rebuild, rebuild, requested_files
 
+pytestmark = pytest.mark.site
 SCRIPTS = Path(__file__).resolve().parent.parent / "scripts"
 
 EDITED, OTHER, UNRELATED = "2019-testshire-child-a", "2019-testshire-child-b", "2018-elsewhere-adult-c"

@@ -139,18 +139,21 @@ UNPUBLISHED = [
 ]
 
 
+@pytest.mark.site
 @pytest.mark.parametrize(("kind", "where"), UNPUBLISHED)
 def test_unpublished_reviews_leave_no_byte_in_the_output(canary_site, kind, where):
     """No output file (HTML, sitemap, feed, exports, search index, compressed or not) holds a canary."""
     assert files_containing(canary_site, canary(kind, where)) == []
 
 
+@pytest.mark.site
 @pytest.mark.parametrize("where", ["body", "learning", "recommendation", "report", "action", "progress", "evidence"])
 def test_archived_review_drops_its_full_text(canary_site, where):
     """After online_until, the body, the report link and the action plan are gone from every output."""
     assert files_containing(canary_site, canary("archived", where)) == []
 
 
+@pytest.mark.site
 def test_the_scan_finds_published_text(canary_site):
     """The same scan finds a published review's canaries in its page, feed, exports and search index."""
     found = files_containing(canary_site, canary("published", "summary"))
@@ -164,6 +167,7 @@ def test_the_scan_finds_published_text(canary_site):
     assert "actions/agencies/police/index.html" in action
 
 
+@pytest.mark.site
 def test_draft_and_embargoed_reviews_have_no_page_and_no_board(canary_site):
     """Neither the review's address nor its board's page exists."""
     for slug in ("draft-one", "embargoed-one"):
@@ -173,6 +177,7 @@ def test_draft_and_embargoed_reviews_have_no_page_and_no_board(canary_site):
     ]
 
 
+@pytest.mark.site
 def test_withdrawn_review_shows_a_notice_and_is_listed_nowhere(canary_site):
     """The address keeps a notice with title, board, date and reason; no list, sitemap or feed has it."""
     html = canary_site.page("reviews/withdrawn-one/")
@@ -184,6 +189,7 @@ def test_withdrawn_review_shows_a_notice_and_is_listed_nowhere(canary_site):
     assert "withdrawn-one" not in canary_site.page("themes/neglect/")
 
 
+@pytest.mark.site
 def test_archived_review_keeps_its_record(canary_site):
     """An archived review keeps its title, summary and record, with a note that the text is offline."""
     html = canary_site.page("reviews/archived-one/")
@@ -192,6 +198,7 @@ def test_archived_review_keeps_its_record(canary_site):
     assert "archived-one" in canary_site.page("themes/neglect/")
 
 
+@pytest.mark.site
 def test_embargo_lifts_at_its_moment(tmp_path: Path):
     """An embargoed review is out of the build until the moment (UK time), then in."""
     project = SiteProject(tmp_path)
@@ -204,6 +211,7 @@ def test_embargo_lifts_at_its_moment(tmp_path: Path):
     assert "embargoed-one" in after.page("themes/neglect/")
 
 
+@pytest.mark.site
 def test_feed_and_exports_are_well_formed(canary_site):
     """The feed parses as Atom; the JSON lists published reviews only, newest first."""
     feed = ET.fromstring(canary_site.text("feed.xml"))
@@ -218,6 +226,7 @@ def test_feed_and_exports_are_well_formed(canary_site):
     assert archived["source_url"] is None and "learning" not in archived
 
 
+@pytest.mark.site
 def test_leak_guard_stops_a_build_that_would_leak(project: SiteProject):
     """If an unpublished summary reached the output, the leak guard stops the build and names the file."""
     project.write_review("draft-one", status="draft", summary="A secret summary that must never be published, ever.")
@@ -230,6 +239,7 @@ def test_leak_guard_stops_a_build_that_would_leak(project: SiteProject):
     )
 
 
+@pytest.mark.site
 def test_leak_guard_knows_an_archived_reviews_plan(project: SiteProject):
     """An archived review's plan is not published: its actions are leak markers too."""
     plan = canary_plan("archived")
@@ -244,6 +254,7 @@ def test_leak_guard_knows_an_archived_reviews_plan(project: SiteProject):
     )
 
 
+@pytest.mark.site
 def test_malformed_front_matter_on_any_page_fails(project: SiteProject):
     """An about page's malformed front matter fails the build too (MkDocs would drop it silently)."""
     project.write("about/extra.md", "---\ntitle: [Extra\n---\nText\n")
@@ -252,6 +263,7 @@ def test_malformed_front_matter_on_any_page_fails(project: SiteProject):
     assert "content/about/extra.md:2: title: malformed front matter" in result.output
 
 
+@pytest.mark.site
 def test_report_link_and_spreadsheet_safe_export(canary_site):
     """A published review links to its report; a CSV cell that looks like a formula is defused."""
     html = canary_site.page("reviews/published-one/")
@@ -259,6 +271,7 @@ def test_report_link_and_spreadsheet_safe_export(canary_site):
     assert "Read the published report" in html
 
 
+@pytest.mark.site
 def test_csv_cells_cannot_run_as_formulas(project: SiteProject):
     """A title starting with '=' is written to reviews.csv with a leading apostrophe."""
     project.write_review("formula", title='=HYPERLINK("http://example.org","click")')
@@ -267,6 +280,7 @@ def test_csv_cells_cannot_run_as_formulas(project: SiteProject):
     assert '\'=HYPERLINK(""http://example.org"",""click"")' in result.text("reviews.csv")
 
 
+@pytest.mark.site
 def test_site_data_is_never_published(canary_site):
     """The board's list of names never to publish, and the rest of content/_data/, stay out of the output."""
     assert not canary_site.exists("_data")
@@ -291,6 +305,7 @@ def test_search_finds_only_published_reviews(canary_site, browser_page, kind, fo
         assert not [path for path in paths if f"{kind}-one" in path], paths
 
 
+@pytest.mark.site
 def test_leak_guard_reads_the_search_index_once_it_is_written(project: SiteProject):
     """The search index is built while the checks read the pages; the guard still reads the index it wrote."""
     withheld = "A summary that must never be published, not even in the search index."

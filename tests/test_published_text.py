@@ -10,8 +10,11 @@ import json
 import re
 from pathlib import Path
 
+import pytest
+
 from sitekit import DEFAULT_BODY, SiteProject, output_files
 
+pytestmark = pytest.mark.site
 POINTS = DEFAULT_BODY.split("\n\n", 2)[2]  # the Learning and Recommendations sections
 
 NEVER_PUBLISH = "content/_data/never-publish.txt"

@@ -12,6 +12,7 @@ import pytest
 
 from sitekit import DEFAULT_BODY, SiteProject, file_digests, output_files
 
+pytestmark = pytest.mark.site
 #: The text of a review page that a second review's summary appears in (see the leak test).
 QUOTED = "The family moved between three temporary addresses in the year before the incident."
 EDIT = "The board added this sentence after the review was first published."

@@ -8,9 +8,12 @@ import re
 import shutil
 from pathlib import Path
 
+import pytest
+
 from casereviews import urls
 from sitekit import PROJECT, SiteProject, file_digests
 
+pytestmark = pytest.mark.site
 SECOND = re.compile(r"Rendering (\d+) pages in a second process, (\d+) in this one")
 REVIEW = "2021-northdale-child-l"
 

@@ -18,6 +18,7 @@ import pytest
 
 from sitekit import BuildResult, SiteProject, output_files
 
+pytestmark = pytest.mark.site
 SHAPES = {
     "numbered-dot": (
         "## Learning\n\n1. The first lesson.\n2. The second lesson.\n\n"

@@ -17,6 +17,7 @@ def snapshot(site: Path) -> dict[str, str]:
     return {p.relative_to(site).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest() for p in output_files(site)}
 
 
+@pytest.mark.site
 def test_failed_build_leaves_the_site_byte_for_byte(project: SiteProject):
     """A build that fails midway (after MkDocs wrote pages) leaves the published site untouched."""
     project.write_review("child-t")
@@ -38,6 +39,7 @@ def test_failed_build_leaves_the_site_byte_for_byte(project: SiteProject):
     assert releases == [release, release.with_name(f"{release.name}.keys.json")]
 
 
+@pytest.mark.site
 def test_failure_after_pages_are_written_is_also_atomic(project: SiteProject):
     """A failure in the final checks (a URL that would vanish) also leaves the site as it was."""
     project.write_review("child-t")
@@ -52,6 +54,7 @@ def test_failure_after_pages_are_written_is_also_atomic(project: SiteProject):
     assert snapshot(first.site_dir) == before
 
 
+@pytest.mark.site
 def test_removing_a_published_review_fails_until_redirected_or_withdrawn(project: SiteProject):
     """A published URL that disappears fails the build; an alias or a withdrawal keeps it working."""
     project.write_review("child-t")
@@ -86,6 +89,7 @@ def test_removing_a_published_review_fails_until_redirected_or_withdrawn(project
     assert '<a href="../child-t-renamed/">' in result.page("reviews/child-t/")
 
 
+@pytest.mark.site
 def test_previous_manifest_can_be_given_explicitly(project: SiteProject, tmp_path: Path):
     """A manifest of the live site kept elsewhere is honoured (REVIEW_SITE_PREVIOUS_MANIFEST)."""
     manifest = tmp_path / "live-manifest.json"
@@ -95,11 +99,13 @@ def test_previous_manifest_can_be_given_explicitly(project: SiteProject, tmp_pat
     assert "/reviews/was-live/: URL check: was published and would disappear" in result.output
 
 
+@pytest.mark.site
 def test_theme_aliases_are_redirects(sample_site):
     """A theme's other names are addresses too: /themes/domestic-abuse/ leads to domestic violence."""
     assert '<a href="../domestic-violence/">Go to Domestic violence</a>' in sample_site.page("themes/domestic-abuse/")
 
 
+@pytest.mark.site
 def test_anonymisation_finding_stops_the_build(project: SiteProject):
     """Identifying details are printed as path:line: rule: text and stop the build."""
     project.write_review(
@@ -123,6 +129,7 @@ def test_anonymisation_finding_stops_the_build(project: SiteProject):
         assert line in result.output, line
 
 
+@pytest.mark.site
 def test_accepted_findings_pass_and_stay_in_the_report(project: SiteProject):
     """Inline and front-matter acceptances let the build pass; the check report lists them with reasons."""
     project.write_review(
@@ -149,6 +156,7 @@ def test_accepted_findings_pass_and_stay_in_the_report(project: SiteProject):
     )
 
 
+@pytest.mark.site
 def test_withdrawn_review_is_checked_only_where_its_notice_shows(project: SiteProject):
     """A review withdrawn because it identified someone can still be withdrawn: only notice fields are checked."""
     project.write_review(
@@ -178,6 +186,7 @@ def build_script():  # type: ignore[no-untyped-def]
     return module
 
 
+@pytest.mark.browser
 @pytest.mark.parametrize("interruption", [OSError("disk full"), KeyboardInterrupt()])
 def test_an_interrupted_switch_leaves_the_old_site_served(project: SiteProject, monkeypatch, interruption):
     """Stopped at the very moment of the switch, the build leaves the old site in place and served."""
@@ -206,6 +215,7 @@ def test_an_interrupted_switch_leaves_the_old_site_served(project: SiteProject, 
     assert not (first.site_dir / "reviews" / "child-u").exists()
 
 
+@pytest.mark.site
 def test_readers_never_see_a_missing_site(project: SiteProject):
     """While releases are switched again and again, every read of the site finds a whole page."""
     project.write_review("child-t")

@@ -82,6 +82,7 @@ def files(bundle: Path) -> dict[str, bytes]:
     return {path.relative_to(bundle).as_posix(): path.read_bytes() for path in bundle.rglob("*") if path.is_file()}
 
 
+@pytest.mark.site
 def test_an_index_built_in_batches_holds_what_pagefinds_own_index_holds(sample_site: BuildResult, tmp_path: Path):
     """The same pages and fragments, every word on the same pages at the same positions, the same
     chunks, filters, metadata fields and sorts as Pagefind's index of all the pages at once."""
@@ -106,6 +107,7 @@ def test_an_index_built_in_batches_holds_what_pagefinds_own_index_holds(sample_s
     assert sorted(merged["sorts"]["published"]) == sorted(alone["sorts"]["published"])
 
 
+@pytest.mark.site
 def test_the_index_is_the_same_from_one_build_to_the_next(sample_site: BuildResult, tmp_path: Path):
     """Two runs in batches write the same files, byte for byte."""
     site_dir = sample_site.site_dir
@@ -116,6 +118,7 @@ def test_the_index_is_the_same_from_one_build_to_the_next(sample_site: BuildResu
     assert files(tmp_path / "one") == files(tmp_path / "two")
 
 
+@pytest.mark.site
 def test_more_or_fewer_pages_than_expected_is_a_problem(sample_site: BuildResult, tmp_path: Path):
     """The build checks that Pagefind indexed exactly the pages it should, summed over the batches."""
     expected = len(search.candidate_pages(sample_site.site_dir)) + 1
@@ -125,6 +128,7 @@ def test_more_or_fewer_pages_than_expected_is_a_problem(sample_site: BuildResult
     ]
 
 
+@pytest.mark.site
 def test_a_sort_value_read_unlike_pagefind_stops_the_build(sample_site: BuildResult, tmp_path: Path):
     """The batches' pages are put in order by sort values read from the HTML: a value written so
     that it is read otherwise than by Pagefind is a problem, never a wrong order."""
@@ -215,6 +219,7 @@ def test_a_batch_ends_where_a_page_name_says_so_so_a_new_page_changes_few_batche
     assert 1 <= len(removed) <= 3 and len(before) - len(removed) >= len(before) * 3 // 4
 
 
+@pytest.mark.site
 def test_an_unchanged_batch_is_not_indexed_again_and_the_index_is_pagefinds(
     sample_site: BuildResult, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ):
@@ -264,6 +269,7 @@ def test_an_unchanged_batch_is_not_indexed_again_and_the_index_is_pagefinds(
     assert (cache / search.batch_key(first_batch) / "bundle" / "pagefind-entry.json").is_file()  # kept again
 
 
+@pytest.mark.site
 def test_indexing_starts_once_the_pages_it_indexes_are_written_while_the_others_are_rendered(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ):
@@ -301,6 +307,7 @@ def test_indexing_starts_once_the_pages_it_indexes_are_written_while_the_others_
     assert entry["languages"]["en"]["page_count"] == len(indexed)
 
 
+@pytest.mark.site
 def test_a_pagefind_of_another_release_stops_indexing_with_what_to_do(
     sample_site: BuildResult, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ):
@@ -321,6 +328,7 @@ def test_a_pagefind_of_another_release_stops_indexing_with_what_to_do(
     assert problem["message"].startswith("Pagefind is not installed")
 
 
+@pytest.mark.site
 def test_a_batch_index_written_by_another_release_is_not_merged(sample_site: BuildResult, tmp_path: Path):
     """A batch's index (kept from an earlier build, say) that names another release stops the merge."""
     batch = tmp_path / "batch"

@@ -6,10 +6,13 @@ import re
 import shutil
 from pathlib import Path
 
+import pytest
+
 from casereviews.settings import EnvironmentVariables, Settings, read_board_settings
 from sitekit import PROJECT, SiteProject
 
 
+@pytest.mark.site
 def test_settings_change_the_site(project: SiteProject):
     """latest_reviews, feed_length and related_reviews shape the pages and the feed."""
     config = project.config()
@@ -23,6 +26,7 @@ def test_settings_change_the_site(project: SiteProject):
     assert related.split("</ul>")[0].count("<li>") == 1
 
 
+@pytest.mark.site
 def test_wrong_settings_are_named_with_what_was_expected(project: SiteProject):
     """An unknown setting and a bad value each stop the build with a clear message."""
     config = project.config()
@@ -40,6 +44,7 @@ def test_wrong_settings_are_named_with_what_was_expected(project: SiteProject):
     ) in result.output
 
 
+@pytest.mark.site
 def test_a_board_template_under_its_old_markdown_name_is_named(project: SiteProject):
     """A board's override of a generated page under its old name (briefing.md) is not silently ignored."""
     overrides = project.root / "overrides"

@@ -146,6 +146,7 @@ def crawl(base: str, seeds: list[str]) -> tuple[dict[str, int], list[str], dict[
     return status, broken, ids, data_files
 
 
+@pytest.mark.browser
 def test_every_link_asset_feed_export_and_redirect_works_under_the_sub_path(
     subpath_site: BuildResult, subpath_url: str
 ) -> None:
@@ -166,6 +167,7 @@ def test_every_link_asset_feed_export_and_redirect_works_under_the_sub_path(
     assert all(address.startswith(PUBLIC_URL) for address in sitemap)
 
 
+@pytest.mark.browser
 def test_redirects_and_the_404_page_stay_inside_the_sub_path(subpath_site: BuildResult, subpath_url: str) -> None:
     missing = fetch(subpath_url + "no-such-page/")
     assert missing[0] == 404
@@ -187,6 +189,7 @@ def test_a_site_url_that_is_not_an_absolute_folder_address_is_named() -> None:
         assert "SITE_URL" in str(problem) and repr(wrong) in str(problem) and "ending in '/'" in str(problem)
 
 
+@pytest.mark.site
 def test_a_wrong_site_url_stops_the_build_with_its_problem(project: SiteProject) -> None:
     result = project.build(SITE_URL="https://example.org/board/learning")
     assert result.returncode != 0

@@ -26,6 +26,7 @@ def theme_html(sample_site, slug: str):  # type: ignore[no-untyped-def]
 # -- Course links ------------------------------------------------------------------------
 
 
+@pytest.mark.site
 @pytest.mark.parametrize("slug", [THEME, EMPTY_THEME])
 def test_theme_page_shows_its_stable_address(sample_site, slug):
     """A theme page (with or without reviews) has a 'Link to this page' block with its absolute URL."""
