@@ -5,6 +5,7 @@ from __future__ import annotations
 import ast
 import dataclasses
 import datetime as dt
+import re
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -119,3 +120,23 @@ def test_without_the_leak_guard_nothing_unpublished_is_written(unpublished_proje
     words += ["draft-one", "embargoed-one"]
     leaked = [(path.name, word) for path in output_files(site_dir) for word in words if word.encode() in readable(path)]
     assert leaked == []
+
+
+def pinned_names(requirements: Path) -> set[str]:
+    return {
+        line.split("==")[0].strip().lower().replace("_", "-").replace(".", "-")
+        for line in requirements.read_text(encoding="utf-8").splitlines()
+        if "==" in line and not line.startswith("#")
+    }
+
+
+def test_a_build_installs_none_of_the_importers_libraries():
+    """`make build` installs requirements.txt only; the importer's libraries come with `make import`."""
+    importer_only = {"pdfplumber", "mammoth", "wordllama", "pdfminer-six", "pypdfium2", "tokenizers"}
+    assert importer_only <= pinned_names(PROJECT / "requirements-import.txt")
+    assert not importer_only & pinned_names(PROJECT / "requirements.txt")
+    makefile = (PROJECT / "Makefile").read_text(encoding="utf-8")
+    build_rule = re.search(r"^build: (.*)$", makefile, re.M)
+    assert build_rule is not None and build_rule.group(1).split() == ["$(RUNTIME)"]
+    runtime_rule = re.search(r"^\$\(RUNTIME\):.*\n\t(.*)$", makefile, re.M)
+    assert runtime_rule is not None and runtime_rule.group(1).endswith("-r requirements.txt")
