@@ -93,9 +93,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
 @reported
 def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
     """Keep the navigation (the preview's quick rebuilds reuse it); maybe fork a second renderer."""
-    build = SiteBuild.of(config)
-    build.nav = nav
-    build.split_pages(nav, config)
+    SiteBuild.of(config).nav_ready(nav, config)
     return nav
 
 
@@ -114,11 +112,7 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
 @reported
 def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
     """Template helpers for this build; in the preview, what the sitemap needs of the pages not rendered again."""
-    build = SiteBuild.of(config)
-    build.template_globals(env)
-    build.kept_pages(files)
-    build.second_reads_done(files, config)
-    build.env = env
+    SiteBuild.of(config).env_ready(env, files, config)
     return env
 
 

@@ -25,7 +25,8 @@ from ..rules import embeds, manifest
 from ..search.bundle import BUNDLE
 from ..search.indexing import SearchIndexing, indexed_pages
 from ..settings import EnvironmentVariables, Settings, read_board_settings, variable
-from .preview import PagePlan, Preview, checked_outputs, remove_site_file, scan_everything
+from .keys import PagePlan
+from .preview import Preview, checked_outputs, remove_site_file, scan_everything
 
 CONFIG_FILE = "mkdocs.yml"
 

@@ -43,7 +43,6 @@ text that is no longer published.
 
 from __future__ import annotations
 
-import dataclasses
 import hashlib
 import logging
 import os
@@ -55,208 +54,22 @@ from pathlib import Path
 from typing import Any
 
 from .. import urls
-from ..index.indexes import Indexes
 from ..load.catalogue import Site
-from ..model.body import ReviewBody
-from ..model.reviews import Review
-from ..model.themes import Theme
-from ..policy.public import PublicSite, WithdrawalNotice
 from ..policy.publication import may_stay_in_preview
 from ..policy.vetting import ContentMemo
 from ..problems import Problem
 from ..render.exports import CatalogueMemo
-from ..render.listing import ListPage
-from ..render.pages import GeneratedPage, Pages
+from ..render.pages import GeneratedPage
 from ..render.point_html import PointHtml
 from ..render.templating import Templates
 from ..search.indexing import SearchIndexer
+from .keys import KeyMemo
 
 #: The attribute of MkDocs' configuration object that holds the preview, when there is one.
 CONFIG_ATTRIBUTE = "casereviews_preview"
 
 #: Not under the "mkdocs" logger: a background message must not fail the rebuild running then.
 log = logging.getLogger("casereviews.preview")
-
-
-def _hash(*parts: str) -> str:
-    return hashlib.sha256("\0".join(parts).encode()).hexdigest()
-
-
-def review_states(site: Site, public: PublicSite) -> dict[str, str]:
-    """Slug → its file's digest and how it is published ('listed', 'archived', 'withdrawn')."""
-    digests = {file.review_slug: file.document.digest for file in site.files.values() if file.review_slug}
-    states = {
-        review.slug: f"{digests.get(review.slug, '')}:{'archived' if public.is_archived(review) else 'listed'}"
-        for review in public.reviews
-    }
-    states.update((notice.slug, f"{digests.get(notice.slug, '')}:withdrawn") for notice in public.notices)
-    return states
-
-
-#: Files of a theme's folder that pages are made with; the rest are copied as they are.
-TEMPLATE_SUFFIXES = (".html", ".xml")
-
-
-def engine_key(config_file: Path | None, template_folders: Iterable[Path]) -> str:
-    """What every page is made with: the MkDocs configuration and the templates (names and bytes)."""
-    found = [("config", hashlib.sha256(config_file.read_bytes()).hexdigest() if config_file else "")]
-    for folder in template_folders:
-        if folder.is_dir():
-            found += [
-                (path.as_posix(), hashlib.sha256(path.read_bytes()).hexdigest())
-                for path in sorted(folder.rglob("*"))
-                if path.is_file() and path.suffix in TEMPLATE_SUFFIXES
-            ]
-    return _hash(repr(found))
-
-
-def static_key(docs_dir: Path, theme_folders: Iterable[Path]) -> str:
-    """The files copied as they are (names, sizes and times): content/'s other than Markdown,
-    and the theme folder's other than templates."""
-    found = []
-    for folder, skipped in ((docs_dir, (".md",)), *((folder, TEMPLATE_SUFFIXES) for folder in theme_folders)):
-        for directory, folders, names in os.walk(folder):
-            folders.sort()
-            for name in sorted(names):
-                if not name.endswith(skipped):
-                    info = Path(directory, name).stat()
-                    found.append((directory, name, info.st_size, info.st_mtime_ns))
-    return _hash(repr(found))
-
-
-def site_key(site: Site, public: PublicSite, docs_dir: Path, settings: object, site_url: str, engine: str = "") -> str:
-    """What every page may show besides reviews: other files, board names, settings, the address;
-    `engine`: what pages are made with (the MkDocs configuration, the templates)."""
-    others = sorted((path, file.document.digest) for path, file in site.files.items() if file.review_slug is None)
-    data = sorted(
-        (path.relative_to(docs_dir).as_posix(), hashlib.sha256(path.read_bytes()).hexdigest())
-        for path in (docs_dir / "_data").rglob("*")
-        if path.is_file()
-    )
-    names = repr(sorted(public.board_names.items()))
-    return _hash(repr(others), repr(data), names, repr(settings), site_url, engine)
-
-
-def card(item: Review | WithdrawalNotice, state: str) -> str:
-    """What lists show of a review: its public record but its text (body and points), and how
-    it is published. Hubs, feeds, the sitemap and the action plans read nothing else of it."""
-    if isinstance(item, Review):
-        item = dataclasses.replace(item, body="", content=ReviewBody())
-    return _hash(state.rpartition(":")[2], repr(item))
-
-
-@dataclass
-class PagePlan:
-    """The keys of one rebuild's pages, and what its theme years are made from."""
-
-    #: The site key (see `site_key`).
-    common: str
-    #: The key of every hub (a generated page that is neither a briefing nor a theme year):
-    #: the site key and every review's card, in order.
-    hubs: str
-    #: Source path → key, of every page but the hubs (added when known: see `Preview.hub_keys`).
-    keys: dict[str, str]
-    #: Source path of each page of each theme's years → (theme, year, the page).
-    theme_years: dict[str, tuple[Theme, int, ListPage]]
-    #: Source path of each briefing → its review.
-    briefings: dict[str, Review]
-    #: Slug → its file's digest and how it is published (see `review_states`).
-    states: dict[str, str]
-
-
-@dataclass
-class KeyMemo:
-    """What keying keeps between rebuilds: each review's card by site key and state, and, while
-    the hubs' key is unchanged, what depends on the cards alone (what a page shows of related
-    reviews, theme counts)."""
-
-    cards: dict[str, str] = field(default_factory=dict)
-    hubs: str = ""
-    related: dict[str, str] = field(default_factory=dict)
-    counts: dict[str, str] = field(default_factory=dict)
-
-
-def plan_pages(
-    site: Site,
-    public: PublicSite,
-    indexes: Indexes,
-    pages: Pages,
-    common: str,
-    memo: KeyMemo,
-    related_shown: Callable[[Review], str],
-) -> PagePlan:
-    """The key of every review page, briefing, theme page and page of a theme's years (see the
-    module docstring). `memo`: what the preview keeps (see `KeyMemo`); `related_shown`: what a
-    review's page shows of its related reviews (the review template's own values)."""
-    states = review_states(site, public)
-    known = memo.cards
-    memo.cards = {}
-
-    def card_of(item: Review | WithdrawalNotice) -> str:
-        key = _hash(common, item.slug, states[item.slug])
-        memo.cards[key] = known[key] if key in known else card(item, states[item.slug])
-        return memo.cards[key]
-
-    items: list[Review | WithdrawalNotice] = [*public.reviews, *public.notices]
-    shown = {item.slug: card_of(item) for item in items}
-    rated_at = public.as_of.isoformat()  # the day action plans are rated at
-    hubs = _hash(common, "hubs", rated_at, repr(list(shown.items())))
-    if memo.hubs != hubs:  # related reviews and counts come from what lists show: made again
-        memo.hubs, memo.related, memo.counts = hubs, {}, {}
-
-    def related_of(item: Review | WithdrawalNotice) -> str:
-        if item.slug not in memo.related:
-            memo.related[item.slug] = related_shown(item) if isinstance(item, Review) else ""
-        return memo.related[item.slug]
-
-    def counts_of(review: Review) -> str:
-        if review.slug not in memo.counts:
-            memo.counts[review.slug] = repr(sorted(pages.theme_counts(review).items()))
-        return memo.counts[review.slug]
-
-    keys: dict[str, str] = {}
-    for slug, state in states.items():
-        item = public.by_slug[slug]
-        rated = rated_at if isinstance(item, Review) and item.action_plan else ""
-        keys[urls.source_of(urls.review(slug))] = _hash(common, "review", state, related_of(item), rated)
-    briefings = {urls.source_of(urls.briefing(review.slug)): review for review in pages.briefings}
-    for source, review in briefings.items():
-        keys[source] = _hash(common, "briefing", states[review.slug], counts_of(review))
-    theme_years: dict[str, tuple[Theme, int, ListPage]] = {}
-    for theme in public.themes:
-        members = [states[review.slug] for review in indexes.by_theme.get(theme.slug, [])]
-        keys[f"{urls.THEMES}{theme.slug}.md"] = _hash(common, "theme", repr(members))
-        by_year = indexes.theme_years(theme.slug)
-        years = repr(list(by_year))  # its years link to the years before and after
-        for year, reviews in by_year.items():
-            for part in pages.theme_year_split(theme.slug, year, reviews):
-                source = urls.source_of(part.url)
-                theme_years[source] = (theme, year, part)
-                keys[source] = _hash(
-                    common,
-                    "theme year",
-                    years,
-                    str(len(reviews)),
-                    repr((part.number, part.addresses, part.first)),
-                    repr([states[review.slug] for review in part.reviews]),
-                )
-    return PagePlan(common, hubs, keys, theme_years, briefings, states)
-
-
-def frame_key(plan: PagePlan, pages: str, static: str) -> str:
-    """What a quick rebuild leaves as it is (see `adapter.rebuild`): the hubs' key (the site key
-    and what lists show of every review), the pages there are, the files copied as they are."""
-    return _hash(plan.hubs, pages, static)
-
-
-def page_set(*sources: Iterable[str]) -> str:
-    """Which pages there are (authored pages link to them: MkDocs checks those links)."""
-    return _hash(*sorted(set().union(*sources)))
-
-
-def content_key(common: str, source: str, *shown: str) -> str:
-    """The key of a page made from nothing but what the site key names and `shown` (its text)."""
-    return _hash(common, "content", source, *shown)
 
 
 @dataclass
@@ -508,7 +321,7 @@ def checked_outputs(site_dir: Path, rendered: list[str], written: Iterable[Path]
 
 
 def withheld_digest(withheld: dict[str, str]) -> str:
-    return _hash(*sorted(withheld))
+    return hashlib.sha256("\0".join(sorted(withheld)).encode()).hexdigest()
 
 
 def scan_everything(preview: Preview, withheld: dict[str, str]) -> bool:
@@ -521,8 +334,6 @@ __all__ = [
     "Preview",
     "Problem",
     "checked_outputs",
-    "content_key",
-    "plan_pages",
     "remove_site_file",
     "scan_everything",
 ]

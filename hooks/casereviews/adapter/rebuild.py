@@ -48,7 +48,7 @@ from mkdocs.structure.files import Files, InclusionLevel
 from mkdocs.structure.nav import Navigation
 
 from .build import SiteBuild
-from .engine import WarningCounter, build_page, populate_page
+from .engine import WarningCounter, build_page, mark_rendered, populate_page
 from .preview import CONFIG_ATTRIBUTE, Preview, remove_site_file
 
 log = logging.getLogger("casereviews.preview")
@@ -100,9 +100,11 @@ def _rebuild(config_file: Path, site_dir: Path, preview: Preview, serve_url: str
     setattr(config, CONFIG_ATTRIBUTE, preview)
     build(config, serve_url=serve_url, dirty=True)
     done = SiteBuild.of(config)
-    if done.frame is not None and done.nav is not None and done.env is not None and done.files is not None:
+    mode = done.preview_rebuild()
+    frame = mode.keyed.frame
+    if frame is not None and mode.nav is not None and mode.env is not None and done.files is not None:
         inclusion = InclusionLevel.is_in_serve if serve_url else InclusionLevel.is_included
-        preview.engine = Engine(config, done.files, done.nav, done.env, done.frame, inclusion)
+        preview.engine = Engine(config, done.files, mode.nav, mode.env, frame, inclusion)
         for file in done.files.documentation_pages():
             if file.page is not None:
                 file.page.content = None  # the HTML is written: not kept in memory between rebuilds
@@ -140,31 +142,31 @@ def quick_rebuild(engine: Engine, preview: Preview) -> bool:
     timings.clear()
     lap = _Lap(timings)
     try:
-        site_build = SiteBuild.start(config)
-        site_build.quick = True
+        site_build = SiteBuild.start(config, quick=True)
+        keyed = site_build.preview_rebuild().keyed
         if site_build.config_problems:
             return False
         site = site_build.load()
         lap("load, vet, public view, indexes")
         if site.problems:
             return False
-        plan = site_build.preview_plan(quick=True)
+        plan = keyed.key_pages(site_build, quick=True)
         lap("keys")
-        if plan is None or site_build.frame != engine.frame:
+        if plan is None or keyed.frame != engine.frame:
             return False
         files = engine.files
-        site_build.fresh = site_build.choose_pages(files)
+        keyed.fresh = keyed.choose_pages(site_build, files)
         site_build.files = files
         lap("choose and make pages")
-        for file in site_build.fresh:
+        for file in keyed.fresh:
             assert file.page is not None
             populate_page(file.page, config, files)
         lap("Markdown")
         documentation = files.documentation_pages(inclusion=engine.inclusion)
-        for file in site_build.fresh:
+        for file in keyed.fresh:
             assert file.page is not None
             build_page(file.page, config, documentation, engine.nav, engine.env)
-        for file in site_build.fresh:
+        for file in keyed.fresh:
             assert file.page is not None
             file.page.validate_anchor_links(files=files, log_level=config.validation.links.anchors)
             file.page.content = None
@@ -208,13 +210,16 @@ def fill(preview: Preview, count: int = FILL_PAGES, first: Iterable[str] = (), o
             return []
         config, files = engine.config, engine.files
         site_build = SiteBuild.of(config)
+        mode = site_build.preview_rebuild()
         sources = preview.next_deferred(count, first)
         if only:  # rendered meanwhile, the page asked for is served as it is
             sources = [source for source in sources if source in first]
         if not sources:
             return []
         preview.filled([source for source in sources if files.get_file_from_path(source) is None], shown=False)
-        chosen = [site_build.prepare(file) for source in sources if (file := files.get_file_from_path(source))]
+        chosen = [file for source in sources if (file := files.get_file_from_path(source))]
+        for file in chosen:
+            mark_rendered(file, True)
         preview.started_writing()
         warned: set[str] = set()
         warnings = WarningCounter()  # as MkDocs' build counts them: in strict mode, a problem
@@ -234,14 +239,14 @@ def fill(preview: Preview, count: int = FILL_PAGES, first: Iterable[str] = (), o
                     warned.add(file.src_uri)
         finally:
             mkdocs_log.removeHandler(warnings)
-        shown, failed = site_build.check_filled(config, [file.src_uri for file in chosen], warned)
+        shown, failed = mode.check_filled(site_build, config, [file.src_uri for file in chosen], warned)
         for source in failed:
             remove_site_file(Path(config.site_dir), preview.deferred[source])
         preview.filled(failed, shown=False)
         preview.filled(shown, shown=True)
         preview.writing = False
         if not preview.deferred:
-            site_build.pages_filled(config)
+            mode.pages_filled(site_build, config)
         if preview.store is not None and (not preview.deferred or preview.store.saved_for(SAVE_EVERY)):
             preview.store.save(preview)
         return sources
