@@ -12,21 +12,16 @@ import re
 from dataclasses import dataclass, field
 
 from . import wording
+from .board_names import find_board, find_boards_in, is_board_name
 from .clean import tidy
 from .cover import (
     Found,
     TypesFound,
     cover_lines,
-    find_board,
-    find_boards_in,
-    find_pseudonym,
     find_review_type,
-    find_reviewers,
-    is_board_name,
     labelled,
     most_frequent_type,
     mostly_capitals,
-    names_someone,
     sentence_case,
     title_from_line,
     title_problem,
@@ -38,6 +33,7 @@ from .document import PARAGRAPH, Block, Extracted
 from .headings import body_like, heading_key
 from .layout import Layout, lay_out
 from .model import TYPE_AUDIENCE, BoardRegistry, PartialDate
+from .people import find_pseudonym, find_reviewers, names_someone
 from .sections import Section, split_sections
 
 __all__ = ["Found", "Recognised", "recognise", "review_audience", "summary_text"]

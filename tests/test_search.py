@@ -190,8 +190,10 @@ def test_without_javascript_the_page_points_to_browsing(site_url, chromium):
     page.goto(site_url + "search/")
     message = page.text_content(".search-noscript")
     assert "by theme" in message and "by year" in message and "by board" in message
-    page.click(".search-noscript >> text=by theme")
-    assert "Domestic violence" in page.content()
+    with page.expect_navigation(wait_until="load"):
+        page.click(".search-noscript >> text=by theme")
+    assert page.url == site_url + "themes/"
+    assert "Domestic violence" in page.text_content("main")
     context.close()
 
 
