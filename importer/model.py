@@ -15,9 +15,10 @@ from pathlib import Path
 import yaml
 
 from casereviews.model.boards import BoardRegistry, read_registry
-from casereviews.model.body import LEARNING, RECOMMENDATION, SECTION_TITLES, group_slug
+from casereviews.model.body import group_slug
 from casereviews.model.dates import PartialDate
 from casereviews.model.placeholders import LEFT_OUT_HEADING, TOKEN
+from casereviews.model.sections import LEARNING, RECOMMENDATION, SECTION_TITLES
 from casereviews.model.source import read_document
 from casereviews.model.themes import Theme, ThemeCatalogue, theme_from_document
 from casereviews.model.vocabulary import RECOMMENDATIONS_OPTIONAL, REVIEW_TYPES, TYPE_AUDIENCE

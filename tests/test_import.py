@@ -19,8 +19,9 @@ from pathlib import Path
 import pytest
 
 from casereviews.load.catalogue import load_site
-from casereviews.model.body import LEARNING_HEADINGS, RECOMMENDATION_HEADINGS, ReviewBody, parse_body
+from casereviews.model.body import ReviewBody, parse_body
 from casereviews.model.placeholders import TOKEN, placeholder_problems
+from casereviews.model.sections import LEARNING_HEADINGS, RECOMMENDATION_HEADINGS
 from casereviews.model.source import read_document
 from casereviews.model.vocabulary import RECOMMENDATIONS_OPTIONAL, REVIEW_TYPES
 from casereviews.policy.vetting import check_content

@@ -35,7 +35,8 @@ from ..policy.publication import build_time
 from ..policy.vetting import check_content
 from ..problems import Problem, summary_line
 from ..render import exports
-from ..render.pages import GeneratedPage, Pages, front_matter
+from ..render.generated import GeneratedPage, front_matter
+from ..render.pages import Pages
 from ..render.review_body import review_parts
 from ..render.templating import OVERRIDE_FOLDER, Templates
 from ..render.views import notice_view, review_view, search_options

@@ -26,8 +26,9 @@ from ..model.body import ReviewBody
 from ..model.reviews import Review
 from ..model.themes import Theme
 from ..policy.public import PublicSite, WithdrawalNotice
+from ..render.generated import GeneratedPage
 from ..render.listing import ListPage
-from ..render.pages import GeneratedPage, Pages
+from ..render.pages import Pages
 from ..render.templating import TEMPLATES
 from ..render.views import review_view, search_options
 from .engine import mark_rendered
@@ -42,14 +43,10 @@ def _hash(*parts: str) -> str:
 
 
 def review_states(site: Site, public: PublicSite) -> dict[str, str]:
-    """Slug → its file's digest and how it is published ('listed', 'archived', 'withdrawn')."""
+    """Slug → its file's digest and what the public sees of it (`Visibility`: published, archived, withdrawn)."""
     digests = {file.review_slug: file.document.digest for file in site.files.values() if file.review_slug}
-    states = {
-        review.slug: f"{digests.get(review.slug, '')}:{'archived' if public.is_archived(review) else 'listed'}"
-        for review in public.reviews
-    }
-    states.update((notice.slug, f"{digests.get(notice.slug, '')}:withdrawn") for notice in public.notices)
-    return states
+    items: list[Review | WithdrawalNotice] = [*public.reviews, *public.notices]
+    return {item.slug: f"{digests.get(item.slug, '')}:{public.visibility_of(item).value}" for item in items}
 
 
 #: Files of a theme's folder that pages are made with; the rest are copied as they are.
@@ -337,8 +334,6 @@ class KeyedPages:
             if page is None or page.markdown is not None:
                 continue
             item = build.public_item(file.src_uri)
-            if isinstance(item, WithdrawalNotice):
-                page.meta = {"review": {"state": "withdrawn", "published_iso": item.published.isoformat()}}
-            elif item is not None:
-                state = "archived" if public.is_archived(item) else "published"
+            if item is not None:
+                state = public.visibility_of(item).value
                 page.meta = {"review": {"state": state, "published_iso": item.published.isoformat()}}

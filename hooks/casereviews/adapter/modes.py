@@ -33,7 +33,7 @@ from mkdocs.structure.pages import Page
 from ..policy.public import withheld_text
 from ..policy.vetting import ContentMemo
 from ..problems import Problem
-from ..render.pages import GeneratedPage
+from ..render.generated import GeneratedPage
 from ..render.point_html import PointHtml
 from ..render.templating import Templates
 from ..search.indexing import SearchIndexing, indexed_pages

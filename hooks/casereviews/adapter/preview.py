@@ -59,7 +59,7 @@ from ..policy.publication import may_stay_in_preview
 from ..policy.vetting import ContentMemo
 from ..problems import Problem
 from ..render.exports import CatalogueMemo
-from ..render.pages import GeneratedPage
+from ..render.generated import GeneratedPage
 from ..render.point_html import PointHtml
 from ..render.templating import Templates
 from ..search.indexing import SearchIndexer

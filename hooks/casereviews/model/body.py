@@ -6,9 +6,9 @@ point always finds its anchor.
 
 A body is Markdown with level-2 sections (`## `). Two hold points:
 
-- learning, headed `## Learning` or with the words real reports use (`LEARNING_HEADINGS`:
+- learning, headed `## Learning` or with the words real reports use (`model.sections`:
   "Lessons learned", "Key learning", "Findings", …), always required;
-- recommendations, headed `## Recommendations` or similar (`RECOMMENDATION_HEADINGS`),
+- recommendations, headed `## Recommendations` or similar (`model.sections`),
   required unless every type of the review may go without (Welsh practice reviews,
   learning, rapid and thematic reviews: `vocabulary.RECOMMENDATIONS_OPTIONAL`).
 
@@ -34,59 +34,17 @@ from enum import StrEnum
 
 from .. import urls
 from ..problems import Problem
-
-LEARNING = "learning"
-RECOMMENDATION = "recommendation"
-
-#: Heading words (normalised: lower case, no punctuation or section number) → kind of points.
-LEARNING_HEADINGS = (
-    "learning",
-    "lessons learned",
-    "lessons learnt",
-    "lessons to be learned",
-    "lessons to be learnt",
-    "key learning",
-    "key lessons",
-    "learning points",
-    "key learning points",
-    "findings",
-    "key findings",
-    "findings and learning",
-    "learning and findings",
-    "what we learned",
-    "what we learnt",
-    "learning from the review",
-    "learning from this review",
-    "practice and organisational learning",
-    "issues identified",
-    "lessons identified",
-    "learning identified",
+from .body_lines import BULLET, FENCE, HEADING, NUMBERED, PARAGRAPH_NUMBER, dedent, page_furniture, references, resolved
+from .sections import (
+    LEARNING,
+    LEARNING_HEADINGS,
+    POINT_SECTIONS,
+    READABLE,
+    RECOMMENDATION,
+    RECOMMENDATION_HEADINGS,
+    SECTION_NAMES,
+    SECTION_TITLES,
 )
-RECOMMENDATION_HEADINGS = (
-    "recommendations",
-    "key recommendations",
-    "recommendations for agencies",
-    "recommendations for the board",
-    "recommendations for the partnership",
-    "recommendations and actions",
-    "multi agency recommendations",
-    "single agency recommendations",
-    "agency recommendations",
-    "board recommendations",
-    "conclusions and recommendations",
-    "considerations for the board",
-    "improving systems and practice",
-    "actions we are taking",
-    "what needs to change",
-)
-POINT_SECTIONS = {
-    **dict.fromkeys(LEARNING_HEADINGS, LEARNING),
-    **dict.fromkeys(RECOMMENDATION_HEADINGS, RECOMMENDATION),
-}
-#: The heading as authors usually write it, for messages.
-SECTION_TITLES = {LEARNING: "Learning", RECOMMENDATION: "Recommendations"}
-READABLE = {LEARNING: "learning point", RECOMMENDATION: "recommendation"}
-SECTION_NAMES = {LEARNING: "learning", RECOMMENDATION: "recommendations"}
 
 
 class Style(StrEnum):
@@ -101,25 +59,10 @@ class Style(StrEnum):
         return {"numbered": "numbered", "paragraphs": "numbered-paragraph (8.1)", "bullets": "bulleted"}[self.value]
 
 
-_HEADING = re.compile(r"^(#{1,6})[ \t]+(.*?)[ \t]*#*[ \t]*$")
-_FENCE = re.compile(r"^[ \t]{0,3}(```|~~~)")
-_NUMBERED = re.compile(r"^[ \t]{0,3}(\d{1,3})([.)])[ \t]+(.*)$")
-_PARAGRAPH_NUMBER = re.compile(r"^[ \t]{0,3}(\d{1,3})\.(\d{1,3})\.?[ \t]+(.*)$")
-_BULLET = re.compile(r"^[ \t]{0,3}[-*+][ \t]+(.*)$")
 _AUTHOR_ID = re.compile(r"^\{#([^}]*)\}[ \t]*")
 _ID_PATTERN = re.compile(r"^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$")
 _AUTOMATIC_ID = re.compile(rf"^(?:{LEARNING}|{RECOMMENDATION})-[\w-]*\d$")
 _SECTION_NUMBER = re.compile(r"^(?:\d+(?:\.\d+)*\.?|[A-Z]\.|[ivxIVX]+\.)\s+")
-#: A link reference definition: `[label]: address "title"` (the title optional).
-_REFERENCE_DEFINITION = re.compile(
-    r"""^[ \t]{0,3}\[([^\]]+)\]:[ \t]*<?([^\s>]+)>?(?:[ \t]+("[^"]*"|'[^']*'|\([^)]*\)))?[ \t]*$""", re.MULTILINE
-)
-#: A code span: a run of backticks, text, and the same run.
-_CODE_SPAN = re.compile(r"(`+)(?:(?!\1).)+?\1", re.DOTALL)
-#: A reference link or image, as Python-Markdown reads one: `[text][label]` (one space or line
-#: break allowed between), `[text][]`, or `[label]` alone (then not followed by `(`, `[` or
-#: `:`, which make it another thing).
-_REFERENCE_LINK = re.compile(r"(!?)\[([^\[\]]+)\](?:\s?\[([^\[\]]*)\]|(?!\s?[(\[:]))")
 
 
 @dataclass(frozen=True)
@@ -200,7 +143,7 @@ def parse_body(
     """Read sections and points from a review body, checking its shape."""
     problems: list[Problem] = []
     sections = _sections(body, body_line, path, problems)
-    references = _references(body)
+    links = references(body)
     points: dict[str, list[Point]] = {LEARNING: [], RECOMMENDATION: []}
     lists: list[PointList] = []
     first_of_kind: dict[str, _Section] = {}
@@ -221,7 +164,7 @@ def parse_body(
             )
             continue
         first_of_kind[kind] = section
-        found, section_lists = _SectionReader(kind, section, path, problems, references).read()
+        found, section_lists = _SectionReader(kind, section, path, problems, links).read()
         points[kind] = found
         lists.extend(section_lists)
 
@@ -230,7 +173,7 @@ def parse_body(
         if kind not in first_of_kind and required:
             problems.append(_missing_section(kind, headings, path))
     problems.extend(_check_anchors([*points[LEARNING], *points[RECOMMENDATION]], body, path))
-    problems.extend(_page_furniture(body, body_line, path))
+    problems.extend(page_furniture(body, body_line, path))
     return (
         ReviewBody(
             sections=tuple(headings),
@@ -248,9 +191,9 @@ def _sections(body: str, body_line: int, path: str, problems: list[Problem]) -> 
     in_fence = False
     for offset, text in enumerate(body.split("\n")):
         number = body_line + offset
-        if _FENCE.match(text):
+        if FENCE.match(text):
             in_fence = not in_fence
-        heading = None if in_fence else _HEADING.match(text)
+        heading = None if in_fence else HEADING.match(text)
         if heading and len(heading.group(1)) == 1:
             problems.append(
                 Problem(
@@ -322,7 +265,7 @@ class _SectionReader:
     def read(self) -> tuple[list[Point], list[PointList]]:
         after_blank = False
         for number, text in self.section.lines:
-            heading = _HEADING.match(text)
+            heading = HEADING.match(text)
             item = self._item(text)
             nested = bool(self.run) and bool(text.strip()) and len(text) - len(text.lstrip()) >= 2
             if heading:
@@ -356,13 +299,13 @@ class _SectionReader:
 
     @staticmethod
     def _item(text: str) -> tuple[Style, str, str] | None:
-        paragraph = _PARAGRAPH_NUMBER.match(text)
+        paragraph = PARAGRAPH_NUMBER.match(text)
         if paragraph:
             return Style.PARAGRAPHS, f"{paragraph.group(1)}.{paragraph.group(2)}", paragraph.group(3)
-        numbered = _NUMBERED.match(text)
+        numbered = NUMBERED.match(text)
         if numbered:
             return Style.NUMBERED, numbered.group(1) + numbered.group(2), numbered.group(3)
-        bullet = _BULLET.match(text)
+        bullet = BULLET.match(text)
         if bullet:
             return Style.BULLETS, "", bullet.group(1)
         return None
@@ -442,11 +385,11 @@ class _SectionReader:
                 "expected a descriptive id, e.g. {#father-not-known}",
             )
             author_id = None
-        continuation = _dedent(lines[1:])
-        if continuation and (_BULLET.match(continuation[0]) or _NUMBERED.match(continuation[0])):
+        continuation = dedent(lines[1:])
+        if continuation and (BULLET.match(continuation[0]) or NUMBERED.match(continuation[0])):
             continuation.insert(0, "")
         text = " ".join([first.strip(), *(part.strip() for part in lines[1:] if part.strip())]).strip()
-        text = _resolved(text, self.references)
+        text = resolved(text, self.references)
         if not text:
             self.problem(line, f"{READABLE[self.kind]} {position} in '## {self.section.title}' is empty, expected text")
         automatic = (
@@ -462,122 +405,14 @@ class _SectionReader:
             end_line=last,
             label=label,
             group=self.group,
-            markdown=_resolved("\n".join([first.strip(), *continuation]).strip(), self.references),
+            markdown=resolved("\n".join([first.strip(), *continuation]).strip(), self.references),
         )
-
-
-def _label(label: str) -> str:
-    """A reference's label as Markdown matches it: in any case, white space as one space."""
-    return " ".join(label.lower().split())
-
-
-def _references(body: str) -> dict[str, str]:
-    """The body's link reference definitions: label → the link's destination (and title), as
-    written inside an inline link's parentheses. The first definition of a label counts."""
-    found: dict[str, str] = {}
-    for label, address, title in _REFERENCE_DEFINITION.findall(body):
-        found.setdefault(_label(label), f"{address} {title}" if title else address)
-    return found
-
-
-def _resolved(markdown: str, references: dict[str, str]) -> str:
-    """`markdown` with its reference links written inline: a point is shown on its own (on theme
-    pages, in briefings and exports), away from the definitions at the end of the body."""
-    if not references:
-        return markdown
-
-    def inline(match: re.Match[str]) -> str:
-        bang, text, label = match.group(1), match.group(2), match.group(3)
-        destination = references.get(_label(label or text))
-        return match.group(0) if destination is None else f"{bang}[{text}]({destination})"
-
-    pieces: list[str] = []
-    position = 0
-    for span in _CODE_SPAN.finditer(markdown):  # left as written: Markdown shows a code span as it is
-        pieces += [_REFERENCE_LINK.sub(inline, markdown[position : span.start()]), span.group(0)]
-        position = span.end()
-    return "".join([*pieces, _REFERENCE_LINK.sub(inline, markdown[position:])])
-
-
-def _dedent(lines: list[str]) -> list[str]:
-    """Continuation lines of an item without the indentation that made them part of it (lazy
-    lines, not indented, are left as they are), with a blank line before a list inside the item
-    (Markdown needs one after a paragraph)."""
-    indents = [len(line) - len(line.lstrip()) for line in lines if line.strip()]
-    cut = min((indent for indent in indents if indent), default=0)
-    dedented: list[str] = []
-    for line in (line[min(cut, len(line) - len(line.lstrip())) :] for line in lines):
-        starts_list = bool(_BULLET.match(line) or _NUMBERED.match(line))
-        if (
-            starts_list
-            and dedented
-            and dedented[-1].strip()
-            and not (_BULLET.match(dedented[-1]) or _NUMBERED.match(dedented[-1]))
-        ):
-            dedented.append("")
-        dedented.append(line)
-    return dedented
-
-
-#: A line that is only a page number: "12", "Page 12", "Page 3 of 20", "- 4 -".
-_PAGE_NUMBER_LINE = re.compile(
-    r"^[ \t]*(?:[-–—][ \t]*)?(?:page[ \t]+)?\d{1,4}(?:[ \t]*(?:of|/)[ \t]*\d{1,4})?(?:[ \t]*[-–—])?[ \t]*$", re.I
-)
-#: A running header or footer printed on every page is seen this many times in the text.
-RUNNING_LINE_REPEATS = 3
-
-
-def _page_furniture(body: str, body_line: int, path: str) -> list[Problem]:
-    """Page numbers and running headers or footers left in the text by copying it from a PDF:
-    a line that is only a page number, and a line of three words or more repeated on its own."""
-    problems = []
-    in_fence = False
-    seen: dict[str, list[int]] = {}
-    lines = body.split("\n")
-    for offset, text in enumerate(lines):
-        if _FENCE.match(text):
-            in_fence = not in_fence
-        if in_fence or not text.strip():
-            continue
-        number = body_line + offset
-        alone = (offset == 0 or not lines[offset - 1].strip()) and (
-            offset + 1 == len(lines) or not lines[offset + 1].strip()
-        )
-        if alone and _PAGE_NUMBER_LINE.match(text):
-            problems.append(
-                Problem(
-                    path,
-                    number,
-                    None,
-                    f"found {text.strip()!r} alone on a line, a page number left from the source; expected "
-                    "the review's text only (delete the line)",
-                )
-            )
-        elif alone and len(text.split()) >= 3 and not _HEADING.match(text) and not _item_or_bullet(text):
-            seen.setdefault(" ".join(text.split()), []).append(number)
-    for line_text, numbers in seen.items():
-        if len(numbers) >= RUNNING_LINE_REPEATS:
-            shown = line_text if len(line_text) <= 60 else line_text[:57] + "..."
-            problems.append(
-                Problem(
-                    path,
-                    numbers[0],
-                    None,
-                    f"found {shown!r} {len(numbers)} times, on lines {', '.join(map(str, numbers))}: a running "
-                    "header or footer left from the source; expected the review's text only (delete each)",
-                )
-            )
-    return problems
-
-
-def _item_or_bullet(text: str) -> bool:
-    return bool(_BULLET.match(text) or _NUMBERED.match(text) or _PARAGRAPH_NUMBER.match(text))
 
 
 def _check_anchors(points: list[Point], body: str, path: str) -> list[Problem]:
     """Anchors must be unique on the page and differ from the headings' ids."""
     problems = []
-    headings = [match.group(2) for match in map(_HEADING.match, body.split("\n")) if match]
+    headings = [match.group(2) for match in map(HEADING.match, body.split("\n")) if match]
     taken = {heading_anchor(title): f"the heading '{title}'" for title in headings}
     for point in points:
         if point.anchor in taken:

@@ -1,146 +1,22 @@
-"""The review: its front-matter schema, the validated record, and the checks across fields."""
+"""The review: the validated record built from its front matter and body, and the checks across fields."""
 
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from typing import Any
 
 from .. import urls
 from ..problems import Problem, Severity, did_you_mean
-from ..rules.anonymisation import RULES
 from . import vocabulary
-from .action_plan import DESCRIPTION as ACTION_PLAN_DESCRIPTION
-from .action_plan import Action, parse_action_items, read_action_plan, well_formed_items
+from .action_plan import Action, read_action_plan, well_formed_items
 from .body import ReviewBody, parse_body
 from .dates import PartialDate
-from .fields import (
-    Field,
-    FieldError,
-    choice,
-    date,
-    list_of,
-    paragraph,
-    partial_date,
-    record,
-    sentence,
-    slug,
-    text,
-    uk_datetime,
-    validate_fields,
-    web_address,
-    words_text,
-    year,
-)
+from .fields import validate_fields
 from .placeholders import placeholder_problems
+from .review_fields import BUILT_BY_HAND, REVIEW_FIELDS, SOURCE_ONLY
 from .source import SourceDocument
 from .themes import ThemeCatalogue, term_key
-
-MAX_THEMES = 8
-#: A summary shorter than this was taken from the wrong place ("4", "Summary of events").
-MIN_SUMMARY_WORDS = 5
-
-
-def accepted_finding(value: Any) -> dict[str, str]:
-    """One accepted anonymisation finding: the rule, the exact text and the reason."""
-    if not isinstance(value, dict):
-        raise FieldError("expected 'rule', 'text' and 'reason' for each accepted finding")
-    unknown = sorted(set(value) - {"rule", "text", "reason"})
-    if unknown:
-        raise FieldError(f"found '{unknown[0]}', expected only 'rule', 'text' and 'reason'")
-    accepted = {}
-    for key in ("rule", "text", "reason"):
-        entry = value.get(key)
-        if not isinstance(entry, str) or not entry.strip():
-            raise FieldError(f"'{key}' is missing, expected text")
-        accepted[key] = entry.strip()
-    if accepted["rule"] not in RULES:
-        hint = did_you_mean(accepted["rule"], RULES)
-        raise FieldError(f"found rule '{accepted['rule']}', expected one of: {', '.join(RULES)}{hint}")
-    return accepted
-
-
-REVIEW_FIELDS = (
-    Field(
-        "title",
-        words_text(200, "'Serious case review: Child M'"),
-        required=True,
-        description="the review's title, e.g. 'Serious case review: Child M'",
-    ),
-    Field(
-        "review_type",
-        list_of(choice(vocabulary.REVIEW_TYPES), min_items=1, max_items=3),
-        required=True,
-        description="one of: " + ", ".join(vocabulary.REVIEW_TYPES) + " (a list for a joint review)",
-    ),
-    Field(
-        "board",
-        words_text(200, "'Westmoor Safeguarding Children Partnership'"),
-        required=True,
-        description="the board that published the review",
-    ),
-    Field(
-        "published",
-        partial_date,
-        required=True,
-        description="the publication date, written YYYY-MM-DD (or YYYY-MM, or YYYY, when that is all the source gives)",
-    ),
-    Field(
-        "themes",
-        list_of(text(80), min_items=1, max_items=MAX_THEMES),
-        required=True,
-        description="a list of one or more themes (see content/themes/)",
-    ),
-    Field("summary", sentence(1000, MIN_SUMMARY_WORDS), required=True, description="one paragraph of plain text"),
-    Field(
-        "status",
-        choice(vocabulary.STATUSES),
-        required=True,
-        description="one of: " + ", ".join(vocabulary.STATUSES),
-    ),
-    Field("pseudonym", text(60), description="the name the review uses, e.g. 'Baby E'"),
-    Field("age_at_incident", text(40), description="e.g. '6 months'"),
-    Field("age_band", choice(vocabulary.AGE_BANDS)),
-    Field("outcome", choice(vocabulary.OUTCOMES)),
-    Field(
-        "subjects",
-        list_of(
-            record(
-                {
-                    "pseudonym": text(60),
-                    "age": text(40),
-                    "age_band": choice(vocabulary.AGE_BANDS),
-                    "outcome": choice(vocabulary.OUTCOMES),
-                },
-                required=("pseudonym",),
-            ),
-            min_items=1,
-            max_items=30,
-        ),
-        description="the people the review is about, each with pseudonym, age, age_band and outcome",
-    ),
-    Field(
-        "period_under_review",
-        record({"from": partial_date, "to": partial_date}, required=("from", "to")),
-        description="the period the review looked at: from and to",
-    ),
-    Field("parallel_proceedings", list_of(choice(vocabulary.PARALLEL_PROCEEDINGS))),
-    Field("incident_year", year),
-    Field("agencies", list_of(choice(vocabulary.AGENCIES))),
-    Field("review_model", text(200)),
-    Field("reviewer", list_of(text(120), min_items=1), description="the reviewer's name, or a list of names"),
-    Field("source_url", web_address),
-    Field("keywords", list_of(text(60))),
-    Field("embargo_until", uk_datetime),
-    Field("withdrawn_on", date),
-    Field("withdrawn_reason", paragraph(500)),
-    Field("online_until", date),
-    Field("aliases", list_of(slug)),
-    Field("accepted_findings", list_of(accepted_finding)),
-    Field("action_plan", parse_action_items, description=ACTION_PLAN_DESCRIPTION),
-    Field("source_sha256", text(64), description="set by the import: the SHA-256 of the source report"),
-    Field("imported_from", text(300), description="set by the import: the file name of the source report"),
-)
 
 
 @dataclass(frozen=True)
@@ -260,6 +136,21 @@ class Review:
         return self.key_lines.get(key)
 
 
+#: The fields copied onto `Review` as read: every field of the schema with an attribute of its name.
+COPIED_FIELDS = tuple(
+    item.name for item in REVIEW_FIELDS if item.name in {each.name for each in fields(Review)} - BUILT_BY_HAND
+)
+
+
+def unplaced_fields() -> list[str]:
+    """Schema fields that are neither copied, built by hand, nor recorded only: read, then dropped."""
+    return [
+        item.name
+        for item in REVIEW_FIELDS
+        if item.name not in COPIED_FIELDS and item.name not in BUILT_BY_HAND | SOURCE_ONLY
+    ]
+
+
 def review_from_document(
     slug_value: str,
     document: SourceDocument,
@@ -271,7 +162,7 @@ def review_from_document(
     A draft may still lack required fields and its body is not checked (it is never
     published), but every field it does give must be valid, and `status` must be given.
     """
-    is_draft = document.meta.get("status") == "draft"
+    is_draft = document.meta.get("status") == vocabulary.Status.DRAFT
     values, problems = validate_fields(document, REVIEW_FIELDS, report_missing=not is_draft)
     problems.extend(placeholder_problems(document))  # an import's placeholders stop a draft too
     path = document.path
@@ -312,7 +203,7 @@ def review_from_document(
             path,
             recommendations_required=not set(review_types) <= vocabulary.RECOMMENDATIONS_OPTIONAL,
         )
-        if values.get("status") == "published":
+        if values.get("status") == vocabulary.Status.PUBLISHED:
             problems.extend(body_problems)
     actions: tuple[Action, ...] = ()
     if not is_draft and document.meta.get("action_plan") is not None:
@@ -340,29 +231,7 @@ def review_from_document(
         content=content,
         action_plan=actions,
         key_lines=dict(document.key_lines),
-        **{
-            name: values[name]
-            for name in (
-                "pseudonym",
-                "age_at_incident",
-                "age_band",
-                "outcome",
-                "incident_year",
-                "parallel_proceedings",
-                "agencies",
-                "review_model",
-                "reviewer",
-                "source_url",
-                "keywords",
-                "embargo_until",
-                "withdrawn_on",
-                "withdrawn_reason",
-                "online_until",
-                "aliases",
-                "accepted_findings",
-            )
-            if name in values
-        },
+        **{name: values[name] for name in COPIED_FIELDS if name in values},
     )
     return review, _audience_warnings(review, themes, document)
 
@@ -398,7 +267,7 @@ def _cross_field_problems(values: dict[str, Any], document: SourceDocument, toda
 
     published: PartialDate | None = values.get("published")
     status = values.get("status")
-    if published and published.first_day > today and status != "draft":
+    if published and published.first_day > today and status != vocabulary.Status.DRAFT:
         problem(
             "published",
             f"found {published.isoformat()}, a date in the future; expected the date the review "
@@ -436,7 +305,7 @@ def _cross_field_problems(values: dict[str, Any], document: SourceDocument, toda
             "online_until",
             f"found {online_until.isoformat()}, before the publication date; expected a later date",
         )
-    if status == "withdrawn":
+    if status == vocabulary.Status.WITHDRAWN:
         for key, wanted in (
             ("withdrawn_on", "the date of withdrawal, written YYYY-MM-DD"),
             ("withdrawn_reason", "a short reason shown on the withdrawal notice"),

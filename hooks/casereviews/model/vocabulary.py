@@ -6,6 +6,8 @@ The order of each mapping is the order used in filters and panels.
 
 from __future__ import annotations
 
+from enum import StrEnum
+
 REVIEW_TYPES: dict[str, str] = {
     "serious-case-review": "Serious case review",
     "child-safeguarding-practice-review": "Child safeguarding practice review",
@@ -47,10 +49,19 @@ RECOMMENDATIONS_OPTIONAL = frozenset(
     }
 )
 
+
+class Status(StrEnum):
+    """What an author writes in `status:`; the policy turns it into what the public sees (`Visibility`)."""
+
+    PUBLISHED = "published"
+    DRAFT = "draft"
+    WITHDRAWN = "withdrawn"
+
+
 STATUSES: dict[str, str] = {
-    "published": "Published",
-    "draft": "Draft (never published)",
-    "withdrawn": "Withdrawn",
+    Status.PUBLISHED: "Published",
+    Status.DRAFT: "Draft (never published)",
+    Status.WITHDRAWN: "Withdrawn",
 }
 
 AGE_BANDS: dict[str, str] = {

@@ -77,6 +77,12 @@ class PublicSite:
         items: list[Review | WithdrawalNotice] = [*self.reviews, *self.notices]
         return {item.slug: item for item in items}
 
+    def visibility_of(self, item: Review | WithdrawalNotice) -> Visibility:
+        """What the public sees of a review with a page: its state in the templates, sitemap and keys."""
+        if isinstance(item, WithdrawalNotice):
+            return Visibility.WITHDRAWN
+        return Visibility.ARCHIVED if self.is_archived(item) else Visibility.PUBLISHED
+
     def is_archived(self, review: Review) -> bool:
         """Listed by its record and summary only: the full text is no longer online."""
         return review.slug in self.archived

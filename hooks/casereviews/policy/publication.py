@@ -18,6 +18,7 @@ from typing import Any
 
 from ..model.fields import UK_TIME
 from ..model.reviews import Review
+from ..model.vocabulary import Status
 from ..problems import Problem
 from ..settings import EnvironmentVariables, variable
 
@@ -40,11 +41,11 @@ def visibility(review: Review, now: dt.datetime) -> Visibility:
     """What of `review` may be public at the aware moment `now`."""
     if now.tzinfo is None:
         raise ValueError("now must be timezone-aware")
-    if review.status == "draft":
+    if review.status == Status.DRAFT:
         return Visibility.HIDDEN
     if review.embargo_until is not None and now < review.embargo_until:
         return Visibility.HIDDEN  # before the embargo lifts, not even a withdrawal notice
-    if review.status == "withdrawn":
+    if review.status == Status.WITHDRAWN:
         return Visibility.WITHDRAWN
     if review.online_until is not None and now.astimezone(UK_TIME).date() > review.online_until:
         return Visibility.ARCHIVED
@@ -54,7 +55,7 @@ def visibility(review: Review, now: dt.datetime) -> Visibility:
 def may_stay_in_preview(meta: Mapping[str, Any] | None) -> bool:
     """Whether a review shown in the preview may stay there while content fails to load: only
     if its front matter, read as is, still says published with no embargo (None: no readable file)."""
-    return meta is not None and meta.get("status") == "published" and meta.get("embargo_until") is None
+    return meta is not None and meta.get("status") == Status.PUBLISHED and meta.get("embargo_until") is None
 
 
 def build_time(environment: EnvironmentVariables) -> tuple[dt.datetime, Problem | None]:

@@ -36,6 +36,7 @@ from ..load.memo import LoadMemo
 from ..model.fields import UK_TIME
 from ..model.published_text import document_addresses, document_units
 from ..model.source import SourceDocument
+from ..model.vocabulary import Status
 from ..problems import Problem, Severity
 from ..rules import embeds
 from ..rules.anonymisation import Checker, Finding, TextUnit, unused_acceptances
@@ -117,9 +118,9 @@ class AnonymityCheck:
     def review(self, document: SourceDocument, slug: str) -> list[Finding]:
         """Findings in what is, or will be, published of one review file."""
         status = document.meta.get("status")
-        if status == "draft":
+        if status == Status.DRAFT:
             return []
-        only = NOTICE_KEYS if status == "withdrawn" else None
+        only = NOTICE_KEYS if status == Status.WITHDRAWN else None
         return self._cached(document, slug, only)
 
     def page(self, document: SourceDocument) -> list[Finding]:
@@ -185,7 +186,7 @@ class ContentMemo:
 
 def publishes_body(document: SourceDocument) -> bool:
     """Whether the file's body is, or will be, on the site (not a draft's, not a notice's)."""
-    return document.meta.get("status") not in ("draft", "withdrawn")
+    return document.meta.get("status") not in (Status.DRAFT, Status.WITHDRAWN)
 
 
 def vet(site: Site, cache_folder: Path | None, memo: ContentMemo | None = None) -> None:

@@ -8,52 +8,30 @@ from the public view and its indexes only. Links are relative, so the site works
 
 from __future__ import annotations
 
-import functools
 import math
 from collections.abc import Mapping
-from dataclasses import dataclass
 from typing import Any
 
-import yaml
 from markupsafe import Markup
 
 from .. import urls
 from ..cache import TextCache
-from ..index.actions import TrackedAction
 from ..index.indexes import Indexes
-from ..model import vocabulary
-from ..model.action_plan import DUE_SOON_DAYS
 from ..model.body import Point
 from ..model.reviews import Review
 from ..model.themes import Theme
 from ..policy.public import PublicSite
 from ..settings import Settings
 from . import briefing, listing
+from .action_pages import ActionPages
 from .exports import board_feed_title
+from .generated import GeneratedPage
 from .point_html import PointHtml
 from .templating import Fragment, Templates
 from .views import review_facts
+from .year_chart import year_chart
 
 HEAT_LEVELS = 4
-#: Overdue actions listed on a summary page, longest overdue first; the rest are listed with
-#: their reviews (on a board's or an agency's pages), so the page stays light at any size.
-OVERDUE_SHOWN = 20
-#: Estimated HTML, in characters, of an action card besides its text.
-ACTION_MARKUP = 900
-
-
-def _actions_weight(actions: list[TrackedAction]) -> int:
-    """About how many characters a review's actions take on a list of actions."""
-    return sum(
-        ACTION_MARKUP
-        + 2 * len(tracked.review.slug)
-        + len(tracked.action.action)
-        + len(tracked.action.evidence or "")
-        + sum(80 + len(note.note) for note in tracked.action.progress)
-        for tracked in actions
-    )
-
-
 #: A theme or board page lists at most this many reviews under each year; the year's own
 #: page lists them all (and, for a theme, what they teach).
 YEAR_PREVIEW = 5
@@ -61,80 +39,12 @@ YEAR_PREVIEW = 5
 #: reviews, at most `TEACHING_POINTS` points each; each year's page has all of it.
 TEACHING_REVIEWS = 3
 TEACHING_POINTS = 4
-#: How an action's rating is worked out, in words for the action plan pages.
-RAG_RULE = (
-    "red when it is past its due date and neither complete nor signed off; amber when it is due within "
-    f"{DUE_SOON_DAYS} days and neither complete nor signed off; green otherwise (done, or on track)."
-)
 #: The themes hub's groups, by whom the themes concern.
 THEME_GROUPS = {
     "children": "Themes about children and young people",
     "adults": "Themes about adults",
     "all": "Themes about children and adults",
 }
-
-
-#: libyaml's safe dumper when PyYAML has it (ten times faster), else PyYAML's own.
-_SAFE_DUMPER = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
-
-
-def front_matter(**meta: Any) -> str:
-    """A YAML front matter block (values are data, dumped safely)."""
-    dumped = yaml.dump(meta, Dumper=_SAFE_DUMPER, allow_unicode=True, sort_keys=True)
-    return "---\n" + dumped + "---\n\n"
-
-
-@dataclass(frozen=True)
-class GeneratedPage:
-    """A page the site makes: its front matter (title, description, template) and its HTML."""
-
-    meta: dict[str, Any]
-    body: Fragment
-
-    @functools.cached_property
-    def source(self) -> str:
-        """What the page's file holds: its front matter only (the body is added after Markdown)."""
-        return front_matter(**self.meta)
-
-
-@dataclass(frozen=True)
-class YearChart:
-    """A small bar chart of reviews per year, with its numbers for a table."""
-
-    width: int
-    height: int
-    bar: int
-    bars: list[dict[str, int]]
-    first: int
-    last: int
-    rows: list[tuple[int, int]]
-
-
-def year_chart(counts: dict[int, int], years: list[int]) -> YearChart | None:
-    """The chart of `counts` over the span of `years` (None when there are no years)."""
-    if not years:
-        return None
-    span = list(range(min(years), max(years) + 1))
-    tallest = max(counts.values(), default=0) or 1
-    bar, gap, height = 8, 2, 32
-    bars = [
-        {
-            "year": year,
-            "count": counts.get(year, 0),
-            "x": position * (bar + gap),
-            "height": round(height * counts.get(year, 0) / tallest),
-        }
-        for position, year in enumerate(span)
-    ]
-    return YearChart(
-        width=len(span) * (bar + gap) - gap,
-        height=height,
-        bar=bar,
-        bars=bars,
-        first=span[0],
-        last=span[-1],
-        rows=[(year, counts[year]) for year in sorted(counts, reverse=True)],
-    )
 
 
 def promised_anchors(site: PublicSite, indexes: Indexes) -> dict[str, set[str]]:
@@ -178,7 +88,7 @@ class Pages:
         self.qr_cache = qr_cache
         self.points = points or PointHtml(markdown_options or {})
 
-    def _page(
+    def page(
         self, template: str, title: str, description: str, meta: dict[str, Any] | None = None, **values: Any
     ) -> GeneratedPage:
         return GeneratedPage(
@@ -224,99 +134,7 @@ class Pages:
                 if len(reviews) > YEAR_PREVIEW:
                     for page in listing.split(reviews, urls.board_year(slug, year)):
                         pages[urls.source_of(page.url)] = self.board_year_page(slug, year, page)
-        pages[urls.source_of(urls.ACTIONS)] = self.actions_index()
-        for slug in self.indexes.actions.by_board:
-            pages.update(self.board_actions(slug))
-        for agency in self.indexes.actions.by_agency:
-            pages.update(self.agency_actions(agency))
-        return pages
-
-    # -- action plans ------------------------------------------------------------------
-
-    def actions_index(self) -> GeneratedPage:
-        """/actions/: progress across every listed review's action plan, with the overdue
-        actions, and counts by board and by agency linking to their pages (filters that need
-        no JavaScript)."""
-        index = self.indexes.actions
-        page_url = urls.ACTIONS
-        progress = index.progress()
-        boards = [
-            (self.site.board_names[slug], urls.href(page_url, urls.board_actions(slug)), index.progress(actions))
-            for slug, actions in sorted(index.by_board.items(), key=lambda item: self.site.board_names[item[0]].lower())
-        ]
-        agencies = [
-            (vocabulary.AGENCIES[key], urls.href(page_url, urls.agency_actions(key)), index.progress(actions))
-            for key, actions in index.by_agency.items()
-        ]
-        return self._page(
-            "actions_index.html",
-            "Action plans",
-            "Progress on the action plans that follow published reviews: actions by status, overdue actions, "
-            "and progress by board and by agency.",
-            page_url=page_url,
-            as_of=self.site.as_of,
-            rag_rule=RAG_RULE,
-            progress=progress,
-            plan_count=len({tracked.review.slug for tracked in index.actions}),
-            overdue=index.overdue(index.actions)[:OVERDUE_SHOWN],
-            more_overdue=max(progress.overdue - OVERDUE_SHOWN, 0),
-            boards=boards,
-            agency_rows=agencies,
-        )
-
-    def board_actions(self, slug: str) -> dict[str, GeneratedPage]:
-        """/actions/boards/<slug>/ (and its later pages): one board's action plans, review by review."""
-        name = self.site.board_names[slug]
-        return self._actions_pages(
-            urls.board_actions(slug),
-            f"Action plans: {name}",
-            f"Progress on the action plans that follow reviews published by {name}.",
-            self.indexes.actions.by_board[slug],
-            show_plan_totals=False,
-        )
-
-    def agency_actions(self, agency: str) -> dict[str, GeneratedPage]:
-        """/actions/agencies/<key>/ (and its later pages): the actions one agency owns, across reviews."""
-        name = vocabulary.AGENCIES[agency]
-        return self._actions_pages(
-            urls.agency_actions(agency),
-            f"Action plans: actions owned by {name}",
-            f"Progress on the actions owned by {name} in the action plans that follow published reviews.",
-            self.indexes.actions.by_agency[agency],
-            show_plan_totals=True,
-        )
-
-    def _actions_pages(
-        self, first_url: str, title: str, description: str, actions: tuple[TrackedAction, ...], show_plan_totals: bool
-    ) -> dict[str, GeneratedPage]:
-        """Source path → each page of a list of actions: the first page has the counts
-        and the longest overdue; every page has its share of the actions, review by review, split
-        like any long list (`listing.split`) so no page grows without bound."""
-        index = self.indexes.actions
-        ordered = index.by_review(actions)
-        reviews = [review for review, _ in ordered]
-        groups = {review.slug: members for review, members in ordered}
-        parts = listing.split(reviews, first_url, lambda review: _actions_weight(groups[review.slug]))
-        overdue = index.overdue(actions)
-        progress = index.progress(actions)
-        pages = {}
-        for part in parts:
-            pages[urls.source_of(part.url)] = self._page(
-                "actions_page.html",
-                part.title(title),
-                description,
-                page_url=part.url,
-                first_url=first_url,
-                page=part,
-                as_of=self.site.as_of,
-                rag_rule=RAG_RULE,
-                progress=progress,
-                review_count=len(reviews),
-                overdue=overdue[:OVERDUE_SHOWN],
-                more_overdue=max(len(overdue) - OVERDUE_SHOWN, 0),
-                groups=[(review, groups[review.slug]) for review in part.reviews],
-                show_plan_totals=show_plan_totals,
-            )
+        pages.update(ActionPages(self.site, self.indexes.actions, self.page).all())
         return pages
 
     @property
@@ -341,7 +159,7 @@ class Pages:
             for label in ("Year of incident", "Period under review", "Agencies involved", "Parallel proceedings")
             if label in background
         ]
-        return self._page(
+        return self.page(
             "briefing.html",
             f"7-minute briefing: {review.title}",
             f"A one-page briefing on {review.title}, for team meetings and training.",
@@ -381,7 +199,7 @@ class Pages:
             (audience, THEME_GROUPS[audience], [card for card in cards if card["theme"].audience == audience])
             for audience in THEME_GROUPS
         ]
-        return self._page(
+        return self.page(
             "themes_index.html",
             "Themes",
             "Every theme, with the number of published reviews and reviews per year.",
@@ -442,7 +260,7 @@ class Pages:
         position = years.index(year)
         all_reviews = self.indexes.theme_years(theme.slug)[year]
         title = f"{theme.title}: reviews published in {year}"
-        return self._page(
+        return self.page(
             "theme_year.html",
             page.title(title),
             f"Case reviews on {theme.title} published in {year}, and what they teach.",
@@ -469,7 +287,7 @@ class Pages:
     def years_index(self) -> GeneratedPage:
         """/years/: every year with published reviews, newest first, with counts."""
         counts = {year: len(reviews) for year, reviews in self.indexes.by_year.items()}
-        return self._page(
+        return self.page(
             "years_index.html",
             "Reviews by year",
             "Published reviews by year of publication.",
@@ -483,7 +301,7 @@ class Pages:
         """/years/<yyyy>/ (and its later pages): the reviews published that year (a year of
         notices keeps its page)."""
         title = f"Reviews published in {year}"
-        return self._page(
+        return self.page(
             "year_page.html",
             page.title(title),
             f"Case reviews published in {year}.",
@@ -500,7 +318,7 @@ class Pages:
             (slug, names[slug], len(self.indexes.by_board[slug]))
             for slug in sorted(self.indexes.by_board, key=lambda slug: names[slug].lower())
         ]
-        return self._page(
+        return self.page(
             "boards_index.html",
             "Reviews by board",
             "Published reviews by safeguarding board or partnership.",
@@ -513,7 +331,7 @@ class Pages:
         each year, the rest on the year's own page (`board_year_page`)."""
         name = self.site.board_names[slug]
         reviews = self.indexes.by_board.get(slug, [])
-        return self._page(
+        return self.page(
             "board_page.html",
             name,
             f"Case reviews published by {name}.",
@@ -539,7 +357,7 @@ class Pages:
         years = list(self.indexes.board_years(slug))
         position = years.index(year)
         title = f"{name}: reviews published in {year}"
-        return self._page(
+        return self.page(
             "board_year.html",
             page.title(title),
             f"Case reviews published by {name} in {year}.",
@@ -566,7 +384,7 @@ class Pages:
                 (year, row.get(year, 0), max(1, math.ceil(HEAT_LEVELS * row.get(year, 0) / tallest))) for year in years
             ]
             rows.append({"theme": theme, "cells": cells, "total": sum(row.values())})
-        return self._page(
+        return self.page(
             "browse.html",
             "Browse by theme and year",
             "A table of published reviews by theme and year.",
@@ -577,7 +395,7 @@ class Pages:
 
     def reviews_index(self) -> GeneratedPage:
         """/reviews/: the latest reviews, and the ways to find the rest."""
-        return self._page(
+        return self.page(
             "reviews_index.html",
             "Latest reviews",
             "The most recently published case reviews.",

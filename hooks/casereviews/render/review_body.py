@@ -15,8 +15,9 @@ import datetime as dt
 
 from .. import urls
 from ..model.action_plan import Action, Rag, progress_of
-from ..model.body import READABLE, RECOMMENDATION, PointList, Style
+from ..model.body import PointList, Style
 from ..model.reviews import Review
+from ..model.sections import READABLE, RECOMMENDATION
 from .point_html import PointHtml
 from .templating import Fragment, Templates
 

@@ -83,7 +83,7 @@ def review_view(review: Review, site: PublicSite, related: list[tuple[Review, in
     archived = site.is_archived(review)
     return {
         "slug": review.slug,
-        "state": "archived" if archived else "published",
+        "state": site.visibility_of(review).value,
         "title": review.title,
         "summary": review.summary,
         "board": site.board_name(review),
@@ -117,7 +117,7 @@ def notice_view(notice: WithdrawalNotice, site: PublicSite) -> dict[str, Any]:
     """What the review template shows at a withdrawn review's address: the notice only."""
     return {
         "slug": notice.slug,
-        "state": "withdrawn",
+        "state": site.visibility_of(notice).value,
         "title": notice.title,
         "board": site.board_name(notice),
         "board_href": None,
