@@ -21,18 +21,21 @@ offline: build
 	$(BIN)/python scripts/offline_bundle.py --site-dir site --output site-offline.zip
 
 # The suite in three speeds: `make unit` after every change (in process, under a minute),
-# `make site-tests` (real builds), `make browser-tests` (Chromium). `make test` runs all three.
+# `make site-tests` (real builds), `make browser-tests` (Chromium). `make test` runs all three,
+# a test file per core (TEST_WORKERS=1 runs them one after another).
+TEST_WORKERS ?= auto
+
 test: lint
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest -n $(TEST_WORKERS) --dist loadfile
 
 unit: $(DEV)
 	$(BIN)/python -m pytest --layer=unit
 
 site-tests: $(DEV)
-	$(BIN)/python -m pytest --layer=site
+	$(BIN)/python -m pytest --layer=site -n $(TEST_WORKERS) --dist loadfile
 
 browser-tests: $(DEV)
-	$(BIN)/python -m pytest --layer=browser
+	$(BIN)/python -m pytest --layer=browser -n $(TEST_WORKERS) --dist loadfile
 
 serve: $(RUNTIME)
 	NO_MKDOCS_2_WARNING=1 $(BIN)/python scripts/preview.py

@@ -2,21 +2,37 @@
 
 from __future__ import annotations
 
+import datetime as dt
+import gzip
 import hashlib
 import os
 import shutil
 import subprocess
 import sys
+import zlib
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import yaml
 
+from casereviews.model.themes import Theme, ThemeCatalogue
+
 PROJECT = Path(__file__).resolve().parent.parent
 SAMPLE_CONTENT = PROJECT / "content"
 #: The moment test builds publish as at, unless a test says otherwise.
 TEST_NOW = "2026-11-22T12:00:00+00:00"
+#: The day in-process validation runs as at, and the file it names in messages.
+TODAY = dt.date(2026, 11, 22)
+REVIEW_PATH = "content/reviews/child-t.md"
+#: A small theme catalogue for validating reviews in process.
+TEST_THEMES = ThemeCatalogue(
+    [
+        Theme("domestic-violence", "Domestic violence", "s", ("domestic abuse",), "", "content/themes/dv.md"),
+        Theme("neglect", "Neglect", "s", (), "", "content/themes/neglect.md"),
+        Theme("substance-misuse", "Substance misuse", "s", ("drug and alcohol misuse",), "", "t.md"),
+    ]
+)
 
 DEFAULT_REVIEW: dict[str, Any] = {
     "title": "Serious case review: Child T",
@@ -161,3 +177,70 @@ def file_digests(site_dir: Path) -> dict[str, str]:
         path.relative_to(site_dir).as_posix(): hashlib.sha256(path.read_bytes()).hexdigest()
         for path in output_files(site_dir)
     }
+
+
+# --- canaries: words found nowhere else, to prove that unpublished text leaves no byte -----------
+
+BEFORE_EMBARGO = "2026-11-30T08:59:00+00:00"
+AFTER_EMBARGO = "2026-11-30T09:00:00+00:00"
+
+
+def canary(kind: str, where: str) -> str:
+    """A word found nowhere else, that search indexing and stemming leave intact."""
+    return f"canary{kind}{where}zq"
+
+
+def canary_fields(kind: str, *, shown_on_notice: bool = False) -> dict[str, object]:
+    """Front-matter fields each holding a canary (title and board only where the notice shows them)."""
+    fields: dict[str, object] = {
+        "summary": f"A summary holding {canary(kind, 'summary')} among other words.",
+        "pseudonym": f"Child {canary(kind, 'pseudonym')}",
+        "age_at_incident": f"{canary(kind, 'age')} months",
+        "review_model": f"Model {canary(kind, 'model')}",
+        "reviewer": [f"Reviewer {canary(kind, 'reviewer')}"],
+        "keywords": [canary(kind, "keyword")],
+        "source_url": f"https://example.org/{canary(kind, 'report')}.pdf",
+        "action_plan": canary_plan(kind),
+    }
+    if not shown_on_notice:
+        fields["title"] = f"Serious case review: {canary(kind, 'title')}"
+        fields["board"] = f"{canary(kind, 'board').capitalize()} Safeguarding Children Board"
+    return fields
+
+
+def canary_plan(kind: str) -> list[dict[str, object]]:
+    """An action plan whose text holds canaries: an overdue action, so /actions/ lists it."""
+    return [
+        {
+            "recommendation": 1,
+            "action": f"An action holding {canary(kind, 'action')}.",
+            "owner": "police",
+            "due": "2026-01",
+            "status": "in-progress",
+            "progress": [{"date": "2025-06", "note": f"A note holding {canary(kind, 'progress')}."}],
+            "evidence": f"Evidence holding {canary(kind, 'evidence')}.",
+        }
+    ]
+
+
+#: A made-up word each review's body holds, with no English word inside it (search splits and stems).
+SEARCH_WORDS = {"published": "qzxpubvk", "draft": "qzxdrfvk", "embargo": "qzxembvk", "withdrawn": "qzxwdnvk"}
+
+
+def canary_body(kind: str) -> str:
+    return (
+        f"## Summary of events\n\nThe body holds {canary(kind, 'body')} and {SEARCH_WORDS.get(kind, 'qzxothvk')}.\n\n"
+        f"## Learning\n\n1. A point holding {canary(kind, 'learning')}.\n\n"
+        f"## Recommendations\n\n1. A recommendation holding {canary(kind, 'recommendation')}.\n"
+    )
+
+
+def readable(path: Path) -> bytes:
+    """A file's bytes, decompressed when gzip- or zlib-compressed (sitemap.xml.gz, search index)."""
+    data = path.read_bytes()
+    if data[:2] == b"\x1f\x8b":
+        return gzip.decompress(data)
+    try:
+        return zlib.decompress(data)
+    except zlib.error:
+        return data

@@ -19,8 +19,9 @@ from lxml import html as lxml_html
 
 from casereviews.model.reviews import review_from_document
 from casereviews.model.source import parse_document
-from sitekit import DEFAULT_REVIEW, TEST_NOW, SiteProject, front_matter_file
-from test_validation import PATH, THEMES, TODAY
+from sitekit import DEFAULT_REVIEW, TEST_NOW, TODAY, SiteProject, front_matter_file
+from sitekit import REVIEW_PATH as PATH
+from sitekit import TEST_THEMES as THEMES
 
 STAGES = ("not-started", "in-progress", "complete", "signed-off")
 AGENCIES = ("police", "health", "children-social-care", "education")

@@ -14,8 +14,16 @@ import pytest
 
 from casereviews.load.catalogue import load_site
 from casereviews.policy.public import public_view
-from sitekit import PROJECT, SiteProject, output_files
-from test_publication import BEFORE_EMBARGO, canary, canary_body, canary_fields, readable
+from sitekit import (
+    BEFORE_EMBARGO,
+    PROJECT,
+    SiteProject,
+    canary,
+    canary_body,
+    canary_fields,
+    output_files,
+    readable,
+)
 
 PACKAGE = PROJECT / "hooks" / "casereviews"
 #: Attributes and names that carry publication status or visibility.

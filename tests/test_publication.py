@@ -2,79 +2,25 @@
 
 from __future__ import annotations
 
-import gzip
 import json
 import xml.etree.ElementTree as ET
-import zlib
 from pathlib import Path
 
 import pytest
 
-from sitekit import BuildResult, SiteProject, output_files
-
-BEFORE_EMBARGO = "2026-11-30T08:59:00+00:00"
-AFTER_EMBARGO = "2026-11-30T09:00:00+00:00"
-
-
-def canary(kind: str, where: str) -> str:
-    """A word found nowhere else, that search indexing and stemming leave intact."""
-    return f"canary{kind}{where}zq"
-
-
-def canary_fields(kind: str, *, shown_on_notice: bool = False) -> dict[str, object]:
-    """Front-matter fields each holding a canary (title and board only where the notice shows them)."""
-    fields: dict[str, object] = {
-        "summary": f"A summary holding {canary(kind, 'summary')} among other words.",
-        "pseudonym": f"Child {canary(kind, 'pseudonym')}",
-        "age_at_incident": f"{canary(kind, 'age')} months",
-        "review_model": f"Model {canary(kind, 'model')}",
-        "reviewer": [f"Reviewer {canary(kind, 'reviewer')}"],
-        "keywords": [canary(kind, "keyword")],
-        "source_url": f"https://example.org/{canary(kind, 'report')}.pdf",
-        "action_plan": canary_plan(kind),
-    }
-    if not shown_on_notice:
-        fields["title"] = f"Serious case review: {canary(kind, 'title')}"
-        fields["board"] = f"{canary(kind, 'board').capitalize()} Safeguarding Children Board"
-    return fields
-
-
-def canary_plan(kind: str) -> list[dict[str, object]]:
-    """An action plan whose text holds canaries: an overdue action, so /actions/ lists it."""
-    return [
-        {
-            "recommendation": 1,
-            "action": f"An action holding {canary(kind, 'action')}.",
-            "owner": "police",
-            "due": "2026-01",
-            "status": "in-progress",
-            "progress": [{"date": "2025-06", "note": f"A note holding {canary(kind, 'progress')}."}],
-            "evidence": f"Evidence holding {canary(kind, 'evidence')}.",
-        }
-    ]
-
-
-#: A made-up word each review's body holds, with no English word inside it (search splits and stems).
-SEARCH_WORDS = {"published": "qzxpubvk", "draft": "qzxdrfvk", "embargo": "qzxembvk", "withdrawn": "qzxwdnvk"}
-
-
-def canary_body(kind: str) -> str:
-    return (
-        f"## Summary of events\n\nThe body holds {canary(kind, 'body')} and {SEARCH_WORDS.get(kind, 'qzxothvk')}.\n\n"
-        f"## Learning\n\n1. A point holding {canary(kind, 'learning')}.\n\n"
-        f"## Recommendations\n\n1. A recommendation holding {canary(kind, 'recommendation')}.\n"
-    )
-
-
-def readable(path: Path) -> bytes:
-    """A file's bytes, decompressed when gzip- or zlib-compressed (sitemap.xml.gz, search index)."""
-    data = path.read_bytes()
-    if data[:2] == b"\x1f\x8b":
-        return gzip.decompress(data)
-    try:
-        return zlib.decompress(data)
-    except zlib.error:
-        return data
+from sitekit import (
+    AFTER_EMBARGO,
+    BEFORE_EMBARGO,
+    SEARCH_WORDS,
+    BuildResult,
+    SiteProject,
+    canary,
+    canary_body,
+    canary_fields,
+    canary_plan,
+    output_files,
+    readable,
+)
 
 
 def files_containing(site: BuildResult, word: str) -> list[str]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import os
 import shutil
 import threading
 import urllib.request
@@ -240,7 +241,7 @@ def test_readers_never_see_a_missing_site(project: SiteProject):
     try:
         for number in range(40):
             release = releases / f"build-copy-{number}"
-            shutil.copytree(target.resolve(), release)
+            shutil.copytree(target.resolve(), release, copy_function=os.link)  # a whole release, fast
             script.publish(release, target)
     finally:
         stop.set()

@@ -159,7 +159,7 @@ def test_pages_whose_short_names_clash_are_named_as_pagefind_names_them(tmp_path
     for number, full_name in enumerate(("en_abcdef1aaa", "en_abcdef1bbb", "en_abcdef2ccc")):
         fragment = search_bundle.Fragment(b"%d" % number, f"/page-{number}/", 10, full_name)
         parts.append(search_bundle.Part(tmp_path, {}, "1.5.2", [fragment], [], [], [], []))
-    pages = search_bundle._write_fragments(parts, tmp_path / "fragment")
+    pages = search_bundle.write_fragments(parts, tmp_path / "fragment")
     assert pages == [["en_abcdef1", 10], ["en_abcdef1b", 10], ["en_abcdef2", 10]]
     assert (tmp_path / "fragment" / "en_abcdef1b.pf_fragment").read_bytes() == b"1"
 

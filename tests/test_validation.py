@@ -9,18 +9,9 @@ import pytest
 from casereviews.model.body import parse_body
 from casereviews.model.reviews import COPIED_FIELDS, review_from_document, unplaced_fields
 from casereviews.model.source import parse_document
-from casereviews.model.themes import Theme, ThemeCatalogue
-from sitekit import DEFAULT_BODY, DEFAULT_REVIEW, front_matter_file
-
-PATH = "content/reviews/child-t.md"
-TODAY = dt.date(2026, 11, 22)
-THEMES = ThemeCatalogue(
-    [
-        Theme("domestic-violence", "Domestic violence", "s", ("domestic abuse",), "", "content/themes/dv.md"),
-        Theme("neglect", "Neglect", "s", (), "", "content/themes/neglect.md"),
-        Theme("substance-misuse", "Substance misuse", "s", ("drug and alcohol misuse",), "", "t.md"),
-    ]
-)
+from sitekit import DEFAULT_BODY, DEFAULT_REVIEW, TODAY, front_matter_file
+from sitekit import REVIEW_PATH as PATH
+from sitekit import TEST_THEMES as THEMES
 
 
 def validate(body: str = DEFAULT_BODY, **fields):

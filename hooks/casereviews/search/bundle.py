@@ -243,7 +243,7 @@ def merge(folders: list[Path], bundle: Path, sorts: Mapping[str, Mapping[str, st
         offset += len(part.pages)
 
     bundle.mkdir(parents=True, exist_ok=True)
-    pages = _write_fragments(parts, bundle / "fragment")
+    pages = write_fragments(parts, bundle / "fragment")
     chunks = _write_words(parts, bundle / "index")
     filters = _write_filters(parts, bundle / "filter")
     keys = sorted({key for part in parts for key, _ in part.sorts})
@@ -265,7 +265,7 @@ def _problem(message: str) -> Problem:
     return Problem("pagefind", None, "search index", message)
 
 
-def _write_fragments(parts: list[Part], folder: Path) -> list[list[Any]]:
+def write_fragments(parts: list[Part], folder: Path) -> list[list[Any]]:
     """Copy each page's fragment, named as Pagefind names it; the pages of the metadata file."""
     folder.mkdir(parents=True, exist_ok=True)
     full_names: dict[str, str] = {}
