@@ -28,6 +28,18 @@ def files_containing(site: BuildResult, word: str) -> list[str]:
     return [p.relative_to(site.site_dir).as_posix() for p in output_files(site.site_dir) if needle in readable(p)]
 
 
+#: A published review whose editor left notes in HTML comments: in a learning point, in a
+#: recommendation over two lines, and in a section heading.
+COMMENTED_BODY = (
+    "## Summary of events\n\nWhat happened. <!-- " + canary("comment", "body") + " -->\n\n"
+    "## Learning <!-- " + canary("comment", "heading") + " -->\n\n"
+    "1. Share information. <!-- " + canary("comment", "learning") + " -->\n\n"
+    "## Recommendations\n\n1. Agencies should meet. <!-- the child's name,\n   "
+    + canary("comment", "recommendation")
+    + " -->\n"
+)
+
+
 @pytest.fixture(scope="module")
 def canary_site(tmp_path_factory: pytest.TempPathFactory) -> BuildResult:
     """A site with a draft, an embargoed, a withdrawn and an archived review full of canaries."""
@@ -55,6 +67,7 @@ def canary_site(tmp_path_factory: pytest.TempPathFactory) -> BuildResult:
         action_plan=canary_plan("archived"),
     )
     project.write_review("published-one", body=canary_body("published"), **canary_fields("published"))
+    project.write_review("commented-one", body=COMMENTED_BODY)
     result = project.build(now=BEFORE_EMBARGO)
     assert result.returncode == 0, result.output
     return result
@@ -97,6 +110,14 @@ def test_unpublished_reviews_leave_no_byte_in_the_output(canary_site, kind, wher
 def test_archived_review_drops_its_full_text(canary_site, where):
     """After online_until, the body, the report link and the action plan are gone from every output."""
     assert files_containing(canary_site, canary("archived", where)) == []
+
+
+@pytest.mark.site
+@pytest.mark.parametrize("where", ["body", "heading", "learning", "recommendation"])
+def test_an_editors_comment_reaches_no_output(canary_site, where):
+    """A note in an HTML comment, even inside a point, is in no page, export, feed or search index."""
+    assert canary_site.exists("reviews/commented-one/index.html")
+    assert files_containing(canary_site, canary("comment", where)) == []
 
 
 @pytest.mark.site

@@ -34,7 +34,18 @@ from enum import StrEnum
 
 from .. import urls
 from ..problems import Problem
-from .body_lines import BULLET, FENCE, HEADING, NUMBERED, PARAGRAPH_NUMBER, dedent, page_furniture, references, resolved
+from .body_lines import (
+    BULLET,
+    FENCE,
+    HEADING,
+    NUMBERED,
+    PARAGRAPH_NUMBER,
+    dedent,
+    page_furniture,
+    references,
+    resolved,
+    without_comments,
+)
 from .sections import (
     LEARNING,
     LEARNING_HEADINGS,
@@ -142,6 +153,7 @@ def parse_body(
 ) -> tuple[ReviewBody, list[Problem]]:
     """Read sections and points from a review body, checking its shape."""
     problems: list[Problem] = []
+    body = without_comments(body)  # editors' notes are never read as text
     sections = _sections(body, body_line, path, problems)
     links = references(body)
     points: dict[str, list[Point]] = {LEARNING: [], RECOMMENDATION: []}

@@ -135,3 +135,37 @@ def page_furniture(body: str, body_line: int, path: str) -> list[Problem]:
 
 def item_or_bullet(text: str) -> bool:
     return bool(BULLET.match(text) or NUMBERED.match(text) or PARAGRAPH_NUMBER.match(text))
+
+
+#: An HTML comment: an editor's note, never published.
+HTML_COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
+
+
+def without_comments(body: str) -> str:
+    """The body without its HTML comments (outside fenced code, where a comment is shown as
+    written), each replaced by its line breaks so every later line keeps its number.
+
+    Everything read from the body (points, section titles) comes from this text, so an editor's
+    note inside a point never reaches an export, a feed or a briefing. The anonymisation check
+    reads the comments' accept markers from the file itself (`model.published_text`)."""
+    if "<!--" not in body:
+        return body
+    lines: list[str] = []
+    prose: list[str] = []
+    in_fence = False
+    for line in body.split("\n"):
+        if in_fence or FENCE.match(line):
+            if prose:  # the prose before a fence: one text, since a comment may span lines
+                lines.extend(_strip_comments("\n".join(prose)).split("\n"))
+                prose = []
+            lines.append(line)
+            in_fence = in_fence != bool(FENCE.match(line))
+        else:
+            prose.append(line)
+    if prose:
+        lines.extend(_strip_comments("\n".join(prose)).split("\n"))
+    return "\n".join(lines)
+
+
+def _strip_comments(text: str) -> str:
+    return HTML_COMMENT.sub(lambda match: "\n" * match.group(0).count("\n"), text)

@@ -11,6 +11,7 @@ from ..problems import Problem, Severity, did_you_mean
 from . import vocabulary
 from .action_plan import Action, read_action_plan, well_formed_items
 from .body import ReviewBody, parse_body
+from .body_lines import without_comments
 from .dates import PartialDate
 from .fields import validate_fields
 from .placeholders import placeholder_problems
@@ -226,7 +227,7 @@ def review_from_document(
         themes=tuple(resolved),
         summary=values.get("summary", ""),
         status=values["status"],
-        body=document.body,
+        body=without_comments(document.body),  # what every page and export is made from
         body_line=document.body_line,
         content=content,
         action_plan=actions,
