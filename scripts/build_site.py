@@ -16,6 +16,11 @@ The build is told which release is current (REVIEW_SITE_PREVIOUS_RELEASE): each 
 key (everything its output is made from) is unchanged since that release is hard-linked from
 it rather than rendered again; every other page is rendered, and every file is checked (see
 hooks/casereviews/adapter/releases.py). `--fresh` renders every page.
+
+One build of a site runs at a time (a lock in the releases folder: a second build waits, or
+with --no-wait stops), and a build publishes only if the content, configuration and theme
+overrides it read are still what is on disk (hooks/casereviews/publishing.py): a withdrawal
+saved during a build is never undone by that build.
 """
 
 from __future__ import annotations
@@ -32,7 +37,10 @@ from pathlib import Path
 PROJECT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(PROJECT / "hooks"))
 
+import yaml  # noqa: E402
+
 from casereviews.adapter.releases import RECORD_SUFFIX  # noqa: E402
+from casereviews.publishing import BuildLock, BuildLockedError, InputFingerprint  # noqa: E402
 from casereviews.rules.manifest import MANIFEST_NAME  # noqa: E402
 from casereviews.settings import variable  # noqa: E402
 
@@ -63,13 +71,31 @@ def current_release(target: Path) -> Path | None:
 
 
 def build(
-    config_file: Path, target: Path, previous_manifest: Path | None, engine: str = "mkdocs", fresh: bool = False
+    config_file: Path,
+    target: Path,
+    previous_manifest: Path | None,
+    engine: str = "mkdocs",
+    fresh: bool = False,
+    wait: bool = True,
 ) -> int:
     """Build into a new release with `engine` and switch `target` to it; the exit status.
-    With `fresh`, every page is rendered (none taken from the current release)."""
+    With `fresh`, every page is rendered (none taken from the current release); without
+    `wait`, a build that finds another build of the same site running stops at once."""
     target = target.absolute()
     releases = releases_folder(target)
-    releases.mkdir(parents=True, exist_ok=True)
+    try:
+        with BuildLock(releases, wait=wait, say=sys.stderr):
+            return _build(config_file, target, previous_manifest, engine, fresh)
+    except BuildLockedError as error:
+        print(f"\nNothing was built: {error}.", file=sys.stderr)
+        return 75  # EX_TEMPFAIL
+
+
+def _build(config_file: Path, target: Path, previous_manifest: Path | None, engine: str, fresh: bool) -> int:
+    """The build itself, under the lock."""
+    releases = releases_folder(target)
+    inputs = build_inputs(config_file)
+    read = InputFingerprint.of(*inputs)
     staging = Path(tempfile.mkdtemp(prefix=f"build-{time.strftime('%Y%m%d-%H%M%S')}-", dir=releases))
     staging.chmod(0o755)  # served by a web server running as another user
     environment = dict(os.environ, NO_MKDOCS_2_WARNING="1")
@@ -93,6 +119,17 @@ def build(
         record_of(staging).unlink(missing_ok=True)
         print(f"\nThe build failed, so {target} was left exactly as it was.", file=sys.stderr)
         return status
+    changed = InputFingerprint.of(*inputs).changed_since(read)
+    if changed:
+        shutil.rmtree(staging, ignore_errors=True)
+        record_of(staging).unlink(missing_ok=True)
+        shown = ", ".join(changed[:5]) + (f" and {len(changed) - 5} more" if len(changed) > 5 else "")
+        print(
+            f"\nNothing was published: files changed while the site was being built ({shown}), so this "
+            f"build may hold what they said before. {target} was left as it was; build again.",
+            file=sys.stderr,
+        )
+        return 1
     try:
         publish(staging, target)
     except OSError as error:
@@ -106,6 +143,26 @@ def build(
     return 0
 
 
+class _ConfigLoader(yaml.SafeLoader):
+    """Reads mkdocs.yml for its folders only: the tags it holds for MkDocs (!!python/name …,
+    !ENV) are read as nothing."""
+
+
+_ConfigLoader.add_multi_constructor("", lambda loader, suffix, node: None)
+
+
+def build_inputs(config_file: Path) -> tuple[list[Path], list[Path]]:
+    """What a build reads that an author or a board changes: the content and theme override
+    folders named in the configuration (as MkDocs resolves them), and the configuration."""
+    config = yaml.load(config_file.read_text(encoding="utf-8"), Loader=_ConfigLoader) or {}  # noqa: S506
+    base = config_file.parent
+    folders = [base / str(config.get("docs_dir") or "docs")]
+    theme = config.get("theme")
+    if isinstance(theme, dict) and theme.get("custom_dir"):
+        folders.append(base / str(theme["custom_dir"]))
+    return folders, [config_file]
+
+
 def publish(release: Path, target: Path) -> None:
     """Point the link `target` at `release` in one atomic step; keep the previous release.
 
@@ -117,6 +174,8 @@ def publish(release: Path, target: Path) -> None:
         earlier = releases / "build-earlier"
         shutil.rmtree(earlier, ignore_errors=True)
         target.rename(earlier)
+        with (releases / HISTORY_NAME).open("a", encoding="utf-8") as history:
+            history.write(f"{earlier.name}\n")  # the release before this one
     link = releases / f".link-{os.getpid()}"
     link.unlink(missing_ok=True)
     link.symlink_to(Path(releases.name) / release.name)
@@ -129,16 +188,22 @@ def record_of(release: Path) -> Path:
     return release.with_name(f"{release.name}{RECORD_SUFFIX}")
 
 
+#: The releases published, oldest first, one name a line: what pruning keeps is read from
+#: here, never from folders' times (a killed build's staging folder was never published).
+HISTORY_NAME = ".published"
+
+
 def _prune(releases: Path, current: Path) -> None:
-    """Remove old releases (and their records), keeping the current one and the one before it."""
-    builds = sorted(
-        (path for path in releases.iterdir() if path.is_dir() and path.name.startswith("build-")),
-        key=lambda path: path.stat().st_mtime,
-        reverse=True,
-    )
-    kept = [current, *[path for path in builds if path != current][: KEEP_RELEASES - 1]]
-    for path in builds:
-        if path not in kept:
+    """Remove every release folder (and record) but the current one and the one published
+    before it; a staging folder left by a killed build goes too (no build is running: the
+    lock is held)."""
+    history = releases / HISTORY_NAME
+    names = history.read_text(encoding="utf-8").split() if history.exists() else []
+    names = [name for name in names if name != current.name and (releases / name).is_dir()] + [current.name]
+    history.write_text("\n".join(names[-KEEP_RELEASES:]) + "\n", encoding="utf-8")
+    kept = set(names[-KEEP_RELEASES:])
+    for path in releases.iterdir():
+        if path.is_dir() and path.name.startswith("build-") and path.name not in kept:
             shutil.rmtree(path, ignore_errors=True)
     for record in releases.glob(f"build-*{RECORD_SUFFIX}"):
         if not record.with_name(record.name.removesuffix(RECORD_SUFFIX)).is_dir():
@@ -163,9 +228,17 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--fresh", action="store_true", help="render every page (take none unchanged from the current release)"
     )
+    parser.add_argument(
+        "--no-wait", action="store_true", help="stop at once if another build of the same site is running"
+    )
     arguments = parser.parse_args(argv)
     return build(
-        arguments.config_file, arguments.site_dir, arguments.previous_manifest, arguments.engine, arguments.fresh
+        arguments.config_file,
+        arguments.site_dir,
+        arguments.previous_manifest,
+        arguments.engine,
+        arguments.fresh,
+        wait=not arguments.no_wait,
     )
 
 

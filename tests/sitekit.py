@@ -166,6 +166,17 @@ class SiteProject:
         return BuildResult(completed.returncode, completed.stdout + completed.stderr, target)
 
 
+def build_script():  # type: ignore[no-untyped-def]
+    """`make build`'s script as a module (scripts/ is not a package)."""
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("build_site", PROJECT / "scripts" / "build_site.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
 def output_files(site_dir: Path) -> list[Path]:
     """Every file a build wrote."""
     return sorted(path for path in site_dir.rglob("*") if path.is_file())

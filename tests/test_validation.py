@@ -458,3 +458,48 @@ def test_welsh_letters_are_transliterated_in_group_anchors_theme_names_and_board
     assert (
         board_slug("Gwynedd & Môn Local Safeguarding Children Board") == "gwynedd-and-mon-safeguarding-children-board"
     )
+
+
+BOMB = """---
+title: Serious case review
+a: &a ["lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol"]
+b: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a]
+c: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b]
+d: &d [*c, *c, *c, *c, *c, *c, *c, *c, *c]
+e: &e [*d, *d, *d, *d, *d, *d, *d, *d, *d]
+f: &f [*e, *e, *e, *e, *e, *e, *e, *e, *e]
+g: &g [*f, *f, *f, *f, *f, *f, *f, *f, *f]
+h: &h [*g, *g, *g, *g, *g, *g, *g, *g, *g]
+keywords: [*h, *h, *h, *h, *h, *h, *h, *h, *h]
+---
+
+Body.
+"""
+
+
+@pytest.mark.parametrize("libyaml", [True, False])
+def test_an_alias_bomb_is_refused_before_it_is_built(libyaml: bool):
+    """Nine lines that would make a billion values are one problem at the anchor's line, at once."""
+    document, problems = parse_document(BOMB.encode(), PATH, libyaml=libyaml)
+    assert document is None
+    assert [str(problem) for problem in problems] == [
+        f"{PATH}:3: uses a YAML anchor and alias (&name … *name, or a '<<' merge): expected each value "
+        "written out in full where it is used"
+    ]
+
+
+def test_a_merge_key_is_an_alias_too():
+    """'<<: *base' copies fields from elsewhere in the file: refused like any alias."""
+    text = "---\nbase: &base\n  pseudonym: Child T\n<<: *base\ntitle: Child T\n---\n\nBody.\n"
+    _, problems = parse_document(text.encode(), PATH)
+    assert [problem.line for problem in problems] == [2]  # where the anchor is
+    assert "anchor and alias" in problems[0].message
+
+
+def test_nesting_without_end_is_refused():
+    """Lists nested far deeper than any front matter are a problem, not a crash."""
+    text = "---\ntitle: x\nkeywords: " + "[" * 200 + "]" * 200 + "\n---\n\nBody.\n"
+    _, problems = parse_document(text.encode(), PATH)
+    assert [str(problem) for problem in problems] == [
+        f"{PATH}:3: the front matter nests lists or fields more than 12 deep: expected fields written as in README"
+    ]

@@ -227,6 +227,44 @@ _FIRST_LINE = 2  # the front matter's first line in the file, after the opening 
 ParsedYaml = tuple[dict[str, Any] | None, dict[str, int], dict[str, list[int]], list[Problem], yaml.Node | None]
 
 
+#: Lists and mappings nested deeper than this are not front matter (a review's deepest, an action
+#: plan's progress notes, is four).
+MAX_DEPTH = 12
+_TOO_DEEP = f"the front matter nests lists or fields more than {MAX_DEPTH} deep: expected fields written as in README"
+
+
+class _RefusedShapeError(Exception):
+    """Front matter that is valid YAML but not front matter: an alias, or nesting without end."""
+
+    def __init__(self, line: int, message: str) -> None:
+        super().__init__(message)
+        self.line = line
+        self.message = message
+
+
+def _check_shape(root: yaml.Node) -> None:
+    """Refuse aliases (`&name` … `*name`: the same value used twice, which a few lines can make
+    into billions of values) and nesting deeper than `MAX_DEPTH`, before anything is built."""
+    seen: set[int] = set()
+    stack: list[tuple[yaml.Node, int]] = [(root, 0)]
+    while stack:
+        node, depth = stack.pop()
+        if id(node) in seen:
+            raise _RefusedShapeError(
+                node.start_mark.line,
+                "uses a YAML anchor and alias (&name … *name, or a '<<' merge): expected each value written "
+                "out in full where it is used",
+            )
+        seen.add(id(node))
+        if depth > MAX_DEPTH:
+            raise _RefusedShapeError(node.start_mark.line, _TOO_DEEP)
+        if isinstance(node, yaml.SequenceNode):
+            stack.extend((item, depth + 1) for item in node.value)
+        elif isinstance(node, yaml.MappingNode):
+            for key, value in node.value:
+                stack.extend(((key, depth + 1), (value, depth + 1)))
+
+
 def _parse_yaml(text: str, display_path: str, loader_class: type[StrictLoader]) -> ParsedYaml:
     """YAML text to a mapping, with the file line of each key and of each list item."""
     if not text.strip():
@@ -241,6 +279,8 @@ def _parse_yaml(text: str, display_path: str, loader_class: type[StrictLoader]) 
     try:
         loader = loader_class(text)  # PyYAML's reader refuses control characters here
         node = loader.get_single_node()
+        if node is not None:
+            _check_shape(node)
         data = loader.construct_document(node) if node is not None else None
     except _DuplicateKey as error:
         line = error.mark.line + _FIRST_LINE
@@ -259,6 +299,10 @@ def _parse_yaml(text: str, display_path: str, loader_class: type[StrictLoader]) 
             ],
             None,
         )
+    except _RefusedShapeError as error:
+        return None, {}, {}, [Problem(display_path, error.line + _FIRST_LINE, None, error.message)], None
+    except RecursionError:
+        return None, {}, {}, [Problem(display_path, None, None, _TOO_DEEP)], None
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         error_line = mark.line + _FIRST_LINE if mark else None

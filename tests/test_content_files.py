@@ -1,0 +1,86 @@
+"""Nothing from outside content/: links are refused, and only pages and images are published."""
+
+from __future__ import annotations
+
+import datetime as dt
+import shutil
+from pathlib import Path
+
+import pytest
+
+from casereviews.load.catalogue import load_site, outside_content_problems
+from sitekit import SAMPLE_CONTENT, SiteProject
+
+
+@pytest.fixture
+def content(tmp_path: Path) -> Path:
+    folder = tmp_path / "content"
+    shutil.copytree(SAMPLE_CONTENT, folder)
+    return folder
+
+
+def messages(content: Path) -> list[str]:
+    return [str(problem) for problem in outside_content_problems(content, content.parent)]
+
+
+def test_links_to_a_file_a_folder_or_nothing_are_refused(content: Path, tmp_path: Path):
+    """A link to a file outside, to a folder outside, and a dangling link each stop the build, with the fix."""
+    outside = tmp_path / "elsewhere"
+    outside.mkdir()
+    (outside / "notes.md").write_text("Private notes.\n", encoding="utf-8")
+    (content / "about" / "passwd.md").symlink_to("/etc/passwd")
+    (content / "shared").symlink_to(outside, target_is_directory=True)
+    (content / "reviews" / "gone.md").symlink_to(tmp_path / "missing.md")
+    assert sorted(messages(content)) == [
+        "content/about/passwd.md: is a link to /etc/passwd: expected a file or folder inside content/ itself "
+        "(copy it in, then delete the link)",
+        f"content/reviews/gone.md: is a link to {(tmp_path / 'missing.md').as_posix()}: expected a file or folder "
+        "inside content/ itself (copy it in, then delete the link)",
+        f"content/shared: is a link to {outside.as_posix()}: expected a file or folder inside content/ itself "
+        "(copy it in, then delete the link)",
+    ]
+
+
+def test_a_dangling_link_is_a_problem_not_a_traceback(content: Path):
+    """Loading content with a link to nothing reports it with every other problem."""
+    (content / "reviews" / "gone.md").symlink_to(content / "nowhere.md")
+    site = load_site(content, dt.date(2026, 11, 22))
+    assert any(str(problem).startswith("content/reviews/gone.md: is a link to") for problem in site.problems)
+
+
+def test_only_pages_and_images_may_be_published(content: Path):
+    """Text, XHTML, XML and SVG files would be published unchecked: each is refused; images pass."""
+    (content / "images").mkdir()
+    (content / "images" / "chart.png").write_bytes(b"\x89PNG")
+    (content / "images" / "photo.JPG").write_bytes(b"\xff\xd8")
+    for name in ("notes.txt", "page.xhtml", "feed.xml", "diagram.svg"):
+        (content / "about" / name).write_text("<x>Jane Smith</x>", encoding="utf-8")
+    found = messages(content)
+    assert [message.split(":")[0] for message in found] == [
+        "content/about/diagram.svg",
+        "content/about/feed.xml",
+        "content/about/notes.txt",
+        "content/about/page.xhtml",
+    ]
+    assert found[2] == (
+        "content/about/notes.txt: is a .txt file, which the site would publish without checking it; expected "
+        "Markdown pages and images (.avif, .gif, .jpeg, .jpg, .png, .webp): put text in a page, link a report "
+        "with source_url, and convert an SVG to PNG"
+    )
+
+
+def test_the_sample_content_has_nothing_to_refuse():
+    assert outside_content_problems(SAMPLE_CONTENT, SAMPLE_CONTENT.parent) == []
+
+
+@pytest.mark.site
+def test_a_linked_file_stops_the_build_and_is_published_nowhere(project: SiteProject, tmp_path: Path):
+    """`make build` with a link to a file outside content/ fails, names it, and publishes nothing."""
+    secret = tmp_path / "secret.md"
+    secret.write_text("---\ntitle: Secret\n---\n\nqzxsecretvk\n", encoding="utf-8")
+    (project.content / "about" / "secret.md").symlink_to(secret)
+    result = project.build_atomic()
+    assert result.returncode != 0
+    assert "content/about/secret.md: is a link to" in result.output
+    assert "Traceback" not in result.output
+    assert not (project.root / "site").exists()
