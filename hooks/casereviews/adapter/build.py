@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+import markdown
 from jinja2 import Environment
 from markupsafe import Markup, escape
 from mkdocs.config.defaults import MkDocsConfig
@@ -28,16 +29,18 @@ from mkdocs.structure.pages import Page
 from .. import urls
 from ..index.indexes import Indexes, build_indexes
 from ..load.catalogue import DATA_DIR, Site
+from ..model.body_lines import without_comments
 from ..model.reviews import Review
 from ..model.source import SourceDocument
 from ..policy.public import PublicSite, WithdrawalNotice, public_view
 from ..policy.publication import build_time
-from ..policy.vetting import check_content
+from ..policy.vetting import check_content, publishes_body
 from ..problems import Problem, summary_line
 from ..render import exports
 from ..render.generated import GeneratedPage, front_matter
 from ..render.pages import Pages
 from ..render.review_body import review_parts
+from ..render.sanitise import clean, needs_cleaning, refused_problem
 from ..render.templating import OVERRIDE_FOLDER, Templates
 from ..render.views import notice_view, review_view, search_options
 from ..settings import EnvironmentVariables, Settings
@@ -99,6 +102,8 @@ class SiteBuild:
     #: MkDocs' files of this build.
     files: Files | None = None
     _fragments: FragmentStore = field(default_factory=FragmentStore)
+    #: Pages whose Markdown may make HTML the sanitiser refuses: their HTML is cleaned.
+    _to_clean: set[str] = field(default_factory=set)
 
     @classmethod
     def start(cls, config: MkDocsConfig, quick: bool = False) -> SiteBuild:
@@ -159,6 +164,7 @@ class SiteBuild:
     def load(self) -> Site:
         """Load, validate and vet content/; compute the public view and its indexes."""
         self.site = check_content(self.docs_dir, self.now, self.project_dir, self.mode.content_memo(), self.environment)
+        self.site.add_problems(self.author_html_problems(self.site))
         if not self.site.errors:
             self.public = public_view(self.site, self.now)
             points = self.environment.cache_folder(self.project_dir, "points")
@@ -177,6 +183,23 @@ class SiteBuild:
         else:
             self.mode.load_failed(self)
         return self.site
+
+    def author_html_problems(self, site: Site) -> list[Problem]:
+        """HTML in authors' Markdown that the sanitiser would remove (`render.sanitise`), at its
+        file and line, for every file whose body is or will be published."""
+        converter: list[markdown.Markdown] = []
+
+        def convert(text: str) -> str:
+            if not converter:  # made only for a file that may hold refused HTML
+                converter.append(markdown.Markdown(**self.markdown_options))
+            return converter[0].reset().convert(text)
+
+        found = (
+            refused_problem(file.document.path, without_comments(file.document.body), file.document.body_line, convert)
+            for file in site.files.values()
+            if publishes_body(file.document)
+        )
+        return [problem for problem in found if problem is not None]
 
     def loaded(self) -> tuple[Site, PublicSite, Indexes]:
         """The content, its public view and indexes, once loaded without errors."""
@@ -238,7 +261,14 @@ class SiteBuild:
         return made.source if made is not None else None
 
     def page_markdown(self, markdown: str, page: Page) -> str:
-        """The Markdown to render for `page`, with its metadata set for the templates."""
+        """The Markdown to render for `page`, with its metadata set for the templates; a page
+        whose Markdown may make refused HTML is marked to be cleaned (`page_content`)."""
+        converted = self._page_markdown(markdown, page)
+        if needs_cleaning(converted):
+            self._to_clean.add(page.file.src_uri)
+        return converted
+
+    def _page_markdown(self, markdown: str, page: Page) -> str:
         public, indexes, pages = self.public, self.indexes, self.pages
         assert public is not None and indexes is not None and pages is not None
         uri = page.file.src_uri
@@ -304,6 +334,9 @@ class SiteBuild:
 
     def page_content(self, html: str, page: Page) -> str:
         """The page's HTML with our fragments in place, without comments (editors' notes stay in the source)."""
+        if page.file.src_uri in self._to_clean:  # the author's HTML, before our fragments go in
+            self._to_clean.discard(page.file.src_uri)
+            html = clean(html).html
         html, page.toc, ids = self._fragments.insert(page.file.src_uri, html, page.toc)
         if ids:
             page.present_anchor_ids = (page.present_anchor_ids or set()) | ids

@@ -24,6 +24,8 @@ from typing import Any
 import markdown
 from markupsafe import Markup
 
+from .sanitise import POLICY_VERSION, clean, needs_cleaning
+
 #: Change when what is kept changes shape or meaning.
 FORMAT = "1"
 
@@ -60,6 +62,8 @@ class PointHtml:
                 if self._converter is None:
                     self._converter = markdown.Markdown(**self._options)
                 kept = self._converter.reset().convert(text)
+                if needs_cleaning(text):
+                    kept = clean(kept).html
                 if not block and kept.startswith("<p>") and kept.endswith("</p>") and kept.count("<p>") == 1:
                     kept = kept[3:-4]
             self._used[digest] = kept
@@ -101,7 +105,7 @@ def fingerprint(markdown_options: Mapping[str, Any]) -> str:
             spec = importlib.util.find_spec(name)
             origin = Path(spec.origin) if spec is not None and spec.origin else None
             code.append(f"{name}:{hashlib.sha256(origin.read_bytes()).hexdigest() if origin else 'none'}")
-    return hashlib.sha256("\0".join([FORMAT, options, *code]).encode()).hexdigest()[:24]
+    return hashlib.sha256("\0".join([FORMAT, POLICY_VERSION, options, *code]).encode()).hexdigest()[:24]
 
 
 def _read(path: Path) -> dict[str, str]:
