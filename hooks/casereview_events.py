@@ -124,9 +124,17 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
 
 @reported
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
-    """MkDocs writes this page next: the checks read the pages written before it."""
-    SiteBuild.of(config).page_written(page)
-    return output
+    """MkDocs writes this page next, with its content security policy: the checks read the pages
+    written before it."""
+    build = SiteBuild.of(config)
+    build.page_written(page)
+    return build.page_html(output)
+
+
+@reported
+def on_post_template(output_content: str, template_name: str, config: MkDocsConfig) -> str:
+    """A page MkDocs makes from a template alone (404.html) gets the policy every page has."""
+    return SiteBuild.of(config).page_html(output_content) if template_name.endswith(".html") else output_content
 
 
 @reported

@@ -6,6 +6,7 @@ import functools
 import os
 import shutil
 import threading
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -110,18 +111,29 @@ def axe_violations(page) -> list[str]:  # type: ignore[no-untyped-def]
 
 
 #: True once the search page has reported its results.
-STATUS_DONE = "() => /result/.test(document.getElementById('search-status').textContent)"
+STATUS_DONE = "/result/.test(document.getElementById('search-status').textContent)"
+
+
+def wait_until(page: Any, expression: str, timeout: float = 30.0) -> None:
+    """Wait until a JavaScript expression is true in the page. Playwright's `wait_for_function`
+    evaluates its predicate with `eval` inside the page, which the site's content security
+    policy refuses (as it should); this asks from outside, as the DevTools protocol does."""
+    deadline = time.monotonic() + timeout
+    while not page.evaluate(expression):
+        if time.monotonic() > deadline:
+            raise TimeoutError(f"still false after {timeout:.0f} s: {expression}")
+        time.sleep(0.05)
 
 
 def search(page: Any, url: str) -> list[str]:
     """Open a search address, show every result, and return the results' paths in order."""
     page.goto(url)
-    page.wait_for_function(STATUS_DONE)
+    wait_until(page, STATUS_DONE)
     more = page.locator("#search-more")
     while more.is_visible():
         count = page.locator("#search-results li").count()
         more.click()
-        page.wait_for_function(f"document.querySelectorAll('#search-results li').length > {count}")
+        wait_until(page, f"document.querySelectorAll('#search-results li').length > {count}")
     return [
         urlsplit(href).path for href in page.eval_on_selector_all("#search-results h2 a", "as => as.map(a => a.href)")
     ]

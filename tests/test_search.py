@@ -12,7 +12,7 @@ from urllib.parse import urlsplit
 import frontmatter
 import pytest
 
-from browser import STATUS_DONE, axe_violations, search
+from browser import STATUS_DONE, axe_violations, search, wait_until
 from sitekit import SAMPLE_CONTENT
 
 pytestmark = pytest.mark.browser
@@ -104,9 +104,9 @@ def test_filter_counts_match_the_reviews(site_url, browser_page):
     """Each filter value shows how many reviews have it."""
     page, _ = browser_page
     page.goto(site_url + "search/?theme=infants")
-    page.wait_for_function(STATUS_DONE)
+    wait_until(page, STATUS_DONE)
     page.goto(site_url + "search/")
-    page.wait_for_function("document.querySelector('[data-count=\"theme:neglect\"]').textContent !== ''")
+    wait_until(page, "document.querySelector('[data-count=\"theme:neglect\"]').textContent !== ''")
     count = page.text_content('[data-count="theme:neglect"]')
     assert count == f"({len(expected('themes', 'neglect'))})"
 
@@ -139,8 +139,8 @@ def test_changing_the_search_updates_the_address(site_url, browser_page):
     search(page, site_url + "search/?q=neglect")
     page.click("summary:has-text('Outcome')")
     page.check("#filter-outcome-death")
-    page.wait_for_function("location.search.includes('outcome=death')")
-    page.wait_for_function(STATUS_DONE)
+    wait_until(page, "location.search.includes('outcome=death')")
+    wait_until(page, STATUS_DONE)
     assert urlsplit(page.url).query == "q=neglect&outcome=death"
 
 
@@ -148,7 +148,7 @@ def test_search_by_keyboard_alone(site_url, browser_page):
     """Tab to the box, type, Enter; open Themes and tick one with Space; Tab to a result, Enter opens it."""
     page, _ = browser_page
     page.goto(site_url + "search/")
-    page.wait_for_function("document.getElementById('review-search').dataset.ready === 'true'")
+    wait_until(page, "document.getElementById('review-search').dataset.ready === 'true'")
 
     def tab_to(predicate: str, limit: int = 150) -> None:
         for _ in range(limit):
@@ -160,13 +160,13 @@ def test_search_by_keyboard_alone(site_url, browser_page):
     tab_to("e.id === 'search-query'")
     page.keyboard.type("methadone")
     page.keyboard.press("Enter")
-    page.wait_for_function(STATUS_DONE)
+    wait_until(page, STATUS_DONE)
     tab_to("e.tagName === 'SUMMARY' && e.textContent.trim() === 'Themes'")
     page.keyboard.press("Enter")
     tab_to("e.id === 'filter-theme-infants'")
     page.keyboard.press("Space")
-    page.wait_for_function("location.search.includes('theme=infants')")
-    page.wait_for_function(STATUS_DONE)
+    wait_until(page, "location.search.includes('theme=infants')")
+    wait_until(page, STATUS_DONE)
     tab_to("e.closest && e.closest('#search-results') !== null && e.tagName === 'A'", limit=300)
     page.keyboard.press("Enter")
     page.wait_for_url(re.compile(r"/reviews/2007-tower-hamlets-baby-e/$"))
@@ -202,7 +202,7 @@ def test_counts_follow_the_current_search(site_url, browser_page):
     page, _ = browser_page
     search(page, site_url + "search/?q=neglect")
     page.click("summary:has-text('Outcome')")
-    page.wait_for_function("document.querySelector('[data-count=\"outcome:death\"]').textContent !== ''")
+    wait_until(page, "document.querySelector('[data-count=\"outcome:death\"]').textContent !== ''")
     shown = page.text_content('[data-count="outcome:death"]')
     paths = search(page, site_url + "search/?q=neglect&outcome=death")
     assert shown == f"({len(paths)})"
@@ -215,7 +215,7 @@ def test_home_page_search_box_opens_the_search(site_url, browser_page):
     page.goto(site_url)
     page.fill("#home-search-query", "methadone")
     page.press("#home-search-query", "Enter")
-    page.wait_for_function(STATUS_DONE)
+    wait_until(page, STATUS_DONE)
     assert "/reviews/2007-tower-hamlets-baby-e/" in [
         urlsplit(href).path for href in page.eval_on_selector_all("#search-results h2 a", "as => as.map(a => a.href)")
     ]

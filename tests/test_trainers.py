@@ -9,7 +9,7 @@ import frontmatter
 import pytest
 from lxml import html
 
-from browser import axe_violations, search
+from browser import axe_violations, search, wait_until
 from sitekit import SAMPLE_CONTENT
 
 SITE_URL = "https://learning.example.org/"
@@ -57,7 +57,7 @@ def test_copy_control_puts_the_address_on_the_clipboard(site_url, chromium):
     assert button.is_visible()
     button.focus()
     page.keyboard.press("Enter")
-    page.wait_for_function("document.getElementById('course-link-status').textContent === 'Link copied.'")
+    wait_until(page, "document.getElementById('course-link-status').textContent === 'Link copied.'")
     assert page.evaluate("navigator.clipboard.readText()") == f"{SITE_URL}themes/{THEME}/"
     assert page.locator("#course-link-status").is_visible()
     assert axe_violations(page) == []
@@ -96,10 +96,11 @@ def test_a_search_address_is_its_link(site_url, browser_page):
     page.goto(site_url + "search/")
     page.wait_for_selector("#review-search[data-ready]")
     page.fill("#search-query", "neglect")
-    page.wait_for_function("new URLSearchParams(location.search).get('q') === 'neglect'")
-    page.wait_for_function(
+    wait_until(page, "new URLSearchParams(location.search).get('q') === 'neglect'")
+    wait_until(
+        page,
         "!document.getElementById('search-permalink').hidden"
-        " && document.getElementById('search-link').getAttribute('href') === location.href"
+        " && document.getElementById('search-link').getAttribute('href') === location.href",
     )
     link = page.locator("#search-link").get_attribute("href")
     assert parse_qs(urlsplit(link).query)["q"] == ["neglect"]
@@ -121,7 +122,7 @@ def test_browse_table_keeps_the_theme_column_in_view_on_a_phone(site_url, chromi
     region = page.locator(".table-scroll")
     assert region.evaluate("r => r.scrollWidth > r.clientWidth")  # the years do not fit: they scroll
     region.evaluate("r => { r.scrollLeft = r.scrollWidth; }")
-    page.wait_for_function("document.querySelector('.table-scroll').scrollLeft > 0")
+    wait_until(page, "document.querySelector('.table-scroll').scrollLeft > 0")
     box = region.bounding_box()
     cells = [
         *page.locator(".browse-matrix tbody th[scope=row]").all()[:3],

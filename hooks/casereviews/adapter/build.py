@@ -328,6 +328,10 @@ class SiteBuild:
         self.template_globals(env)
         self.mode.env_ready(self, env, files, config)
 
+    def page_html(self, html: str) -> str:
+        """A page's whole HTML, as MkDocs is about to write it, as the mode writes it."""
+        return self.mode.page_html(html)
+
     def page_written(self, page: Page) -> None:
         """MkDocs writes `page` next: the pages before it are written (see `output_checks.written`)."""
         self.mode.page_written(self, page)

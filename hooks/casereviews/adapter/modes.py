@@ -33,6 +33,7 @@ from mkdocs.structure.pages import Page
 from ..policy.public import withheld_text
 from ..policy.vetting import ContentMemo
 from ..problems import Problem
+from ..render.csp import with_policy
 from ..render.generated import GeneratedPage
 from ..render.point_html import PointHtml
 from ..render.templating import Templates
@@ -84,6 +85,10 @@ class BuildMode:
 
     def page_written(self, build: SiteBuild, page: Page) -> None:
         """MkDocs writes `page` next."""
+
+    def page_html(self, html: str) -> str:
+        """A page's whole HTML as written: with its content security policy (`render.csp`)."""
+        return with_policy(html)
 
     def post_build(self, build: SiteBuild, config: MkDocsConfig) -> list[Problem]:
         """Write what is built from the public view and check the output: the problems found."""
@@ -254,6 +259,11 @@ class PreviewRebuild(BuildMode):
     @property
     def state(self) -> Preview:
         return self.keyed.state
+
+    def page_html(self, html: str) -> str:
+        """As written, without a policy: the preview's server adds its live-reload script to
+        every page, inline, which a policy of hashes would refuse. Releases always have one."""
+        return html
 
     def templates(self, override_dirs: list[Path]) -> Templates:
         return self.state.templates(override_dirs)

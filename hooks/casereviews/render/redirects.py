@@ -24,6 +24,7 @@ from .. import urls
 from ..model.reviews import Review
 from ..model.themes import term_key
 from ..policy.public import PublicSite, WithdrawalNotice
+from .csp import with_policy
 from .templating import Templates
 
 _TITLE = re.compile(r"<title>(.*?)(?: - [^<]*)?</title>", re.DOTALL)
@@ -61,12 +62,14 @@ def redirect_targets(site: PublicSite) -> dict[str, tuple[str, str]]:
 
 
 def redirect_page(templates: Templates, from_url: str, to_url: str, title: str, site_url: str) -> str:
-    """The HTML of one redirect page."""
-    return templates.render(
-        "redirect.html",
-        title=title,
-        link=urls.href(from_url, to_url),
-        canonical=site_url + to_url if site_url else None,
+    """The HTML of one redirect page, with the site's content security policy."""
+    return with_policy(
+        templates.render(
+            "redirect.html",
+            title=title,
+            link=urls.href(from_url, to_url),
+            canonical=site_url + to_url if site_url else None,
+        )
     )
 
 
