@@ -14,6 +14,8 @@ from casereviews.rules.anonymisation import (
 )
 
 CHECKER = Checker(["Jayden Exampleton", "Smith-Jones"])
+#: "Jayden" in full-width letters.
+WIDE_JAYDEN = "\uff2a\uff41\uff59\uff44\uff45\uff4e"
 
 
 def found(text: str) -> list[tuple[str, str]]:
@@ -73,6 +75,40 @@ def test_flags_identifying_details(text, expected):
 def test_ordinary_text_is_not_a_finding(text):
     """Ordinary dates, numbers and references are not findings."""
     assert found(text) == []
+
+
+@pytest.mark.site
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("A note about Jayden\u00a0Exampleton.", ("listed-name", "Jayden\u00a0Exampleton")),
+        ("A note about Jay\u00adden Exampleton.", ("listed-name", "Jay\u00adden Exampleton")),
+        ("A note about Jay\u200bden Exampleton.", ("listed-name", "Jay\u200bden Exampleton")),
+        ("A note about Jayden  Exampleton.", ("listed-name", "Jayden  Exampleton")),
+        ("A note about Jayden\nExampleton.", ("listed-name", "Jayden\nExampleton")),
+        ("A note about Exampleton, Jayden.", ("listed-name", "Exampleton, Jayden")),
+        ("a note about jayden exampleton.", ("listed-name", "jayden exampleton")),
+        ("A note about JAYDEN EXAMPLETON.", ("listed-name", "JAYDEN EXAMPLETON")),
+        (f"A note about {WIDE_JAYDEN} Exampleton.", ("listed-name", f"{WIDE_JAYDEN} Exampleton")),
+        ("The family lived at \uff25\uff11 \uff16\uff21\uff2e.", ("postcode", "\uff25\uff11 \uff16\uff21\uff2e")),
+        ("Tel: 020\u00a07364\u00a02213", ("phone-number", "020\u00a07364\u00a02213")),
+    ],
+    ids=["no-break space", "soft hyphen", "zero-width space", "two spaces", "line break", "surname first",
+         "lower case", "capitals", "full-width letters", "full-width postcode", "no-break spaces in a number"],
+)  # fmt: skip
+def test_text_is_checked_as_a_reader_reads_it(text, expected):
+    """However a detail is encoded, it is found, and reported as it is written (as it is published)."""
+    assert expected in found(text)
+
+
+@pytest.mark.site
+def test_a_never_publish_name_is_never_accepted():
+    """A marker, or an accepted_findings entry, accepts other findings but never a listed name."""
+    line = "Jayden Exampleton <!-- accept listed-name: the family agreed -->"
+    accepted = [{"rule": "listed-name", "text": "Jayden Exampleton", "reason": "agreed"}]
+    findings = CHECKER.check(units_from_lines("r.md", [(3, line)]), accepted)
+    listed = [str(finding) for finding in findings if finding.rule == "listed-name"]
+    assert listed == ["r.md:3: listed-name: Jayden Exampleton"]
 
 
 @pytest.mark.site

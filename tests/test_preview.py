@@ -191,8 +191,8 @@ def test_a_preview_after_edits_is_what_a_first_rebuild_of_the_same_content_write
         ("a title related reviews show", "full", lambda: edit(preview_project, EDITED, "Child T", "Child T, retitled")),
         ("a review turned draft", "full", lambda: edit(preview_project, OTHER, "status: published", "status: draft")),
         ("a new review", "full", lambda: preview_project.write_review("2020-testshire-child-d", themes=["neglect"])),
-        ("a file copied as it is", "full", lambda: preview_project.write("files/guide.txt", "A guide.")),
-        ("a file copied as it is, removed", "full", lambda: preview_project.remove("files/guide.txt")),
+        ("a file copied as it is", "full", lambda: preview_project.write("files/guide.png", "A picture.")),
+        ("a file copied as it is, removed", "full", lambda: preview_project.remove("files/guide.png")),
         (
             "a review's old address",
             "full",

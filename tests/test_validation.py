@@ -503,3 +503,15 @@ def test_nesting_without_end_is_refused():
     assert [str(problem) for problem in problems] == [
         f"{PATH}:3: the front matter nests lists or fields more than 12 deep: expected fields written as in README"
     ]
+
+
+def test_a_never_publish_name_cannot_be_accepted_in_front_matter():
+    """accepted_findings refuses the listed-name rule, saying what to do instead."""
+    accepted = [{"rule": "listed-name", "text": "Jayden Exampleton", "reason": "the family agreed"}]
+    result = messages(accepted_findings=accepted)
+    assert len(result) == 1
+    assert result[0].endswith(
+        "accepted_findings: item 1: found rule 'listed-name': a name on the board's never-publish list is never "
+        "accepted; expected the name taken out of the text (or off content/_data/never-publish.txt, if it may "
+        "be published)"
+    )

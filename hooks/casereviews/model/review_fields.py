@@ -53,6 +53,11 @@ def accepted_finding(value: Any) -> dict[str, str]:
     if accepted["rule"] not in RULES:
         hint = did_you_mean(accepted["rule"], RULES)
         raise FieldError(f"found rule '{accepted['rule']}', expected one of: {', '.join(RULES)}{hint}")
+    if accepted["rule"] == "listed-name":
+        raise FieldError(
+            "found rule 'listed-name': a name on the board's never-publish list is never accepted; expected "
+            "the name taken out of the text (or off content/_data/never-publish.txt, if it may be published)"
+        )
     return accepted
 
 

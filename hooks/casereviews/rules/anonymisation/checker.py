@@ -9,10 +9,10 @@ from dataclasses import dataclass
 
 from . import names, patterns
 from .dates import dates_of_birth_or_death
-from .text import TextUnit, blank_markers
+from .text import TextUnit, as_read, blank_markers, span_in
 
 #: Bump whenever any rule's behaviour changes: it is part of the cache key of a checked file.
-RULES_VERSION = "3"
+RULES_VERSION = "4"
 
 Spans = Callable[[str], Iterable[tuple[int, int]]]
 
@@ -83,6 +83,20 @@ def read_name_list(text: str) -> list[str]:
     return sorted({name for name in names_ if name}, key=lambda name: (-len(name), name))
 
 
+def listed_forms(listed: Iterable[str]) -> list[str]:
+    """Patterns for each never-publish name as it may be written: its words separated by any
+    space (two, a line break), in any case, and "Surname, Given" as well as "Given Surname"."""
+    forms: set[str] = set()
+    for name in listed:
+        words = as_read(name)[0].split()
+        if not words:
+            continue
+        forms.add(r"\s+".join(map(re.escape, words)))
+        if len(words) >= 2:
+            forms.add(re.escape(words[-1]) + r"\s*,\s*" + r"\s+".join(map(re.escape, words[:-1])))
+    return sorted(forms)
+
+
 def _normalised(text: str) -> str:
     return " ".join(text.split()).casefold()
 
@@ -96,7 +110,7 @@ class Checker:
 
     def __init__(self, never_publish: Iterable[str] = (), *, known_names: Iterable[str] | None = None) -> None:
         self._never_publish = sorted(set(never_publish))
-        listed = [re.escape(name) for name in sorted(self._never_publish, key=lambda item: (-len(item), item))]
+        listed = sorted(listed_forms(self._never_publish), key=lambda item: (-len(item), item))
         self._listed = re.compile(r"(?<!\w)(?:" + "|".join(listed) + r")(?!\w)", re.IGNORECASE) if listed else None
         if known_names is None:
             known_names = read_name_list(names.KNOWN_NAMES_FILE.read_text(encoding="utf-8"))
@@ -139,12 +153,16 @@ class Checker:
         allow = [(entry["rule"], _normalised(entry["text"]), entry["reason"]) for entry in accepted]
         allowed = list(allowed_names)
         name_filter = names.NameFilter(self._known, allowed)
-        prepared = [(unit, *blank_markers(unit.text)) for unit in units]
-        ner_texts = [text for _, text, _ in prepared if names.needs_ner(text)]
+        prepared = []
+        for unit in units:
+            blanked, markers = blank_markers(unit.text)
+            read, where = as_read(blanked)  # the rules read the text as a reader does
+            prepared.append((unit, read, markers, where, blanked))
+        ner_texts = [text for _, text, _, _, _ in prepared if names.needs_ner(text)]
         ner_spans = iter(names.ner_names(ner_texts)) if ner_texts else iter(())
 
         found: set[Finding] = set()
-        for unit, text, markers in prepared:
+        for unit, text, markers, where, written in prepared:
             spans = list(self._spans(text))
             candidates = [(start, end, True) for start, end in names.title_names(text)]
             candidates += [(start, end, False) for start, end in names.particle_names(text)]
@@ -159,13 +177,19 @@ class Checker:
                     continue  # "the Minister of State, Beverley Hughes": named in a public office
                 if name_filter.is_person(text[start:end], titled=titled):
                     spans.append(("personal-name", start, end))
-            for rule, start, end in _longest_per_rule(spans):
-                matched = text[start:end].strip()
+            for rule, read_start, read_end in _longest_per_rule(spans):
+                start, end = span_in(where, read_start, read_end)
+                matched = written[start:end].strip()  # as written (as published), markers blanked
                 if rule == "named-institution" and self._known_institution(matched):
                     continue
-                reason = markers.get(rule) or next(
-                    (why for name, wanted, why in allow if name == rule and wanted == _normalised(matched)),
-                    None,
+                reason = (
+                    None
+                    if rule == "listed-name"
+                    else markers.get(rule)
+                    or next(  # listed: never accepted
+                        (why for name, wanted, why in allow if name == rule and wanted == _normalised(matched)),
+                        None,
+                    )
                 )
                 found.add(Finding(unit.path, unit.line_at(start), rule, matched, unit.field, reason))
         return sorted(found, key=_sort_key)

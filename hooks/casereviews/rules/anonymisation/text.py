@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from bisect import bisect_right
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -105,3 +106,38 @@ def blank_markers(text: str) -> tuple[str, dict[str, str]]:
     if not markers:
         return text, markers
     return ACCEPT_MARKER.sub(lambda match: " " * len(match.group(0)), text), markers
+
+
+#: Characters a reader never sees, that split a word for a pattern: zero-width spaces and
+#: joiners, the word joiner, the byte-order mark, and the soft hyphen.
+INVISIBLE = frozenset("\u200b\u200c\u200d\u2060\ufeff\u00ad")
+
+
+def as_read(text: str) -> tuple[str, list[int] | None]:
+    """The text as a reader reads it, for the rules: compatibility forms folded (NFKC: full-width
+    letters and digits, no-break spaces), invisible characters gone. With it, where each of its
+    characters is in `text` (None when they are where they were: the same length, one for one).
+    A name written with a no-break space, a soft hyphen or in full-width letters is found."""
+    if text.isascii():
+        return text, None
+    folded = unicodedata.normalize("NFKC", text)
+    if len(folded) == len(text) and not INVISIBLE.intersection(folded):
+        return folded, None
+    pieces: list[str] = []
+    where: list[int] = []
+    for index, character in enumerate(text):
+        if character in INVISIBLE:
+            continue
+        for part in unicodedata.normalize("NFKC", character):
+            pieces.append(part)
+            where.append(index)
+    return "".join(pieces), where
+
+
+def span_in(where: list[int] | None, start: int, end: int) -> tuple[int, int]:
+    """A span of the text as read (`as_read`) as a span of the text as written."""
+    if where is None:
+        return start, end
+    if start >= len(where):
+        return len(where) and where[-1] + 1, len(where) and where[-1] + 1
+    return where[start], where[max(end - 1, start)] + 1
