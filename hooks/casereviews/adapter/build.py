@@ -33,8 +33,8 @@ from ..model.body_lines import without_comments
 from ..model.reviews import Review
 from ..model.source import SourceDocument
 from ..policy.public import PublicSite, WithdrawalNotice, public_view
-from ..policy.publication import build_time
-from ..policy.vetting import check_content, publishes_body
+from ..policy.publication import build_time, publishes_body
+from ..policy.vetting import check_content
 from ..problems import Problem, summary_line
 from ..render import exports
 from ..render.generated import GeneratedPage, front_matter

@@ -18,6 +18,7 @@ from typing import Any
 
 from ..model.fields import UK_TIME
 from ..model.reviews import Review
+from ..model.source import SourceDocument
 from ..model.vocabulary import Status
 from ..problems import Problem
 from ..settings import EnvironmentVariables, variable
@@ -75,3 +76,8 @@ def build_time(environment: EnvironmentVariables) -> tuple[dt.datetime, Problem 
             f"found {value!r}, expected a date and time with an offset, e.g. 2026-12-01T09:00:00+00:00",
         )
     return moment, None
+
+
+def publishes_body(document: SourceDocument) -> bool:
+    """Whether the file's body is, or will be, on the site (not a draft's, not a notice's)."""
+    return document.meta.get("status") not in (Status.DRAFT, Status.WITHDRAWN)

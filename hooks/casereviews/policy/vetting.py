@@ -42,6 +42,8 @@ from ..rules import embeds
 from ..rules.anonymisation import Checker, Finding, TextUnit, unused_acceptances
 from ..rules.manifest import MANIFEST_NAME, read_manifest
 from ..settings import EnvironmentVariables
+from .links import links_to_unpublished
+from .publication import publishes_body
 
 PERSONAL_NAME = "personal-name"
 #: Front-matter keys a withdrawal notice shows.
@@ -184,11 +186,6 @@ class ContentMemo:
         return self.checker[1]
 
 
-def publishes_body(document: SourceDocument) -> bool:
-    """Whether the file's body is, or will be, on the site (not a draft's, not a notice's)."""
-    return document.meta.get("status") not in (Status.DRAFT, Status.WITHDRAWN)
-
-
 def vet(site: Site, cache_folder: Path | None, memo: ContentMemo | None = None) -> None:
     """Check what every file publishes, valid or not; add the findings and the problems."""
     checker = Checker(site.never_publish) if memo is None else memo.checker_for(site.never_publish)
@@ -304,4 +301,5 @@ def check_content(
     cache = (environment or EnvironmentVariables.read()).cache_folder(project_dir, "anonymisation")
     vet(site, cache, memo)
     site.add_problems(naming_notices(site, published_addresses(project_dir)))
+    site.add_problems(links_to_unpublished(site, now))
     return site
