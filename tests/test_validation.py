@@ -515,3 +515,16 @@ def test_a_never_publish_name_cannot_be_accepted_in_front_matter():
         "accepted; expected the name taken out of the text (or off content/_data/never-publish.txt, if it may "
         "be published)"
     )
+
+
+@pytest.mark.parametrize("libyaml", [True, False])
+def test_an_unclosed_quote_is_reported_where_it_opens(libyaml: bool):
+    """A quote never closed is named at its own line and field, not where the parser gave up."""
+    text = front_matter_file(DEFAULT_REVIEW, DEFAULT_BODY).replace(
+        "title: 'Serious case review: Child T'", 'title: "Serious case review: Child T'
+    )
+    _, problems = parse_document(text.encode(), PATH, libyaml=libyaml)
+    assert [str(problem) for problem in problems] == [
+        f"{PATH}:2: title: has a quotation mark that is never closed; expected the text to end with the same "
+        'mark, e.g. title: "Serious case review: Child M"'
+    ]

@@ -304,7 +304,9 @@ def _parse_yaml(text: str, display_path: str, loader_class: type[StrictLoader]) 
     except RecursionError:
         return None, {}, {}, [Problem(display_path, None, None, _TOO_DEEP)], None
     except yaml.MarkedYAMLError as error:
-        mark = error.problem_mark or error.context_mark
+        # A quote never closed runs to the end: the parser's problem is there, its start is the fault.
+        unclosed = bool(error.context and "quoted scalar" in error.context and error.context_mark)
+        mark = error.context_mark if unclosed else error.problem_mark or error.context_mark
         error_line = mark.line + _FIRST_LINE if mark else None
         return None, {}, {}, [_yaml_problem(error, text, display_path, error_line)], None
     except yaml.YAMLError as error:
@@ -361,6 +363,14 @@ def _yaml_problem(error: yaml.MarkedYAMLError, text: str, display_path: str, lin
         if 0 <= candidate < len(lines) and (match := _KEY_AT_START.match(lines[candidate])):
             key = match.group(1)
             break
+    if "while scanning a quoted scalar" in reason:
+        return Problem(
+            display_path,
+            line,
+            key,
+            "has a quotation mark that is never closed; expected the text to end with the same mark, e.g. "
+            f'{key or "title"}: "Serious case review: Child M"',
+        )
     if key and "mapping values are not allowed" in reason:
         return Problem(
             display_path,
