@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from casereviews.model.published_text import markdown_units
 from casereviews.rules.anonymisation import (
     RULES,
     Checker,
@@ -149,3 +150,21 @@ def test_every_rule_is_documented():
     readme = (PROJECT / "README.md").read_text(encoding="utf-8")
     missing = [name for name in RULES if f"`{name}`" not in readme]
     assert missing == []
+
+
+@pytest.mark.site
+@pytest.mark.parametrize(
+    ("markdown", "expected"),
+    [
+        ("Call [the worker](tel:+441632960123) today.", ("phone-number", "+441632960123")),
+        ("[Write to us](mailto:someone@council.gov.uk) today.", ("email-address", "someone@council.gov.uk")),
+        ("See [the page](../jayden-exampleton/) today.", ("listed-name", "jayden-exampleton")),
+        ('See [the page](../other/ "Jayden Exampleton") today.', ("listed-name", "Jayden Exampleton")),
+        ("## What happened {#jayden-exampleton}", ("listed-name", "jayden-exampleton")),
+    ],
+    ids=["tel: address", "mailto: address", "a path", "a link title", "a heading id"],
+)
+def test_what_a_link_or_an_id_publishes_is_checked(markdown, expected):
+    """An identifier only in a link's address or title, or in an id, is published in the HTML: it is found."""
+    units = list(markdown_units("r.md", markdown, 1))
+    assert expected in [(finding.rule, finding.text) for finding in CHECKER.check(units)]

@@ -36,10 +36,14 @@ _BLOCKQUOTE = re.compile(r"^[ \t]{0,3}>[ \t]?")
 _COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
 _ACCEPT_MARKER = re.compile(r"<!--\s*accept\s+[a-z-]+\s*:.*?-->", re.DOTALL)
 _IMAGE = re.compile(r"!\[([^\]]*)\]\(\s*<?[^)\s>]*>?(?:\s+[\"'(]([^\"')]*)[\"')])?\s*\)")
-_LINK = re.compile(r"\[([^\]]*)\](?:\(\s*<?[^)\s>]*>?(?:\s+[\"'(][^\"')]*[\"')])?\s*\)|\[[^\]]*\])")
+_LINK = re.compile(r"\[([^\]]*)\](?:\(\s*<?([^)\s>]*)>?(?:\s+[\"'(]([^\"')]*)[\"')])?\s*\)|\[[^\]]*\])")
+#: What of a link's address is read as text: `tel:`, `mailto:` and the path, without the scheme
+#: and the site's own punctuation (a phone number, an address, a name in a file name).
+_ADDRESS_PARTS = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:(?://)?|[/_?#=&]+")
 _ATTRIBUTE_TEXT = re.compile(r"""\b(?:alt|title|aria-label)\s*=\s*(?:"([^"]*)"|'([^']*)')""", re.IGNORECASE)
 _TAG = re.compile(r"</?[A-Za-z][^<>]*>")
 _ATTR_LIST = re.compile(r"\{[:#.][^}\n]*\}")
+_ATTR_PUNCTUATION = re.compile(r"[{}:#.=\"']")
 _EMPHASIS = re.compile(r"(\*{1,3}|_{1,3}|~~|==|\^\^)(?=\S)(.+?)(?<=\S)\1", re.DOTALL)
 _CODE_SPAN = re.compile(r"(`+)(.+?)\1", re.DOTALL)
 _ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|>~=^])")
@@ -50,6 +54,14 @@ def _keep_newlines(removed: str) -> str:
     return "\n" * removed.count("\n")
 
 
+def _link_text(match: re.Match[str]) -> str:
+    """A link as published: its text, and its address and title (in the page's HTML, shown on
+    hover, read aloud), the address in words."""
+    text, address, title = match.group(1), match.group(2), match.group(3)
+    words = _ADDRESS_PARTS.sub(" ", address or "").strip()
+    return " ".join(part for part in (text, words, title) if part)
+
+
 def inline_text(markdown: str) -> str:
     """Inline Markdown and HTML as the reader sees it: marks removed, line breaks kept."""
     text = _COMMENT.sub(
@@ -58,7 +70,7 @@ def inline_text(markdown: str) -> str:
     )
     text = _CODE_SPAN.sub(lambda match: match.group(2), text)
     text = _IMAGE.sub(lambda match: " ".join(part for part in match.groups() if part) or "", text)
-    text = _LINK.sub(lambda match: match.group(1), text)
+    text = _LINK.sub(_link_text, text)
 
     def tag_text(match: re.Match[str]) -> str:
         if _ACCEPT_MARKER.fullmatch(match.group(0)):
@@ -67,7 +79,7 @@ def inline_text(markdown: str) -> str:
         return (" " + " ".join(spoken) + " " if spoken else "") + _keep_newlines(match.group(0))
 
     text = re.sub(r"<!--.*?-->|</?[A-Za-z][^<>]*>", tag_text, text, flags=re.DOTALL)
-    text = _ATTR_LIST.sub("", text)
+    text = _ATTR_LIST.sub(lambda match: " " + _ATTR_PUNCTUATION.sub(" ", match.group(0)) + " ", text)  # ids, too
     previous = None
     while previous != text:
         previous, text = text, _EMPHASIS.sub(lambda match: match.group(2), text)

@@ -12,7 +12,7 @@ from .dates import dates_of_birth_or_death
 from .text import TextUnit, as_read, blank_markers, span_in
 
 #: Bump whenever any rule's behaviour changes: it is part of the cache key of a checked file.
-RULES_VERSION = "4"
+RULES_VERSION = "5"
 
 Spans = Callable[[str], Iterable[tuple[int, int]]]
 
@@ -83,17 +83,22 @@ def read_name_list(text: str) -> list[str]:
     return sorted({name for name in names_ if name}, key=lambda name: (-len(name), name))
 
 
+#: Between the words of a listed name: any space, or the hyphen or underscore of an address.
+_APART = r"[\s_-]+"
+
+
 def listed_forms(listed: Iterable[str]) -> list[str]:
     """Patterns for each never-publish name as it may be written: its words separated by any
-    space (two, a line break), in any case, and "Surname, Given" as well as "Given Surname"."""
+    space (two, a line break) or as in an address (`jayden-exampleton`), in any case, and
+    "Surname, Given" as well as "Given Surname"."""
     forms: set[str] = set()
     for name in listed:
         words = as_read(name)[0].split()
         if not words:
             continue
-        forms.add(r"\s+".join(map(re.escape, words)))
+        forms.add(_APART.join(map(re.escape, words)))
         if len(words) >= 2:
-            forms.add(re.escape(words[-1]) + r"\s*,\s*" + r"\s+".join(map(re.escape, words[:-1])))
+            forms.add(re.escape(words[-1]) + r"\s*,\s*" + _APART.join(map(re.escape, words[:-1])))
     return sorted(forms)
 
 
