@@ -84,3 +84,33 @@ def test_a_linked_file_stops_the_build_and_is_published_nowhere(project: SitePro
     assert "content/about/secret.md: is a link to" in result.output
     assert "Traceback" not in result.output
     assert not (project.root / "site").exists()
+
+
+def test_a_template_outside_the_theme_is_refused(content: Path):
+    """`template:` names a file of the theme, never a path: nothing outside it is read."""
+    (content / "about" / "x.md").write_text("---\ntemplate: ../../../../etc/passwd\n---\n\n# X\n", encoding="utf-8")
+    site = load_site(content, dt.date(2026, 11, 22))
+    assert [str(problem) for problem in site.errors] == [
+        "content/about/x.md:2: template: found '../../../../etc/passwd', expected the file name of a page "
+        "template in overrides/, e.g. main.html (or leave template out)"
+    ]
+
+
+def test_a_tag_in_the_boards_file_is_a_message(content: Path):
+    """The boards file is read as strictly as front matter: a tag is a problem, not a traceback."""
+    (content / "_data" / "boards.yml").write_text("boards:\n  - name: !!int abc\n", encoding="utf-8")
+    site = load_site(content, dt.date(2026, 11, 22))
+    assert [str(problem) for problem in site.errors] == [
+        "content/_data/boards.yml: cannot be read as YAML: line 2: uses a YAML tag (!!int): expected a plain "
+        "value (take the tag out and write the value as README shows, e.g. incident_year: 2013)"
+    ]
+
+
+@pytest.mark.site
+def test_a_missing_template_stops_the_build_with_its_line(project: SiteProject):
+    """A page naming a template the theme does not have is an error at its line, with the choices."""
+    (project.content / "about" / "x.md").write_text("---\ntemplate: missing.html\n---\n\n# X\n", encoding="utf-8")
+    result = project.build()
+    assert result.returncode != 0
+    assert "content/about/x.md:2: template: found 'missing.html', which is not a template of the theme" in result.output
+    assert "Traceback" not in result.output

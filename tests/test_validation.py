@@ -528,3 +528,24 @@ def test_an_unclosed_quote_is_reported_where_it_opens(libyaml: bool):
         f"{PATH}:2: title: has a quotation mark that is never closed; expected the text to end with the same "
         'mark, e.g. title: "Serious case review: Child M"'
     ]
+
+
+@pytest.mark.parametrize("libyaml", [True, False])
+@pytest.mark.parametrize(
+    ("line", "tag"),
+    [
+        ("incident_year: !!int abc", "!!int"),
+        ("published: !!timestamp nonsense", "!!timestamp"),
+        ('title: !!binary "aGVsbG8="', "!!binary"),
+        ("title: !!str 2013", "!!str"),
+    ],
+)
+def test_a_tag_is_refused_with_a_message_not_a_traceback(libyaml: bool, line: str, tag: str):
+    """An explicit YAML tag, even one whose value could never be built, is one problem at its line."""
+    text = f"---\nstatus: published\n{line}\n---\n\nBody.\n"
+    document, problems = parse_document(text.encode(), PATH, libyaml=libyaml)
+    assert document is None
+    assert [str(problem) for problem in problems] == [
+        f"{PATH}:3: uses a YAML tag ({tag}): expected a plain value (take the tag out and write the value as "
+        "README shows, e.g. incident_year: 2013)"
+    ]

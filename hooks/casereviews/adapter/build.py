@@ -28,7 +28,7 @@ from mkdocs.structure.pages import Page
 
 from .. import urls
 from ..index.indexes import Indexes, build_indexes
-from ..load.catalogue import DATA_DIR, Site
+from ..load.catalogue import DATA_DIR, TEMPLATE_NAME, Site
 from ..model.body_lines import without_comments
 from ..model.reviews import Review
 from ..model.source import SourceDocument
@@ -90,6 +90,8 @@ class SiteBuild:
     engine: str = "mkdocs"
     #: The site's Markdown extensions, for the learning points converted outside pages.
     markdown_options: dict[str, Any] = field(default_factory=dict)
+    #: The page templates of the theme (its folders' top-level .html files): what `template:` may name.
+    page_templates: frozenset[str] = frozenset()
     site: Site | None = None
     public: PublicSite | None = None
     indexes: Indexes | None = None
@@ -143,6 +145,9 @@ class SiteBuild:
             config_problems=problems,
             engine=engine,
             markdown_options={"extensions": config.markdown_extensions, "extension_configs": config.mdx_configs},
+            page_templates=frozenset(
+                path.name for folder in config.theme.dirs for path in Path(folder).glob("*.html") if path.is_file()
+            ),
         )
         setattr(config, CONFIG_ATTRIBUTE, build)
         return build
@@ -165,6 +170,7 @@ class SiteBuild:
         """Load, validate and vet content/; compute the public view and its indexes."""
         self.site = check_content(self.docs_dir, self.now, self.project_dir, self.mode.content_memo(), self.environment)
         self.site.add_problems(self.author_html_problems(self.site))
+        self.site.add_problems(self.template_problems(self.site))
         if not self.site.errors:
             self.public = public_view(self.site, self.now)
             points = self.environment.cache_folder(self.project_dir, "points")
@@ -200,6 +206,22 @@ class SiteBuild:
             if publishes_body(file.document)
         )
         return [problem for problem in found if problem is not None]
+
+    def template_problems(self, site: Site) -> list[Problem]:
+        """A page's `template:` that the theme does not have (a bare file name: `load` saw to that)."""
+        return [
+            Problem(
+                file.document.path,
+                file.document.line_of("template"),
+                "template",
+                f"found '{name}', which is not a template of the theme; expected one of: "
+                + ", ".join(sorted(self.page_templates)),
+            )
+            for file in site.files.values()
+            if isinstance(name := file.document.meta.get("template"), str)
+            and TEMPLATE_NAME.match(name)
+            and name not in self.page_templates
+        ]
 
     def loaded(self) -> tuple[Site, PublicSite, Indexes]:
         """The content, its public view and indexes, once loaded without errors."""

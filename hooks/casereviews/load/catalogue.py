@@ -11,6 +11,7 @@ import datetime as dt
 import functools
 import hashlib
 import os
+import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -21,7 +22,7 @@ import yaml
 from ..model.boards import BoardRegistry, near_duplicates, read_registry
 from ..model.fields import SLUG_PATTERN
 from ..model.reviews import Review, review_from_document
-from ..model.source import SourceDocument, StrictLoader, parse_document, plain_document
+from ..model.source import SourceDocument, load_strict_yaml, parse_document, plain_document
 from ..model.themes import Theme, ThemeCatalogue, theme_from_document
 from ..problems import Problem, Severity, did_you_mean, one_of, sorted_problems
 from ..rules.anonymisation import Finding, read_name_list
@@ -188,6 +189,8 @@ class _Reader:
 
 #: Fields MkDocs and Material read from the front matter of other pages (home, about).
 PAGE_FIELDS = ("title", "description", "template", "hide")
+#: A page's `template:`: a file name of the theme's, never a path (nothing outside the theme is read).
+TEMPLATE_NAME = re.compile(r"^[a-z0-9][a-z0-9_-]*\.html$")
 
 
 def _other_pages(docs_dir: Path) -> list[Path]:
@@ -217,6 +220,17 @@ def _other_pages_problems(docs_dir: Path, root: Path, files: dict[str, ContentFi
         if document is None:
             continue
         files[shown_path] = ContentFile(_uri(path, docs_dir), document)
+        template = document.meta.get("template")
+        if template is not None and (not isinstance(template, str) or not TEMPLATE_NAME.match(template)):
+            problems.append(
+                Problem(
+                    document.path,
+                    document.line_of("template"),
+                    "template",
+                    f"found {template!r}, expected the file name of a page template in overrides/, "
+                    "e.g. main.html (or leave template out)",
+                )
+            )
         for key in document.meta:
             if key not in PAGE_FIELDS:
                 problems.append(
@@ -431,7 +445,7 @@ def _duplicate_slugs(reviews: dict[str, Review]) -> list[Problem]:
 
 def _read_yaml(path: Path, root: Path, problems: list[Problem]) -> object:
     try:
-        return yaml.load(path.read_text(encoding="utf-8"), Loader=StrictLoader)  # noqa: S506 - StrictLoader is a SafeLoader
+        return load_strict_yaml(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError, yaml.YAMLError) as error:
         problems.append(Problem(display_path(path, root), None, None, f"cannot be read as YAML: {error}"))
         return None

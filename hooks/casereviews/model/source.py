@@ -233,18 +233,44 @@ MAX_DEPTH = 12
 _TOO_DEEP = f"the front matter nests lists or fields more than {MAX_DEPTH} deep: expected fields written as in README"
 
 
-class _RefusedShapeError(Exception):
-    """Front matter that is valid YAML but not front matter: an alias, or nesting without end."""
+class _RefusedShapeError(yaml.YAMLError):
+    """Front matter that is valid YAML but not front matter: an alias, a tag, or nesting without end."""
 
     def __init__(self, line: int, message: str) -> None:
         super().__init__(message)
         self.line = line
         self.message = message
 
+    def __str__(self) -> str:
+        return f"line {self.line + 1}: {self.message}"
 
-def _check_shape(root: yaml.Node) -> None:
+
+def load_strict_yaml(text: str) -> object:
+    """A YAML data file read as strictly as front matter (no tags, no aliases, bounded nesting,
+    no duplicate keys); a `yaml.YAMLError` for anything else."""
+    loader = StrictLoader(text)
+    try:
+        node = loader.get_single_node()
+        if node is None:
+            return None
+        _check_shape(node, loader)
+        return loader.construct_document(node)
+    except RecursionError:
+        raise _RefusedShapeError(0, _TOO_DEEP) from None
+    finally:
+        loader.dispose()
+
+
+_DEFAULT_TAGS: dict[type[yaml.Node], str] = {
+    yaml.SequenceNode: "tag:yaml.org,2002:seq",
+    yaml.MappingNode: "tag:yaml.org,2002:map",
+}
+
+
+def _check_shape(root: yaml.Node, loader: StrictLoader) -> None:
     """Refuse aliases (`&name` … `*name`: the same value used twice, which a few lines can make
-    into billions of values) and nesting deeper than `MAX_DEPTH`, before anything is built."""
+    into billions of values), tags (`!!int abc`, `!!binary …`: front matter is plain values)
+    and nesting deeper than `MAX_DEPTH`, before anything is built."""
     seen: set[int] = set()
     stack: list[tuple[yaml.Node, int]] = [(root, 0)]
     while stack:
@@ -258,6 +284,18 @@ def _check_shape(root: yaml.Node) -> None:
         seen.add(id(node))
         if depth > MAX_DEPTH:
             raise _RefusedShapeError(node.start_mark.line, _TOO_DEEP)
+        if isinstance(node, yaml.ScalarNode):
+            plain = not node.style  # None from PyYAML, "" from libyaml
+            implicit = loader.resolve(yaml.ScalarNode, node.value, (plain, not plain))  # type: ignore[no-untyped-call]
+            tagged = node.tag != implicit
+        else:
+            tagged = node.tag != _DEFAULT_TAGS[type(node)]
+        if tagged:
+            raise _RefusedShapeError(
+                node.start_mark.line,
+                f"uses a YAML tag ({node.tag.replace('tag:yaml.org,2002:', '!!')}): expected a plain value "
+                "(take the tag out and write the value as README shows, e.g. incident_year: 2013)",
+            )
         if isinstance(node, yaml.SequenceNode):
             stack.extend((item, depth + 1) for item in node.value)
         elif isinstance(node, yaml.MappingNode):
@@ -280,7 +318,7 @@ def _parse_yaml(text: str, display_path: str, loader_class: type[StrictLoader]) 
         loader = loader_class(text)  # PyYAML's reader refuses control characters here
         node = loader.get_single_node()
         if node is not None:
-            _check_shape(node)
+            _check_shape(node, loader)
         data = loader.construct_document(node) if node is not None else None
     except _DuplicateKey as error:
         line = error.mark.line + _FIRST_LINE
