@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import pytest
+
+from casereviews.rules import embeds
 from casereviews.rules.embeds import loads
 
 
@@ -44,3 +47,38 @@ def test_css_addresses_are_found_in_any_case_and_each_once() -> None:
         (2, "https://c.example/url(x"),
         (3, "https://d.example/3.png"),
     ]
+
+
+#: Ways round a pattern match that made Chromium fetch another host, each written as a page holds it.
+WALKAROUNDS = {
+    "base element": '<base href="https://other.example/">',
+    "entity in the scheme": '<img src="&#104;ttps://other.example/a.png" alt="">',
+    "named entity": '<img src="https&colon;//other.example/a.png" alt="">',
+    "backslash host": '<img src="/\\other.example/a.png" alt="">',
+    "line break in the scheme": '<img src="ht\ntps://other.example/a.png" alt="">',
+    "'>' before the address": '<img alt=">" src="https://other.example/a.png">',
+    "CSS escape in url": "<style>p { background: u\\72l(https://other.example/a.png) }</style>",
+    "CSS escape in @import": '<style>@\\69mport "https://other.example/a.css";</style>',
+    "comment after @import": '<style>@import/**/"https://other.example/a.css";</style>',
+    "image-set": '<div style="background-image: image-set(\'https://other.example/a.png\' 1x)"></div>',
+    "background attribute": '<table background="https://other.example/a.png"><tr><td>x</td></tr></table>',
+    "refresh": '<meta http-equiv="refresh" content="0; url=https://other.example/">',
+}
+
+
+@pytest.mark.parametrize("name", WALKAROUNDS)
+def test_a_load_is_found_as_a_browser_reads_the_page(name: str) -> None:
+    """Each way round that a browser would still follow is found as a load from another host."""
+    found = [load.address for load in embeds.loads(WALKAROUNDS[name]) if embeds.is_foreign(load.address)]
+    assert found, name
+    assert all("other.example" in embeds.as_browser_reads(address) for address in found)
+
+
+def test_the_sites_own_addresses_are_not_foreign() -> None:
+    """Relative addresses, the site's own host, feeds and canonical links are not loads from elsewhere."""
+    page = (
+        '<link rel="canonical" href="https://learning.example.org/x/"><img src="../a.png" alt="">'
+        '<img src="https://learning.example.org/b.png" alt=""><meta http-equiv="refresh" content="0; url=../y/">'
+    )
+    own = "learning.example.org"
+    assert [load.address for load in embeds.loads(page) if embeds.is_foreign(load.address, own)] == []

@@ -13,6 +13,7 @@ never to happen (no tracking, nothing leaves the site). Two checks:
 
 from __future__ import annotations
 
+import html
 import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
@@ -23,9 +24,21 @@ from ..problems import Problem
 
 #: Elements whose address attributes make the browser fetch something.
 _LOADING_TAG = re.compile(
-    r"<(img|iframe|frame|script|link|audio|video|source|track|embed|object|input|image|use|feimage)\b([^>]*)>",
+    r"<(img|iframe|frame|script|link|audio|video|source|track|embed|object|input|image|use|feimage|base|meta"
+    r"|body|table|td|th|tr)\b((?:[^>\"']|\"[^\"]*\"|'[^']*')*)>",  # a quoted value may hold '>'
     re.IGNORECASE | re.DOTALL,
 )
+#: `<meta http-equiv="refresh" content="0; url=…">`: the browser goes there by itself.
+_REFRESH_URL = re.compile(r"url\s*=\s*['\"]?([^'\";]+)", re.IGNORECASE)
+#: What a browser's URL parser drops before reading an address: tabs and line breaks anywhere,
+#: controls and spaces around it.
+_URL_IGNORED = re.compile(r"[\t\n\r]")
+#: A CSS escape: a backslash and up to six hex digits (and one space), or any other character.
+_CSS_ESCAPE = re.compile(r"\\([0-9a-fA-F]{1,6})\s?|\\(.)")
+_CSS_COMMENT = re.compile(r"/\*.*?\*/", re.DOTALL)
+#: `image-set("a.png" 1x, …)`: addresses as plain strings, loaded as url() is.
+_IMAGE_SET = re.compile(r"image-set\(([^)]*)\)", re.IGNORECASE)
+_QUOTED = re.compile(r"""['"]([^'"]+)['"]""")
 _ATTRIBUTE = re.compile(r"""([\w:-]+)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))""", re.DOTALL)
 _LOADING_ATTRIBUTES = {"src", "srcset", "href", "xlink:href", "data", "poster", "background", "imagesrcset"}
 #: `<link rel=…>` values that only name a page (no fetch): canonical and feed links.
@@ -48,9 +61,32 @@ class Load:
     address: str
 
 
+def as_browser_reads(address: str) -> str:
+    """An address as a browser's URL parser reads it: character references decoded, tabs and
+    line breaks gone, surrounding controls and spaces gone, backslashes read as slashes."""
+    decoded = html.unescape(address)
+    return (
+        _URL_IGNORED.sub("", decoded)
+        .strip("\x00\x01\x02\x03\x04\x05\x06\x07\x08\x0b\x0c\x0e\x0f \x1f")
+        .replace("\\", "/")
+    )
+
+
+def css_unescaped(text: str) -> str:
+    """CSS text with its escapes (`u\\72l(`, `@\\69mport`) and comments (`@import/**/`) read."""
+
+    def character(match: re.Match[str]) -> str:
+        if match.group(1):
+            code = int(match.group(1), 16)
+            return chr(code) if 0 < code <= 0x10FFFF else "\ufffd"
+        return match.group(2)
+
+    return _CSS_COMMENT.sub(" ", _CSS_ESCAPE.sub(character, text))
+
+
 def is_foreign(address: str, own_host: str | None = None) -> bool:
-    """An absolute or protocol-relative address on a host other than `own_host`."""
-    address = address.strip()
+    """An absolute or protocol-relative address on a host other than `own_host`, as a browser reads it."""
+    address = as_browser_reads(address)
     if not address.startswith("//") and not re.match(r"^[a-z][a-z0-9+.-]*:", address, re.IGNORECASE):
         return False
     parts = urlsplit(address if not address.startswith("//") else "https:" + address)
@@ -90,17 +126,30 @@ def loads(text: str) -> list[Load]:
         }
         if element == "link" and set(attributes.get("rel", "").lower().split()) <= _NON_LOADING_RELS:
             continue
+        if element == "meta":
+            if attributes.get("http-equiv", "").lower() == "refresh":
+                refresh = _REFRESH_URL.search(html.unescape(attributes.get("content", "")))
+                if refresh:
+                    found.append(Load(line_of(tag.start()), "<meta http-equiv=refresh>", refresh.group(1).strip()))
+            continue
         for name, value in attributes.items():
             if name not in _LOADING_ATTRIBUTES:
                 continue
             addresses = _srcset_addresses(value) if name.endswith("srcset") else [value]
             found.extend(Load(line_of(tag.start()), f"<{element} {name}>", address) for address in addresses)
-    line_of = _LineCounter(text)
-    found.extend(Load(line_of(start), "CSS url()", address) for start, address in _css_urls(text))
-    if "@" in text and "@import" in text.lower():  # most pages have none: no need to run the pattern
-        line_of = _LineCounter(text)
-        imports = _CSS_IMPORT.finditer(text)
+    css = css_unescaped(text) if "\\" in text or "/*" in text else text  # most pages have neither
+    line_of = _LineCounter(css)
+    found.extend(Load(line_of(start), "CSS url()", address) for start, address in _css_urls(css))
+    if "@" in css and "@import" in css.lower():  # most pages have none: no need to run the pattern
+        line_of = _LineCounter(css)
+        imports = _CSS_IMPORT.finditer(css)
         found.extend(Load(line_of(match.start()), "CSS @import", match.group(1)) for match in imports)
+    if "image-set(" in css.lower():
+        line_of = _LineCounter(css)
+        for match in _IMAGE_SET.finditer(css):
+            found.extend(
+                Load(line_of(match.start()), "CSS image-set()", quoted) for quoted in _QUOTED.findall(match.group(1))
+            )
     return found
 
 
