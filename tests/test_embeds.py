@@ -60,7 +60,7 @@ WALKAROUNDS = {
     "CSS escape in url": "<style>p { background: u\\72l(https://other.example/a.png) }</style>",
     "CSS escape in @import": '<style>@\\69mport "https://other.example/a.css";</style>',
     "comment after @import": '<style>@import/**/"https://other.example/a.css";</style>',
-    "image-set": '<div style="background-image: image-set(\'https://other.example/a.png\' 1x)"></div>',
+    "image-set": "<div style=\"background-image: image-set('https://other.example/a.png' 1x)\"></div>",
     "background attribute": '<table background="https://other.example/a.png"><tr><td>x</td></tr></table>',
     "refresh": '<meta http-equiv="refresh" content="0; url=https://other.example/">',
 }
