@@ -37,12 +37,10 @@ from pathlib import Path
 PROJECT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(PROJECT / "hooks"))
 
-import yaml  # noqa: E402
-
 from casereviews.adapter.releases import RECORD_SUFFIX  # noqa: E402
 from casereviews.publishing import BuildLock, BuildLockedError, InputFingerprint  # noqa: E402
 from casereviews.rules.manifest import MANIFEST_NAME  # noqa: E402
-from casereviews.settings import variable  # noqa: E402
+from casereviews.settings import read_config_file, variable  # noqa: E402
 
 PREVIOUS_MANIFEST_VARIABLE = variable("previous_manifest")
 #: The current release's folder, for the build to take unchanged pages from (see the docstring).
@@ -143,18 +141,10 @@ def _build(config_file: Path, target: Path, previous_manifest: Path | None, engi
     return 0
 
 
-class _ConfigLoader(yaml.SafeLoader):
-    """Reads mkdocs.yml for its folders only: the tags it holds for MkDocs (!!python/name …,
-    !ENV) are read as nothing."""
-
-
-_ConfigLoader.add_multi_constructor("", lambda loader, suffix, node: None)
-
-
 def build_inputs(config_file: Path) -> tuple[list[Path], list[Path]]:
     """What a build reads that an author or a board changes: the content and theme override
     folders named in the configuration (as MkDocs resolves them), and the configuration."""
-    config = yaml.load(config_file.read_text(encoding="utf-8"), Loader=_ConfigLoader) or {}  # noqa: S506
+    config = read_config_file(config_file)
     base = config_file.parent
     folders = [base / str(config.get("docs_dir") or "docs")]
     theme = config.get("theme")

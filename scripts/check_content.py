@@ -15,9 +15,10 @@ from pathlib import Path
 PROJECT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(PROJECT / "hooks"))
 
-from casereviews.policy.publication import build_time  # noqa: E402
+from casereviews.policy.publication import build_time, published_bodies  # noqa: E402
 from casereviews.policy.vetting import check_content  # noqa: E402
 from casereviews.problems import summary_line  # noqa: E402
+from casereviews.render.sanitise import refused_problems  # noqa: E402
 from casereviews.rules.anonymisation import (  # noqa: E402
     CORPUS_LISTED_NAMES,
     Checker,
@@ -26,7 +27,7 @@ from casereviews.rules.anonymisation import (  # noqa: E402
     load_corpus,
     score_table,
 )
-from casereviews.settings import EnvironmentVariables  # noqa: E402
+from casereviews.settings import EnvironmentVariables, markdown_options, read_config_file  # noqa: E402
 
 CORPUS = PROJECT / "tests" / "data" / "anonymisation_corpus.yml"
 
@@ -49,6 +50,12 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--docs-dir", type=Path, default=PROJECT / "content")
     parser.add_argument(
+        "--config-file",
+        type=Path,
+        default=PROJECT / "mkdocs.yml",
+        help="the site's configuration (its Markdown extensions)",
+    )
+    parser.add_argument(
         "--stats",
         action="store_true",
         help="also print each anonymisation rule's recall and false alarms on the labelled corpus "
@@ -61,6 +68,9 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     docs_dir = arguments.docs_dir.resolve()
     site = check_content(docs_dir, now, docs_dir.parent)
+    # What the build's sanitiser would remove from authors' HTML, as the build reports it.
+    options = markdown_options(read_config_file(arguments.config_file)) if arguments.config_file.exists() else {}
+    site.add_problems(refused_problems(published_bodies(site), options))
 
     for notice in site.notices:
         print(f"notice: {notice}")

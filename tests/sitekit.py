@@ -155,6 +155,8 @@ class SiteProject:
             str(PROJECT / "scripts" / "check_content.py"),
             "--docs-dir",
             str(self.content),
+            "--config-file",
+            str(self.config_file),
             *args,
         ]
         return self._run(command, self.root / "site", now, extra)

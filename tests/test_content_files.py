@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from casereviews.load.catalogue import load_site, outside_content_problems
-from sitekit import SAMPLE_CONTENT, SiteProject
+from sitekit import DEFAULT_BODY, SAMPLE_CONTENT, SiteProject
 
 
 @pytest.fixture
@@ -114,3 +114,47 @@ def test_a_missing_template_stops_the_build_with_its_line(project: SiteProject):
     assert result.returncode != 0
     assert "content/about/x.md:2: template: found 'missing.html', which is not a template of the theme" in result.output
     assert "Traceback" not in result.output
+
+
+@pytest.mark.site
+def test_make_check_lists_every_hostile_input_at_once_without_a_traceback(project: SiteProject, tmp_path: Path):
+    """One file of each kind of hostile or careless input, together: `make check` names every one."""
+    outside = tmp_path / "outside.md"
+    outside.write_text("---\ntitle: Outside\n---\n\nSecret.\n", encoding="utf-8")
+    (project.content / "about" / "linked.md").symlink_to(outside)
+    (project.content / "about" / "gone.md").symlink_to(tmp_path / "nothing.md")
+    (project.content / "about" / "notes.txt").write_text("Jayden Exampleton", encoding="utf-8")
+    (project.content / "about" / "styled.md").write_text("---\ntemplate: ../../x.html\n---\n\n# S\n", encoding="utf-8")
+    never = project.content / "_data" / "never-publish.txt"
+    never.write_text(never.read_text(encoding="utf-8") + "\nJayden Exampleton\n", encoding="utf-8")
+    project.write_review("child-a", body=DEFAULT_BODY + "\n<script>alert(1)</script>\n")
+    project.write_review("child-b", body=DEFAULT_BODY + "\nA note about Jayden\u00a0Exampleton.\n")
+    project.write_review("child-d", status="draft")
+    project.write_review("child-e", body=DEFAULT_BODY + "\nSee [the draft](child-d.md).\n")
+    accepted = [{"rule": "listed-name", "text": "Jayden Exampleton", "reason": "agreed"}]
+    project.write_review("child-f", accepted_findings=accepted)
+    bomb = "a: &a [x, x]\nb: &b [*a, *a]\nkeywords: [*b, *b]\n"
+    project.write("reviews/child-g.md", f"---\ntitle: G\nstatus: published\n{bomb}---\n\nBody.\n")
+    project.write("reviews/child-h.md", "---\ntitle: H\nstatus: published\nincident_year: !!int abc\n---\n\nBody.\n")
+    project.write("reviews/child-i.md", '---\ntitle: "Unclosed\nstatus: published\npseudonym: Child I\n---\n\nBody.\n')
+    result = project.check()
+    assert result.returncode == 1
+    assert "Traceback" not in result.output
+    for expected in (
+        "content/about/linked.md: is a link to",
+        "content/about/gone.md: is a link to",
+        "content/about/notes.txt: is a .txt file",
+        "content/about/styled.md:2: template: found '../../x.html'",
+        "content/reviews/child-a.md:",
+        "found <script>",
+        "content/reviews/child-b.md:",
+        "listed-name: Jayden\u00a0Exampleton",
+        "content/reviews/child-e.md:",
+        "which is a draft",
+        "content/reviews/child-f.md:",
+        "found rule 'listed-name'",
+        "content/reviews/child-g.md:4: uses a YAML anchor and alias",
+        "content/reviews/child-h.md:4: uses a YAML tag (!!int)",
+        "content/reviews/child-i.md:2: title: has a quotation mark that is never closed",
+    ):
+        assert expected in result.output, expected

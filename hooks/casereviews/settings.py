@@ -13,6 +13,9 @@ import os
 from collections.abc import Mapping
 from dataclasses import dataclass, fields
 from pathlib import Path
+from typing import Any
+
+import yaml
 
 from .problems import Problem, did_you_mean, one_of
 
@@ -134,3 +137,33 @@ class EnvironmentVariables:
 def variable(field: str) -> str:
     """The name of the environment variable behind `EnvironmentVariables.<field>`."""
     return VARIABLES[field][0]
+
+
+class _ConfigLoader(yaml.SafeLoader):
+    """Reads mkdocs.yml for plain settings only: the tags it holds for MkDocs (!!python/name …,
+    !ENV) are read as nothing."""
+
+
+_ConfigLoader.add_multi_constructor("", lambda loader, suffix, node: None)
+
+
+def read_config_file(config_file: Path) -> dict[str, Any]:
+    """mkdocs.yml as plain data, for the scripts that run without MkDocs (`make check`, the
+    build script): folders and Markdown extensions."""
+    data = yaml.load(config_file.read_text(encoding="utf-8"), Loader=_ConfigLoader)  # noqa: S506 - a SafeLoader
+    return data if isinstance(data, dict) else {}
+
+
+def markdown_options(config: Mapping[str, Any]) -> dict[str, Any]:
+    """The Markdown extensions of a configuration read by `read_config_file`, as `markdown.Markdown` takes them."""
+    extensions: list[str] = []
+    configs: dict[str, Any] = {}
+    for entry in config.get("markdown_extensions") or []:
+        if isinstance(entry, str):
+            extensions.append(entry)
+        elif isinstance(entry, dict):
+            for name, options in entry.items():
+                extensions.append(str(name))
+                if isinstance(options, dict):
+                    configs[str(name)] = options
+    return {"extensions": extensions, "extension_configs": configs}

@@ -18,7 +18,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-import markdown
 from jinja2 import Environment
 from markupsafe import Markup, escape
 from mkdocs.config.defaults import MkDocsConfig
@@ -29,18 +28,17 @@ from mkdocs.structure.pages import Page
 from .. import urls
 from ..index.indexes import Indexes, build_indexes
 from ..load.catalogue import DATA_DIR, TEMPLATE_NAME, Site
-from ..model.body_lines import without_comments
 from ..model.reviews import Review
 from ..model.source import SourceDocument
 from ..policy.public import PublicSite, WithdrawalNotice, public_view
-from ..policy.publication import build_time, publishes_body
+from ..policy.publication import build_time, published_bodies
 from ..policy.vetting import check_content
 from ..problems import Problem, summary_line
 from ..render import exports
 from ..render.generated import GeneratedPage, front_matter
 from ..render.pages import Pages
 from ..render.review_body import review_parts
-from ..render.sanitise import clean, needs_cleaning, refused_problem
+from ..render.sanitise import clean, needs_cleaning, refused_problems
 from ..render.templating import OVERRIDE_FOLDER, Templates
 from ..render.views import notice_view, review_view, search_options
 from ..settings import EnvironmentVariables, Settings
@@ -193,19 +191,7 @@ class SiteBuild:
     def author_html_problems(self, site: Site) -> list[Problem]:
         """HTML in authors' Markdown that the sanitiser would remove (`render.sanitise`), at its
         file and line, for every file whose body is or will be published."""
-        converter: list[markdown.Markdown] = []
-
-        def convert(text: str) -> str:
-            if not converter:  # made only for a file that may hold refused HTML
-                converter.append(markdown.Markdown(**self.markdown_options))
-            return converter[0].reset().convert(text)
-
-        found = (
-            refused_problem(file.document.path, without_comments(file.document.body), file.document.body_line, convert)
-            for file in site.files.values()
-            if publishes_body(file.document)
-        )
-        return [problem for problem in found if problem is not None]
+        return refused_problems(published_bodies(site), self.markdown_options)
 
     def template_problems(self, site: Site) -> list[Problem]:
         """A page's `template:` that the theme does not have (a bare file name: `load` saw to that)."""

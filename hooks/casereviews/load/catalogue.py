@@ -200,6 +200,7 @@ def _other_pages(docs_dir: Path) -> list[Path]:
         for path in sorted(docs_dir.rglob("*.md"))
         if not path.relative_to(docs_dir).as_posix().startswith((f"{REVIEWS_DIR}/", f"{THEMES_DIR}/", f"{DATA_DIR}/"))
         and not any(part.startswith(".") for part in path.relative_to(docs_dir).parts)
+        and not path.is_symlink()  # refused, never read (`outside_content_problems`)
     ]
 
 
@@ -318,8 +319,8 @@ def _markdown_files(folder: Path, root: Path, problems: list[Problem]) -> list[P
         return []
     files = []
     for path in sorted(folder.rglob("*")):
-        if path.is_dir() or path.name.startswith("."):
-            continue
+        if path.is_dir() or path.name.startswith(".") or path.is_symlink():
+            continue  # a link is refused, never read (`outside_content_problems`)
         if path.suffix != ".md":
             problems.append(
                 Problem(

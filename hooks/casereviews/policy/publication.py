@@ -16,6 +16,8 @@ from collections.abc import Mapping
 from enum import StrEnum
 from typing import Any
 
+from ..load.catalogue import Site
+from ..model.body_lines import without_comments
 from ..model.fields import UK_TIME
 from ..model.reviews import Review
 from ..model.source import SourceDocument
@@ -81,3 +83,13 @@ def build_time(environment: EnvironmentVariables) -> tuple[dt.datetime, Problem 
 def publishes_body(document: SourceDocument) -> bool:
     """Whether the file's body is, or will be, on the site (not a draft's, not a notice's)."""
     return document.meta.get("status") not in (Status.DRAFT, Status.WITHDRAWN)
+
+
+def published_bodies(site: Site) -> list[tuple[str, str, int]]:
+    """(path, Markdown without comments, first line) of every file whose body is or will be
+    published: what the checks of author HTML read."""
+    return [
+        (file.document.path, without_comments(file.document.body), file.document.body_line)
+        for file in site.files.values()
+        if publishes_body(file.document)
+    ]

@@ -17,10 +17,12 @@ from __future__ import annotations
 
 import importlib.metadata
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from functools import cache
+from typing import Any
 
+import markdown
 import nh3
 
 from ..problems import Problem
@@ -170,3 +172,17 @@ def refused_problem(path: str, markdown: str, first_line: int, convert: Callable
         "handlers such as onclick=, javascript: and data: addresses, frames, forms, <base> and <meta>); "
         "expected text, links and images only: delete it, or link to the page that has it",
     )
+
+
+def refused_problems(bodies: Iterable[tuple[str, str, int]], markdown_options: Mapping[str, Any]) -> list[Problem]:
+    """`refused_problem` for each (path, Markdown, first line), converting with the site's Markdown
+    options: what the build and `make check` both report."""
+    converter: list[markdown.Markdown] = []
+
+    def convert(text: str) -> str:
+        if not converter:  # made only for a file that may hold refused HTML
+            converter.append(markdown.Markdown(**markdown_options))
+        return converter[0].reset().convert(text)
+
+    found = (refused_problem(path, text, line, convert) for path, text, line in bodies)
+    return [problem for problem in found if problem is not None]
