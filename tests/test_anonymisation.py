@@ -161,8 +161,18 @@ def test_every_rule_is_documented():
         ("See [the page](../jayden-exampleton/) today.", ("listed-name", "jayden-exampleton")),
         ('See [the page](../other/ "Jayden Exampleton") today.', ("listed-name", "Jayden Exampleton")),
         ("## What happened {#jayden-exampleton}", ("listed-name", "jayden-exampleton")),
+        ('Call <a href="tel:+441632960123">the worker</a>.', ("phone-number", "+441632960123")),
+        ('<span data-note="Jayden Exampleton">A note.</span>', ("listed-name", "Jayden Exampleton")),
     ],
-    ids=["tel: address", "mailto: address", "a path", "a link title", "a heading id"],
+    ids=[
+        "tel: address",
+        "mailto: address",
+        "a path",
+        "a link title",
+        "a heading id",
+        "an HTML address",
+        "an attribute",
+    ],
 )
 def test_what_a_link_or_an_id_publishes_is_checked(markdown, expected):
     """An identifier only in a link's address or title, or in an id, is published in the HTML: it is found."""

@@ -41,6 +41,8 @@ _LINK = re.compile(r"\[([^\]]*)\](?:\(\s*<?([^)\s>]*)>?(?:\s+[\"'(]([^\"')]*)[\"
 #: and the site's own punctuation (a phone number, an address, a name in a file name).
 _ADDRESS_PARTS = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:(?://)?|[/_?#=&]+")
 _ATTRIBUTE_TEXT = re.compile(r"""\b(?:alt|title|aria-label)\s*=\s*(?:"([^"]*)"|'([^']*)')""", re.IGNORECASE)
+#: Every other quoted attribute value of an HTML tag: published in the page (an address, an id).
+_ATTRIBUTE_VALUE = re.compile(r"""\b(?!(?:alt|title|aria-label)\b)[\w:-]+\s*=\s*(?:"([^"]*)"|'([^']*)')""")
 _TAG = re.compile(r"</?[A-Za-z][^<>]*>")
 _ATTR_LIST = re.compile(r"\{[:#.][^}\n]*\}")
 _ATTR_PUNCTUATION = re.compile(r"[{}:#.=\"']")
@@ -76,6 +78,11 @@ def inline_text(markdown: str) -> str:
         if _ACCEPT_MARKER.fullmatch(match.group(0)):
             return match.group(0)
         spoken = [first or second for first, second in _ATTRIBUTE_TEXT.findall(match.group(0))]
+        spoken += [
+            _ADDRESS_PARTS.sub(" ", html.unescape(first or second)).strip()
+            for first, second in _ATTRIBUTE_VALUE.findall(match.group(0))
+        ]
+        spoken = [part for part in spoken if part]
         return (" " + " ".join(spoken) + " " if spoken else "") + _keep_newlines(match.group(0))
 
     text = re.sub(r"<!--.*?-->|</?[A-Za-z][^<>]*>", tag_text, text, flags=re.DOTALL)
