@@ -8,7 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from casereviews.load.catalogue import load_site, outside_content_problems
+from casereviews.load.catalogue import load_site
+from casereviews.load.content_files import outside_content_problems
 from sitekit import DEFAULT_BODY, SAMPLE_CONTENT, SiteProject
 
 

@@ -27,7 +27,8 @@ from mkdocs.structure.pages import Page
 
 from .. import urls
 from ..index.indexes import Indexes, build_indexes
-from ..load.catalogue import DATA_DIR, TEMPLATE_NAME, Site
+from ..load.catalogue import TEMPLATE_NAME, Site
+from ..load.content_files import DATA_DIR
 from ..model.reviews import Review
 from ..model.source import SourceDocument
 from ..policy.public import PublicSite, WithdrawalNotice, public_view

@@ -14,7 +14,8 @@ from mkdocs.config.defaults import MkDocsConfig
 from .. import urls
 from ..cache import TextCache
 from ..index.indexes import Indexes
-from ..load.catalogue import Site, display_path
+from ..load.catalogue import Site
+from ..load.content_files import display_path
 from ..output_checks import anchors, leakguard, written
 from ..policy.public import PublicSite, withheld_text
 from ..problems import Problem

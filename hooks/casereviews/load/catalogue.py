@@ -10,7 +10,6 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import hashlib
-import os
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -26,14 +25,13 @@ from ..model.source import SourceDocument, load_strict_yaml, parse_document, pla
 from ..model.themes import Theme, ThemeCatalogue, theme_from_document
 from ..problems import Problem, Severity, did_you_mean, one_of, sorted_problems
 from ..rules.anonymisation import Finding, read_name_list
+from .content_files import DATA_DIR, display_path, outside_content_problems
 from .memo import LoadMemo
 
 Record = TypeVar("Record")
 
 REVIEWS_DIR = "reviews"
 THEMES_DIR = "themes"
-#: Site data that is read by the build and never published.
-DATA_DIR = "_data"
 BOARDS_FILE = f"{DATA_DIR}/boards.yml"
 NAMES_FILE = f"{DATA_DIR}/never-publish.txt"
 #: Paths the build generates; an authored file or folder at these paths would clash.
@@ -94,14 +92,6 @@ class Site:
 
     def add_problems(self, problems: Iterable[Problem]) -> None:
         self.problems = sorted_problems([*self.problems, *problems])
-
-
-def display_path(path: Path, root: Path) -> str:
-    """The path as an author sees it from the project folder, e.g. content/reviews/x.md."""
-    try:
-        return path.relative_to(root).as_posix()
-    except ValueError:
-        return path.as_posix()
 
 
 def load_site(docs_dir: Path, today: dt.date, project_dir: Path | None = None, memo: LoadMemo | None = None) -> Site:
@@ -240,54 +230,6 @@ def _other_pages_problems(docs_dir: Path, root: Path, files: dict[str, ContentFi
                         document.line_of(key),
                         key,
                         f"is not a known field{did_you_mean(key, PAGE_FIELDS)}; expected {one_of(PAGE_FIELDS)}",
-                    )
-                )
-    return problems
-
-
-#: Files other than Markdown that content/ may hold, published as they are: raster images. Any
-#: other file would be published unread by the checks (text with a name in it, a page that loads
-#: another site), and an SVG can hold script: convert it to PNG.
-STATIC_SUFFIXES = frozenset({".png", ".jpg", ".jpeg", ".gif", ".webp", ".avif"})
-
-
-def outside_content_problems(docs_dir: Path, root: Path) -> list[Problem]:
-    """Links in content/ (to a file or a folder, inside or outside it, or to nothing), and files
-    the site would publish without checking them. Links are never followed."""
-    problems = []
-    for folder, folders, names in os.walk(docs_dir, followlinks=False):
-        here = Path(folder)
-        relative = here.relative_to(docs_dir).parts
-        if any(part.startswith(".") for part in relative):
-            folders.clear()
-            continue
-        for name in sorted([*names, *folders]):
-            path = here / name
-            if path.is_symlink():
-                target = path.readlink()
-                problems.append(
-                    Problem(
-                        display_path(path, root),
-                        None,
-                        None,
-                        f"is a link to {target.as_posix()}: expected a file or folder inside "
-                        f"{display_path(docs_dir, root)}/ itself (copy it in, then delete the link)",
-                    )
-                )
-            elif (
-                name in names
-                and not name.startswith(".")
-                and path.suffix.lower() not in STATIC_SUFFIXES | {".md"}
-                and relative[:1] != (DATA_DIR,)
-            ):
-                problems.append(
-                    Problem(
-                        display_path(path, root),
-                        None,
-                        None,
-                        f"is a {path.suffix or 'file without a type'} file, which the site would publish without "
-                        "checking it; expected Markdown pages and images (" + ", ".join(sorted(STATIC_SUFFIXES)) + "): "
-                        "put text in a page, link a report with source_url, and convert an SVG to PNG",
                     )
                 )
     return problems

@@ -1,0 +1,71 @@
+"""What content/ may hold besides pages: images only, and no links (symbolic links) at all.
+
+Anything else would be published as it is, unread by the checks; a link would publish what it
+points at, inside content/ or not. Both stop the build, with what to do.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from ..problems import Problem
+
+#: Site data that is read by the build and never published.
+DATA_DIR = "_data"
+
+
+def display_path(path: Path, root: Path) -> str:
+    """The path as an author sees it from the project folder, e.g. content/reviews/x.md."""
+    try:
+        return path.relative_to(root).as_posix()
+    except ValueError:
+        return path.as_posix()
+
+
+#: Files other than Markdown that content/ may hold, published as they are: raster images. Any
+#: other file would be published unread by the checks (text with a name in it, a page that loads
+#: another site), and an SVG can hold script: convert it to PNG.
+STATIC_SUFFIXES = frozenset({".png", ".jpg", ".jpeg", ".gif", ".webp", ".avif"})
+
+
+def outside_content_problems(docs_dir: Path, root: Path) -> list[Problem]:
+    """Links in content/ (to a file or a folder, inside or outside it, or to nothing), and files
+    the site would publish without checking them. Links are never followed."""
+    problems = []
+    for folder, folders, names in os.walk(docs_dir, followlinks=False):
+        here = Path(folder)
+        relative = here.relative_to(docs_dir).parts
+        if any(part.startswith(".") for part in relative):
+            folders.clear()
+            continue
+        for name in sorted([*names, *folders]):
+            path = here / name
+            if path.is_symlink():
+                target = path.readlink()
+                problems.append(
+                    Problem(
+                        display_path(path, root),
+                        None,
+                        None,
+                        f"is a link to {target.as_posix()}: expected a file or folder inside "
+                        f"{display_path(docs_dir, root)}/ itself (copy it in, then delete the link)",
+                    )
+                )
+            elif (
+                name in names
+                and not name.startswith(".")
+                and path.suffix.lower() not in STATIC_SUFFIXES | {".md"}
+                and relative[:1] != (DATA_DIR,)
+            ):
+                problems.append(
+                    Problem(
+                        display_path(path, root),
+                        None,
+                        None,
+                        f"is a {path.suffix or 'file without a type'} file, which the site would publish without "
+                        "checking it; expected Markdown pages and images (" + ", ".join(sorted(STATIC_SUFFIXES)) + "): "
+                        "put text in a page, link a report with source_url, and convert an SVG to PNG",
+                    )
+                )
+    return problems
