@@ -118,10 +118,18 @@ def wait_until(page: Any, expression: str, timeout: float = 30.0) -> None:
     """Wait until a JavaScript expression is true in the page. Playwright's `wait_for_function`
     evaluates its predicate with `eval` inside the page, which the site's content security
     policy refuses (as it should); this asks from outside, as the DevTools protocol does."""
+    from playwright.sync_api import Error
+
     deadline = time.monotonic() + timeout
-    while not page.evaluate(expression):
+    while True:
+        try:
+            if page.evaluate(expression):
+                return
+            failure = "still false"
+        except Error as error:  # the page is between two documents, or not yet the one asked of
+            failure = f"failing ({error.message.splitlines()[0]})"
         if time.monotonic() > deadline:
-            raise TimeoutError(f"still false after {timeout:.0f} s: {expression}")
+            raise TimeoutError(f"{failure} after {timeout:.0f} s: {expression}")
         time.sleep(0.05)
 
 
