@@ -10,6 +10,8 @@ from pathlib import Path
 import frontmatter
 import pytest
 
+from casereviews.load.catalogue import load_site
+
 PROJECT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(PROJECT / "hooks"))
 sys.path.insert(0, str(PROJECT / "scripts"))
@@ -96,7 +98,7 @@ def test_generated_plans_cover_every_state(tmp_path):
     """About a third of recent reviews carry a plan, with every status, rescheduled, overdue and on-track actions."""
     content = tmp_path / "content"
     slugs = generate(content, 120, seed=5)
-    site = check_content(content, NOW, content.parent)
+    site = load_site(content, NOW.date())  # validation only: the plans are what is asked of here
     assert [str(problem) for problem in site.errors] == []
     actions = [action for slug in slugs if slug in site.reviews for action in site.reviews[slug].action_plan]
     assert {action.stage for action in actions} == {"not-started", "in-progress", "complete", "signed-off"}
