@@ -158,3 +158,12 @@ def tidy(text: str) -> str:
     """Whitespace folded to single spaces; stray spaces before punctuation removed."""
     text = re.sub(r"\s+", " ", text.replace("\u00a0", " ")).strip()
     return re.sub(r" ([,.;:!?)])", r"\1", text)
+
+
+def decoded(raw: bytes) -> str:
+    """A saved page's or text file's characters: UTF-8 (with or without a byte-order mark),
+    else Windows-1252, which older sites and Word's "Save as text" write."""
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        return raw.decode("cp1252", errors="replace")

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from html.parser import HTMLParser
 from pathlib import Path
 
-from .clean import split_label, tidy
+from .clean import decoded, split_label, tidy
 from .document import BULLET, HEADING, ITEM, PARAGRAPH, Block, Extracted, ImportFailedError, table_block
 
 _SKIPPED = {"script", "style", "nav", "header", "footer", "aside", "noscript", "template", "form", "button", "svg"}
@@ -190,11 +190,7 @@ def blocks_from_html(html: str) -> tuple[list[Block], str, str | None]:
 
 
 def read_html(path: Path) -> Extracted:
-    raw = path.read_bytes()
-    try:
-        html = raw.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        html = raw.decode("cp1252", errors="replace")
+    html = decoded(path.read_bytes())
     blocks, title, h1 = blocks_from_html(html)
     if not blocks:
         raise ImportFailedError("the page holds no text (empty document)", "check you chose the right file")

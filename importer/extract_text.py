@@ -10,7 +10,16 @@ import re
 from itertools import pairwise
 from pathlib import Path
 
-from .clean import is_page_number, join_lines, page_key, repeated_furniture, repeated_lines, split_label, vocabulary_of
+from .clean import (
+    decoded,
+    is_page_number,
+    join_lines,
+    page_key,
+    repeated_furniture,
+    repeated_lines,
+    split_label,
+    vocabulary_of,
+)
 from .document import HEADING, ITEM, PARAGRAPH, Block, Extracted, ImportFailedError, table_block
 
 _UNDERLINE = re.compile(r"^\s*(=+|-+)\s*$")
@@ -83,11 +92,7 @@ def rejoined(blocks: list[Block], width: int) -> list[Block]:
 
 
 def read_text(path: Path) -> Extracted:
-    raw = path.read_bytes()
-    try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        text = raw.decode("cp1252", errors="replace")
+    text = decoded(path.read_bytes())
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     if not text.strip():
         raise ImportFailedError("the file holds no text (empty document)", "check you chose the right file")

@@ -36,3 +36,12 @@ def test_href_keeps_the_query_and_fragment() -> None:
     )
     assert urls.href("reviews/a/", "reviews/a/") == "./"
     assert urls.href("", "") == "./"
+
+
+def test_the_address_of_a_source_file_is_the_inverse_of_its_source():
+    """A content file's page address, directory style, and back again for generated pages."""
+    assert urls.url_of_source("reviews/child-t.md") == "reviews/child-t/"
+    assert urls.url_of_source("about/index.md") == "about/"
+    assert urls.url_of_source("index.md") == ""
+    for address in ("themes/", "years/2007/", "reviews/child-t/", "boards/westmoor/2019/page-2/"):
+        assert urls.url_of_source(urls.source_of(address)) == address

@@ -124,6 +124,15 @@ def source_of(url: str) -> str:
     return f"{path}.md"
 
 
+def url_of_source(src_uri: str) -> str:
+    """The address of the page a Markdown file in content/ makes (directory style), the inverse
+    of `source_of`: 'reviews/child-t.md' → 'reviews/child-t/', 'about/index.md' → 'about/', 'index.md' → ''."""
+    path = src_uri.removesuffix(".md")
+    if path == "index" or path.endswith("/index"):
+        return path.removesuffix("index")
+    return f"{path}/"
+
+
 def href(from_url: str, to_url: str) -> str:
     """A relative link from the page at `from_url` to `to_url` (both root-relative, directory
     style: 'themes/neglect/'); `to_url` may carry a '?query' and a '#fragment'."""

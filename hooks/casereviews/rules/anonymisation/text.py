@@ -138,6 +138,7 @@ def span_in(where: list[int] | None, start: int, end: int) -> tuple[int, int]:
     """A span of the text as read (`as_read`) as a span of the text as written."""
     if where is None:
         return start, end
-    if start >= len(where):
-        return len(where) and where[-1] + 1, len(where) and where[-1] + 1
+    if start >= len(where):  # an empty span at the end of the text
+        end_of_text = where[-1] + 1 if where else 0
+        return end_of_text, end_of_text
     return where[start], where[max(end - 1, start)] + 1
