@@ -35,10 +35,15 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
 from casereviews.adapter.build import SiteBuild
+from casereviews.problems import Severity
 
 log = logging.getLogger("mkdocs.plugins.casereviews")
 
 Event = TypeVar("Event", bound=Callable[..., Any])
+
+#: How content problems are logged, in this order: notices, warnings, errors.
+ORDER = (Severity.NOTICE, Severity.WARNING, Severity.ERROR)
+LEVELS = {Severity.NOTICE: logging.INFO, Severity.WARNING: logging.WARNING, Severity.ERROR: logging.ERROR}
 
 
 def reported(event: Event) -> Event:
@@ -79,14 +84,11 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     """Load content, stop on problems, and decide which files become pages."""
     build = SiteBuild.of(config)
     site = build.load()
-    for notice in site.notices:
-        log.info(str(notice))
-    for warning in site.warnings:
-        log.warning(str(warning))
-    if site.errors:
-        for error in site.errors:
-            log.error(str(error))
-        raise Abort(f"Build stopped: {build.problem_summary()}. Nothing was published; fix the problems above.")
+    shown = [problem for problem in site.problems if problem not in build.contained]  # the preview shows those
+    for problem in sorted(shown, key=lambda problem: ORDER.index(problem.severity)):
+        log.log(LEVELS[problem.severity], str(problem))
+    if build.stopping():
+        raise Abort(f"Build stopped: {build.problem_summary()}. {build.mode.stopped_advice(after_writing=False)}")
     return build.arrange_files(files, config)
 
 
@@ -144,4 +146,4 @@ def on_post_build(config: MkDocsConfig) -> None:
     for problem in build.post_build(config):
         log.error(str(problem))
     if build.post_build_failed:
-        raise Abort("Build stopped after writing: see the problems above. Publish nothing from this build.")
+        raise Abort(f"Build stopped after writing: {build.mode.stopped_advice(after_writing=True)}")

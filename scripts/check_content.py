@@ -80,7 +80,8 @@ def main(argv: list[str] | None = None) -> int:
         print(f"error: {error}")
 
     accepted = [finding for finding in site.findings if finding.accepted_because]
-    print(f"\nAnonymisation check: {len(site.findings)} findings, {len(accepted)} accepted.")
+    found = f"{len(site.findings)} finding{'' if len(site.findings) == 1 else 's'}"
+    print(f"\nAnonymisation check: {found}, {len(accepted)} accepted.")
     for finding in accepted:
         print(f"  accepted: {finding}")
 

@@ -5,8 +5,12 @@ first renders only the pages an edit touched; the hooks decide which, from the c
 hooks/casereviews/adapter/preview.py). An edit that changes nothing lists show (a review's
 text, most often) is a quick rebuild, without the work MkDocs does for the whole site (see
 hooks/casereviews/adapter/rebuild.py). The same validation, vetting and checks as a build run
-on every rebuild: a problem stops the rebuild, and a review turned draft, embargoed or withdrawn
-leaves the preview with the rebuild that reads it. Search is re-indexed in the background.
+on every rebuild. The preview shows drafts and embargoed reviews at their future addresses,
+marked, from a view of its own (hooks/casereviews/policy/preview_view.py): no build shows
+them. A problem stops the rebuild, but not the server: every page served lists the problems
+until they are fixed, and an address with no page answers with them (problems confined to a
+draft's file do not stop the rebuild). A withdrawn review leaves the preview with the rebuild
+that reads it. Search is re-indexed in the background.
 
 A rebuild that would render more than `--defer-above` review pages, briefings and pages of
 theme years (the first start, most often) renders the other pages and is served; those pages
@@ -20,6 +24,7 @@ from __future__ import annotations
 import argparse
 import logging
 import posixpath
+import re
 import shutil
 import signal
 import sys
@@ -41,6 +46,8 @@ from casereviews.adapter.rebuild import DEFER_ABOVE, Filler  # noqa: E402
 from casereviews.adapter.rebuild import rebuild as rebuild_preview  # noqa: E402
 from casereviews.adapter.releases import quiet_dirty_warning  # noqa: E402
 from casereviews.adapter.store import PreviewStore  # noqa: E402
+from casereviews.render.preview_notes import problem_page, problem_panel, stands  # noqa: E402
+from casereviews.render.templating import Templates  # noqa: E402
 
 log = logging.getLogger("casereviews.preview")
 
@@ -73,14 +80,56 @@ def requested_files(path: str, mount_path: str) -> list[str]:
 
 def first_rebuild(config_file: Path, site_dir: Path, preview: Preview, serve_url: str | None = None) -> None:
     """The rebuild before serving. If it stops on a problem after it started writing, what it
-    wrote was not all checked: the folder is emptied and served empty until the problems are
-    fixed (later rebuilds that fail leave the server waiting for one that succeeds)."""
+    wrote was not all checked: the folder is emptied, and every address answers with the
+    problems until they are fixed."""
     try:
         rebuild(config_file, site_dir, preview, serve_url)
     except Abort as error:
         log.error("%s", error)  # rebuilt on save
         if preview.writing:
             preview.empty(site_dir)
+
+
+def later_rebuild(config_file: Path, site_dir: Path, preview: Preview, serve_url: str | None = None) -> None:
+    """A rebuild on save. One that stops on problems ends like one that succeeds, so the server
+    answers at once (MkDocs' server waits for a rebuild that succeeds: requests hung until the
+    fix) and the browsers reload: they show the last pages that built, with the problems."""
+    try:
+        rebuild(config_file, site_dir, preview, serve_url)
+    except Abort as error:
+        log.error("%s", error)
+
+
+_BODY = re.compile(rb"<body[^>]*>", re.IGNORECASE)
+
+
+class ProblemNotes:
+    """What the server adds to the pages it serves while the last rebuild's problems stand
+    (`render.preview_notes`)."""
+
+    def __init__(self, preview: Preview, mount_path: str) -> None:
+        self.preview = preview
+        self.mount_path = mount_path
+        self.templates = Templates()
+
+    def annotate(self, content: bytes) -> bytes:
+        """A page as served: the problems first in its body, while any stands."""
+        findings = self.preview.report.latest()
+        if not stands(findings) or b"data-preview-problems" in content:
+            return content
+        panel = problem_panel(self.templates, findings, self.mount_path).encode()
+        body = _BODY.search(content)
+        at = body.end() if body else 0
+        return content[:at] + panel + content[at:]
+
+    def fallback(self, path: str) -> bytes | None:
+        """The page answering an address with no page while problems stand (else None: 404)."""
+        findings = self.preview.report.latest()
+        if not stands(findings) or not (path + "/").startswith(self.mount_path):
+            return None
+        address = path[len(self.mount_path) :].lstrip("/")
+        address = address if not address or address.endswith("/") else f"{address}/"
+        return problem_page(self.templates, findings, self.mount_path, address).encode()
 
 
 def _stop(signum: int, frame: object) -> None:
@@ -121,13 +170,16 @@ def main(argv: list[str] | None = None) -> int:
 
     def builder() -> None:
         try:
-            rebuild(arguments.config_file, site_dir, preview, serve_url)
+            later_rebuild(arguments.config_file, site_dir, preview, serve_url)
         finally:
             filler.wake()
 
     server = PreviewServer(builder=builder, host=host, port=int(port), root=str(site_dir), mount_path=mount_path)
     server.filler = filler
     server.requested = requested_files
+    notes = ProblemNotes(preview, server.mount_path)
+    server.annotate = notes.annotate
+    server.fallback = notes.fallback
 
     def error_page(code: int) -> bytes | None:
         page = site_dir / f"{code}.html"

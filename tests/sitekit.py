@@ -7,9 +7,14 @@ import gzip
 import hashlib
 import os
 import shutil
+import signal
+import socket
 import subprocess
 import sys
+import time
 import zlib
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -166,6 +171,35 @@ class SiteProject:
             command, env=self.environment(now, **extra), capture_output=True, text=True, check=False
         )
         return BuildResult(completed.returncode, completed.stdout + completed.stderr, target)
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
+
+
+@contextmanager
+def running_preview(project: SiteProject, now: str = TEST_NOW, **extra: str) -> Iterator[str]:
+    """`make serve`'s script on `project`, on a free port, until the block ends (stopped as
+    Ctrl-C stops it); yields its address once it serves."""
+    port = free_port()
+    log = project.root / "serve.log"
+    command = [sys.executable, str(PROJECT / "scripts" / "preview.py"), "-f", str(project.config_file),
+               "-a", f"127.0.0.1:{port}"]  # fmt: skip
+    with log.open("wb") as output:
+        server = subprocess.Popen(
+            command, stdout=output, stderr=subprocess.STDOUT, env=project.environment(now, **extra)
+        )
+    try:
+        deadline = time.monotonic() + 120
+        while b"Serving on" not in log.read_bytes():
+            assert time.monotonic() < deadline and server.poll() is None, log.read_text()
+            time.sleep(0.2)
+        yield f"http://127.0.0.1:{port}/"
+    finally:
+        server.send_signal(signal.SIGTERM)
+        assert server.wait(timeout=60) == 0, log.read_text()
 
 
 def build_script():  # type: ignore[no-untyped-def]

@@ -119,28 +119,30 @@ def test_a_hub_is_rendered_when_what_it_shows_changes(preview_project, tmp_path)
     state.search.wait()
 
 
-@pytest.mark.parametrize(
-    "change",
-    [{"status": "draft"}, {"embargo_until": "2030-01-01T09:00:00+00:00"}],
-    ids=["draft", "embargo"],
-)
-def test_a_review_no_longer_published_leaves_the_preview(preview_project, tmp_path, change):
+WITHDRAWN = {
+    "status": "withdrawn",
+    "withdrawn_on": "2026-01-05",
+    "withdrawn_reason": "Withdrawn at the family's request.",
+}
+
+
+def test_a_withdrawn_review_leaves_the_preview(preview_project, tmp_path):
+    """Drafts and embargoed reviews stay, marked (tests/test_preview_drafts.py); a review
+    withdrawn leaves every list, page and the search index with the rebuild that reads it: its
+    address shows the notice."""
     site, state = tmp_path / "preview", Preview()
     site.mkdir()
     rebuild(preview_project.config_file, site, state)
     assert "Child B" in page(site, "reviews").read_text(encoding="utf-8")
 
     preview_project.write_review(
-        OTHER, themes=["neglect"], published="2019-06-01", title="Serious case review: Child B", **change
+        OTHER, themes=["neglect"], published="2019-06-01", title="Serious case review: Child B", **WITHDRAWN
     )
     rebuild(preview_project.config_file, site, state)
 
-    assert not (site / "reviews" / OTHER).exists()  # its page and its briefing
+    assert "This review has been withdrawn" in page(site, f"reviews/{OTHER}").read_text(encoding="utf-8")
     for url in ("reviews", "themes/neglect", "years/2019", f"reviews/{EDITED}"):
         assert "Child B" not in page(site, url).read_text(encoding="utf-8"), url
-    for path in site.rglob("*"):
-        if path.is_file() and path.suffix in (".html", ".xml", ".json", ".csv"):
-            assert OTHER not in path.read_text(encoding="utf-8", errors="replace"), path
     state.search.wait()
     assert not any(OTHER.encode() in path.read_bytes() for path in (site / "pagefind").rglob("*") if path.is_file()), (
         "the search index still names it"
@@ -148,11 +150,11 @@ def test_a_review_no_longer_published_leaves_the_preview(preview_project, tmp_pa
 
 
 def test_content_with_problems_removes_a_review_that_left(preview_project, tmp_path):
-    """A rebuild that stops on a problem does not keep showing a review turned draft."""
+    """A rebuild that stops on a problem does not keep showing a review since withdrawn."""
     site, state = tmp_path / "preview", Preview()
     site.mkdir()
     rebuild(preview_project.config_file, site, state)
-    preview_project.write_review(OTHER, themes=["neglect"], status="draft")
+    preview_project.write_review(OTHER, themes=["neglect"], **WITHDRAWN)
     preview_project.write_review("2020-testshire-child-d", themes=["no-such-theme"])
     with pytest.raises(Abort):
         rebuild(preview_project.config_file, site, state)
@@ -234,7 +236,7 @@ def kept_preview(project: SiteProject) -> tuple[PreviewStore, Preview]:
 
 def test_a_restart_renders_only_what_changed_while_the_preview_was_stopped(preview_project, tmp_path):
     """The folder and keys kept on disk: a later start renders the pages of what changed while
-    it was stopped, a review turned draft meanwhile leaves every page, and the preview is what
+    it was stopped, a review withdrawn meanwhile leaves every list, and the preview is what
     one started afresh writes. A second preview of the project does not share the folder."""
     store, state = kept_preview(preview_project)
     rebuild(preview_project.config_file, store.site_dir, state)
@@ -244,7 +246,9 @@ def test_a_restart_renders_only_what_changed_while_the_preview_was_stopped(previ
     store.close()
 
     edit(preview_project, EDITED, "The first lesson.", "The first lesson, edited while stopped.")
-    edit(preview_project, OTHER, "status: published", "status: draft")
+    preview_project.write_review(
+        OTHER, themes=["neglect"], published="2019-06-01", title="Serious case review: Child B", **WITHDRAWN
+    )
     store, state = kept_preview(preview_project)
     assert state.keys  # the record was read
     rebuild(preview_project.config_file, store.site_dir, state)
@@ -253,14 +257,13 @@ def test_a_restart_renders_only_what_changed_while_the_preview_was_stopped(previ
     assert f"reviews/{UNRELATED}/index.html" not in rendered  # nothing it shows changed
     assert len(rendered) < len(state.outputs) / 3, len(rendered)
     assert "edited while stopped" in page(store.site_dir, f"reviews/{EDITED}").read_text(encoding="utf-8")
-    assert not (store.site_dir / "reviews" / OTHER).exists()
+    assert "This review has been withdrawn" in page(store.site_dir, f"reviews/{OTHER}").read_text(encoding="utf-8")
     fresh = tmp_path / "fresh"
     fresh.mkdir()
     rebuild(preview_project.config_file, fresh, Preview())
     expected, found = site_files(fresh), site_files(store.site_dir)
     assert sorted(found) == sorted(expected)
     assert [path for path in expected if found[path] != expected[path]] == []
-    assert not any(b"Child B" in text for text in found.values())
     state.search.wait()
     store.close()
 
@@ -309,15 +312,15 @@ def test_a_kept_folder_is_trusted_only_as_its_record_describes_it(preview_projec
 
 def test_a_first_rebuild_that_fails_its_checks_leaves_nothing_to_serve(preview_project):
     """Before the server starts, a kept folder is rebuilt; if the checks after rendering find a
-    problem (here the leak guard: a draft's summary quoted in a published review), nothing of
+    problem (here the leak guard: a withdrawn review's summary quoted in a published one), nothing of
     what was written is served: the folder is emptied until the problems are fixed."""
     store, state = kept_preview(preview_project)
     rebuild(preview_project.config_file, store.site_dir, state)
     state.search.wait()
     store.close()
 
-    summary = "A summary of a draft that must never be published anywhere on the site."
-    preview_project.write_review("2020-testshire-child-d", themes=["neglect"], status="draft", summary=summary)
+    summary = "A summary of a withdrawn review that must never be published anywhere on the site again."
+    preview_project.write_review("2020-testshire-child-d", themes=["neglect"], summary=summary, **WITHDRAWN)
     edit(preview_project, EDITED, "What happened, in general terms.", summary)
     store, state = kept_preview(preview_project)
     first_rebuild(preview_project.config_file, store.site_dir, state)
@@ -474,11 +477,11 @@ def test_a_page_asked_for_is_rendered_at_once_and_an_edit_to_it_shows(preview_pr
 @pytest.mark.parametrize("problem", ["leak", "warning"])
 def test_a_page_rendered_after_the_rebuild_with_a_problem_is_not_shown(preview_project, tmp_path, caplog, problem):
     """The pages rendered after a rebuild are checked as the rebuild checks what it writes: a
-    page whose checks fail (a draft's summary quoted; a link to no page, in strict mode) is
+    page whose checks fail (a withdrawn review's summary quoted; a link to no page, in strict mode) is
     deleted and its problem logged; every other page is shown."""
     if problem == "leak":
-        summary = "A summary of a draft that must never be published anywhere on the site."
-        preview_project.write_review("2020-testshire-child-d", themes=["neglect"], status="draft", summary=summary)
+        summary = "A summary of a withdrawn review that must never be published anywhere on the site again."
+        preview_project.write_review("2020-testshire-child-d", themes=["neglect"], summary=summary, **WITHDRAWN)
         edit(preview_project, EDITED, "What happened, in general terms.", summary)
     else:
         edit(preview_project, EDITED, "What happened, in general terms.", "See [the report](no-such-page.md).")

@@ -73,15 +73,16 @@ def test_wrong_type():
 def test_impossible_date():
     """30 February is not a date; the message says so and gives the line."""
     assert messages(published="2007-02-30") == [
-        f"{PATH}:5: published: found '2007-02-30', expected a real date (that month or day does not exist)"
+        f"{PATH}:5: published: found '2007-02-30', expected a real date (that month or day does not exist); "
+        "check the date against the source report and correct it"
     ]
 
 
 def test_date_in_another_format():
-    """A UK-style date is rejected with the expected form."""
+    """A UK-style date is rejected with the expected form, and its ISO form is suggested."""
     assert messages(published="15/11/2007") == [
         f"{PATH}:5: published: found '15/11/2007', expected a date written YYYY-MM-DD, or YYYY-MM or YYYY when "
-        "the source gives only a month or a year (e.g. 2011-03 for March 2011)"
+        "the source gives only a month or a year; write 2007-11-15 (15 November 2007)"
     ]
 
 

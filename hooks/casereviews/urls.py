@@ -18,6 +18,8 @@ BOARDS = "boards/"
 BROWSE = "browse/"
 SEARCH = "search/"
 ACTIONS = "actions/"
+#: The preview's list of drafts and embargoed reviews: never in a build (`policy.preview_view`).
+DRAFTS = "drafts/"
 HOME = ""
 #: A listing's later pages: 'years/2019/page-2/'.
 PAGE_PREFIX = "page-"

@@ -31,7 +31,7 @@ from ..load.catalogue import TEMPLATE_NAME, Site
 from ..load.content_files import DATA_DIR
 from ..model.reviews import Review
 from ..model.source import SourceDocument
-from ..policy.public import PublicSite, WithdrawalNotice, public_view
+from ..policy.public import PublicSite, WithdrawalNotice
 from ..policy.publication import build_time, published_bodies
 from ..policy.vetting import check_content
 from ..problems import Problem, summary_line
@@ -105,6 +105,8 @@ class SiteBuild:
     _fragments: FragmentStore = field(default_factory=FragmentStore)
     #: Pages whose Markdown may make HTML the sanitiser refuses: their HTML is cleaned.
     _to_clean: set[str] = field(default_factory=set)
+    #: Problems of the content this build shows without stopping (see `BuildMode.contained`).
+    contained: list[Problem] = field(default_factory=list)
 
     @classmethod
     def start(cls, config: MkDocsConfig, quick: bool = False) -> SiteBuild:
@@ -170,9 +172,10 @@ class SiteBuild:
         self.site = check_content(self.docs_dir, self.now, self.project_dir, self.mode.content_memo(), self.environment)
         self.site.add_problems(self.author_html_problems(self.site))
         self.site.add_problems(self.template_problems(self.site))
-        if not self.site.errors:
-            self.public = public_view(self.site, self.now)
-            points = self.environment.cache_folder(self.project_dir, "points")
+        self.contained = self.mode.contained(self.site)
+        if not self.stopping():
+            self.public = self.mode.view(self.site, self.now)
+            points = self.environment.cache_folder(self.project_dir, self.mode.cache_prefix + "points")
             self.indexes = build_indexes(self.public, self.settings.related_count)
             self.pages = Pages(
                 self.public,
@@ -188,6 +191,12 @@ class SiteBuild:
         else:
             self.mode.load_failed(self)
         return self.site
+
+    def stopping(self) -> list[Problem]:
+        """The content's errors that stop this build: all of them, but those its mode shows
+        without stopping (the preview's, in drafts)."""
+        assert self.site is not None
+        return [problem for problem in self.site.errors if problem not in self.contained]
 
     def author_html_problems(self, site: Site) -> list[Problem]:
         """HTML in authors' Markdown that the sanitiser would remove (`render.sanitise`), at its
@@ -222,7 +231,7 @@ class SiteBuild:
 
     def problem_summary(self) -> str:
         assert self.site is not None
-        return summary_line(self.site.problems)
+        return summary_line(self.stopping())
 
     # -- files -------------------------------------------------------------------------
 

@@ -21,7 +21,9 @@ The seams:
   logs; release builds and the preview are dirty builds on purpose (`adapter.releases`).
 - `PreviewServer`: `livereload.LiveReloadServer._serve_request` and its epoch condition
   (`_epoch_cond`, `_visible_epoch`, `_wanted_epoch`), so a page the preview deferred is
-  rendered before it is served and no request is answered in the middle of a rebuild;
+  rendered before it is served and no request is answered in the middle of a rebuild; and
+  `_inject_js_into_html`, where the live-reload script goes into each page, so the problems
+  of the last rebuild go in with it (and an address with no page is answered by them);
   `serve_url` is `livereload._serve_url`, the address MkDocs' server prints.
 - `engine_of`: which engine is building, from the module of its configuration class.
 - Material's templates: `overrides/main.html` replaces the blocks of Material's `base.html`
@@ -59,7 +61,7 @@ PRIVATE_NAMES: dict[str, tuple[str, ...]] = {
     "utils": ("CountHandler",),
 }
 #: `LiveReloadServer`'s private members `PreviewServer` uses.
-SERVER_MEMBERS = ("_serve_request", "_epoch_cond", "_visible_epoch", "_wanted_epoch")
+SERVER_MEMBERS = ("_serve_request", "_inject_js_into_html", "_epoch_cond", "_visible_epoch", "_wanted_epoch")
 #: The blocks of Material's base.html that overrides/main.html replaces with changed copies.
 MATERIAL_BLOCKS = ("tabs", "site_nav")
 #: The warning every dirty build logs, and the loggers that log it.
@@ -95,10 +97,16 @@ class PageFiller(Protocol):
 
 class PreviewServer(LiveReloadServer):
     """MkDocs' server, but a page not yet rendered (see `adapter.rebuild.Filler`) is rendered
-    before it is served, and a request waits while a rebuild is under way."""
+    before it is served, a request waits while a rebuild is under way, every page carries what
+    `annotate` adds (the problems standing), and an address with no page is answered by
+    `fallback` when it has a page to give (the problems), not with 404."""
 
     filler: PageFiller | None = None
     requested: Any = None  # how a request's path maps to the site's files (set by the preview)
+    #: HTML page → the page as served (set by the preview).
+    annotate: Any = None
+    #: A request's path → a page to answer with where the site has none, or None (404).
+    fallback: Any = None
 
     def _serve_request(self, environ, start_response):  # type: ignore[no-untyped-def]
         if self.filler is not None:
@@ -107,7 +115,21 @@ class PreviewServer(LiveReloadServer):
                 condition.wait_for(lambda: self._visible_epoch == self._wanted_epoch)
             for relative in self.requested(environ["PATH_INFO"], self.mount_path):
                 self.filler.render_requested(relative)
-        return super()._serve_request(environ, start_response)
+        served = super()._serve_request(environ, start_response)
+        if served is None and self.fallback is not None:
+            page = self.fallback(environ["PATH_INFO"])
+            if page is not None:
+                with self._epoch_cond:
+                    content = LiveReloadServer._inject_js_into_html(self, page, self._visible_epoch)  # type: ignore[no-untyped-call]
+                start_response(
+                    "200 OK", [("Content-Type", "text/html; charset=utf-8"), ("Content-Length", str(len(content)))]
+                )
+                return [content]
+        return served
+
+    def _inject_js_into_html(self, content, epoch):  # type: ignore[no-untyped-def]
+        content = super()._inject_js_into_html(content, epoch)  # type: ignore[no-untyped-call]
+        return self.annotate(content) if self.annotate is not None else content
 
 
 def quiet_logger(name: str, unwanted: logging.Filter) -> None:

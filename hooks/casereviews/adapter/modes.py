@@ -19,6 +19,7 @@ those rendered. Each mode's fields are its own; `SiteBuild` holds none that only
 
 from __future__ import annotations
 
+import datetime as dt
 import logging
 from dataclasses import dataclass
 from pathlib import Path
@@ -30,8 +31,10 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
-from ..policy.public import withheld_text
-from ..policy.vetting import ContentMemo
+from ..load.catalogue import Site
+from ..policy.preview_view import draft_files, preview_view
+from ..policy.public import PublicSite, public_view, withheld_text
+from ..policy.vetting import ContentMemo, draft_findings
 from ..problems import Problem
 from ..render.csp import with_policy
 from ..render.generated import GeneratedPage
@@ -54,6 +57,9 @@ _build_log = logging.getLogger("mkdocs.plugins.casereviews")
 class BuildMode:
     """What a mode may add to each step of a build; the defaults are a plain build's."""
 
+    #: Before the names of the cache folders this mode writes (`EnvironmentVariables.cache_folder`).
+    cache_prefix = ""
+
     def templates(self, override_dirs: list[Path]) -> Templates:
         return Templates(override_dirs)
 
@@ -63,6 +69,20 @@ class BuildMode:
 
     def point_html(self, markdown_options: dict[str, object], folder: Path) -> PointHtml:
         return PointHtml(markdown_options, folder)
+
+    def contained(self, site: Site) -> list[Problem]:
+        """The content's problems this mode shows without stopping: none, in a build."""
+        return []
+
+    def view(self, site: Site, now: dt.datetime) -> PublicSite:
+        """What the build publishes: the public view (`policy.public`), and nothing else."""
+        return public_view(site, now)
+
+    def stopped_advice(self, after_writing: bool) -> str:
+        """What the message of a build stopped by problems says to do."""
+        if after_writing:
+            return "see the problems above. Publish nothing from this build."
+        return "Nothing was published; fix the problems above."
 
     def load_failed(self, build: SiteBuild) -> None:
         """The content has errors: nothing is rendered."""
@@ -244,7 +264,12 @@ class ReleaseBuild(PlainBuild):
 
 @dataclass
 class PreviewRebuild(BuildMode):
-    """A rebuild of the preview (`make serve`), started by the preview process with its state."""
+    """A rebuild of the preview (`make serve`), started by the preview process with its state.
+    It builds from the preview's view (drafts and embargoed reviews, marked), shows the
+    problems of drafts' files without stopping, and keeps caches of its own: no build reads
+    anything the preview made from a draft."""
+
+    cache_prefix = "preview-"
 
     keyed: KeyedPages
     #: A quick rebuild (see `adapter.rebuild`): MkDocs' work for the whole site is not done.
@@ -259,6 +284,21 @@ class PreviewRebuild(BuildMode):
     @property
     def state(self) -> Preview:
         return self.keyed.state
+
+    def contained(self, site: Site) -> list[Problem]:
+        """The problems of drafts' files: the preview shows them (on every page, and a draft's on
+        its own) and builds the rest. Every problem read is recorded for the preview's pages."""
+        drafts = draft_files(site)
+        self.state.report.read(site, drafts)
+        return [problem for problem in site.problems if problem.path in drafts]
+
+    def view(self, site: Site, now: dt.datetime) -> PublicSite:
+        """The preview's view: the public view plus drafts and embargoed reviews, marked
+        (`policy.preview_view`)."""
+        return preview_view(site, now, draft_findings(site, self.state.content))
+
+    def stopped_advice(self, after_writing: bool) -> str:
+        return "The preview shows the last pages that built, with these problems listed; fix them and save."
 
     def page_html(self, html: str) -> str:
         """As written, without a policy: the preview's server adds its live-reload script to
@@ -338,9 +378,13 @@ class PreviewRebuild(BuildMode):
         site, public, indexes = build.loaded()
         assert self.keyed.plan is not None
         kept = None if self.quick or build.files is None else {file.dest_uri for file in build.files}
-        return output.write_preview_outputs(
+        problems = output.write_preview_outputs(
             config, site, public, indexes, build.settings, build.templates, self.state, self.keyed.plan, kept
         )
+        self.state.report.written(problems)
+        if not problems:
+            self.state.notices = {notice.slug for notice in public.notices}
+        return problems
 
 
 def mode_for(config: MkDocsConfig, environment: EnvironmentVariables, engine: str) -> BuildMode:

@@ -298,7 +298,8 @@ def start_preview_search(config: MkDocsConfig, public: PublicSite, indexes: Inde
     """Index the preview in the background when its pages changed, once none waits to be rendered."""
     site_dir = Path(config.site_dir)
     if not preview.deferred and preview.search.needed(site_dir):
-        cache = EnvironmentVariables.read().cache_folder(project_dir(config), "search")
+        # the preview's own: its index holds drafts, and no build may take anything of it
+        cache = EnvironmentVariables.read().cache_folder(project_dir(config), "preview-search")
         preview.search.start(site_dir, len(indexed_pages(public, indexes)), cache)
 
 

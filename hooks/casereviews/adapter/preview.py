@@ -64,6 +64,7 @@ from ..render.point_html import PointHtml
 from ..render.templating import Templates
 from ..search.indexing import SearchIndexer
 from .keys import KeyMemo
+from .problem_report import ProblemReport
 
 #: The attribute of MkDocs' configuration object that holds the preview, when there is one.
 CONFIG_ATTRIBUTE = "casereviews_preview"
@@ -90,6 +91,8 @@ class Preview:
     lists: str | None = None
     #: A digest of what the last rebuild withheld (the leak guard's markers).
     withheld: str | None = None
+    #: The reviews whose pages the last rebuild that succeeded made withdrawal notices (slugs).
+    notices: set[str] = field(default_factory=set)
     #: Output paths rendered by the rebuild running now.
     rendered: list[str] = field(default_factory=list)
     search: SearchIndexer = field(default_factory=SearchIndexer)
@@ -107,6 +110,8 @@ class Preview:
     store: Any = None
     #: Whether the rebuild under way, or the last one, started writing and did not succeed.
     writing: bool = False
+    #: What the last rebuild found, for the pages the preview serves (see `adapter.problem_report`).
+    report: ProblemReport = field(default_factory=ProblemReport)
     #: How long each stage of the last quick rebuild took (seconds), for `make serve`'s log.
     timings: dict[str, float] = field(default_factory=dict)
     #: Learning points' HTML, kept across rebuilds with the Markdown options it was made with
@@ -270,7 +275,11 @@ class Preview:
         """
         documents = {file.review_slug: file.document for file in site.files.values() if file.review_slug}
         shown = {slug for source in self.outputs if (slug := urls.review_slug_of_source(source))}
-        left = [slug for slug in shown if not may_stay_in_preview(documents[slug].meta if slug in documents else None)]
+        left = [
+            slug
+            for slug in shown
+            if not may_stay_in_preview(documents[slug].meta if slug in documents else None, slug in self.notices)
+        ]
         if not left:
             return
         self.empty(site_dir)

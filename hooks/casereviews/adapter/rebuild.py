@@ -76,10 +76,33 @@ def rebuild(config_file: Path, site_dir: Path, preview: Preview, serve_url: str 
     Raises Abort on problems. Once it succeeded, the folder is recorded (when the preview is
     kept between starts: see `adapter.store`)."""
     with preview.lock:
-        kind = _rebuild(config_file, site_dir, preview, serve_url)
+        preview.report.start()
+        engine_warnings = _EngineWarnings()
+        logging.getLogger("mkdocs").addHandler(engine_warnings)
+        try:
+            kind = _rebuild(config_file, site_dir, preview, serve_url)
+        except Abort as error:
+            preview.report.failed(str(error), engine_warnings.messages)
+            raise
+        finally:
+            logging.getLogger("mkdocs").removeHandler(engine_warnings)
+            preview.report.done()
         if preview.store is not None:
             preview.store.save(preview)
         return kind
+
+
+class _EngineWarnings(logging.Handler):
+    """The warnings and errors MkDocs logs in a rebuild that are not ours (those are problems
+    already): a rebuild they stop shows them in the browser too."""
+
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.messages: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        if not record.name.startswith("mkdocs.plugins.casereviews"):
+            self.messages.append(record.getMessage())
 
 
 def _rebuild(config_file: Path, site_dir: Path, preview: Preview, serve_url: str | None) -> str:
@@ -148,7 +171,7 @@ def quick_rebuild(engine: Engine, preview: Preview) -> bool:
             return False
         site = site_build.load()
         lap("load, vet, public view, indexes")
-        if site.problems:
+        if any(problem not in site_build.contained for problem in site.problems):
             return False
         plan = keyed.key_pages(site_build, quick=True)
         lap("keys")
@@ -175,7 +198,7 @@ def quick_rebuild(engine: Engine, preview: Preview) -> bool:
             logging.getLogger("mkdocs.plugins.casereviews").error(str(problem))
         lap("exports and checks")
         if site_build.post_build_failed:
-            raise Abort("Build stopped after writing: see the problems above. Publish nothing from this build.")
+            raise Abort(f"Build stopped after writing: {site_build.mode.stopped_advice(after_writing=True)}")
         if counts := counter.get_counts():
             raise Abort(f"Aborted with {', '.join(f'{v} {k.lower()}s' for k, v in counts)} in strict mode!")
         done = True

@@ -41,6 +41,8 @@ RESERVED = (
     "years",
     "boards",
     "browse.md",
+    "drafts.md",
+    "drafts",
     "search.md",
     "search",
     "pagefind",

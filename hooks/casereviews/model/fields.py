@@ -17,6 +17,7 @@ from zoneinfo import ZoneInfo
 
 from ..problems import Problem, did_you_mean, one_of, quoted
 from .dates import PartialDate
+from .messages import date_suggestion, message
 from .source import SourceDocument
 
 UK_TIME = ZoneInfo("Europe/London")
@@ -172,8 +173,14 @@ def date(value: Any) -> dt.date:
         try:
             return dt.date.fromisoformat(value.strip())
         except ValueError:
-            raise FieldError(f"{_found(value)}, expected a real date (that day does not exist)") from None
-    raise FieldError(f"{_found(value)}, expected a date written YYYY-MM-DD, e.g. 2007-11-15")
+            raise FieldError(message("unreal-date", _found(value).removeprefix("found "), part="day")) from None
+    raise FieldError(
+        message(
+            "date",
+            _found(value).removeprefix("found "),
+            suggestion=date_suggestion(value, "2007-11-15", day_needed=True),
+        )
+    )
 
 
 def partial_date(value: Any) -> PartialDate:
@@ -187,11 +194,11 @@ def partial_date(value: Any) -> PartialDate:
         try:
             return PartialDate.parse(text_value)
         except ValueError:
-            raise FieldError(f"{_found(value)}, expected a real date (that month or day does not exist)") from None
-    raise FieldError(
-        f"{_found(value)}, expected a date written YYYY-MM-DD, or YYYY-MM or YYYY when the source gives only "
-        "a month or a year (e.g. 2011-03 for March 2011)"
-    )
+            raise FieldError(
+                message("unreal-date", _found(value).removeprefix("found "), part="month or day")
+            ) from None
+    suggestion = date_suggestion(value, "2011-03-15, or 2011-03 for March 2011")
+    raise FieldError(message("partial-date", _found(value).removeprefix("found "), suggestion=suggestion))
 
 
 def record(fields: Mapping[str, Parser], required: Iterable[str] = ()) -> Parser:

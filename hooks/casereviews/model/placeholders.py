@@ -16,6 +16,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from ..problems import Problem
+from .messages import message
 
 #: The token every placeholder starts with. Nothing else in a review should contain it.
 TOKEN = "TO FILL:"  # noqa: S105 - a marker in text, not a secret
@@ -52,8 +53,7 @@ def placeholder_problems(document: Any) -> list[Problem]:
                         document.path,
                         document.line_of(key, index) if index is not None else document.line_of(key),
                         key,
-                        f"found the import's placeholder {text.strip()!r}; expected the real value, "
-                        "taken from the source report",
+                        message("placeholder", f"the import's placeholder {text.strip()!r}", what="value"),
                     )
                 )
     lines = document.body.split("\n")
@@ -67,7 +67,7 @@ def placeholder_problems(document: Any) -> list[Problem]:
                     document.path,
                     document.body_line + offset,
                     None,
-                    f"found the import's placeholder {shown!r}; expected the real text, taken from the source report",
+                    message("placeholder", f"the import's placeholder {shown!r}", what="text"),
                 )
             )
     return problems
@@ -91,6 +91,5 @@ def _left_out_problem(document: Any, offset: int, lines: list[str]) -> Problem:
         document.path,
         document.body_line + offset,
         None,
-        f"found the import's section '## {LEFT_OUT_HEADING}': {held}; expected none: move each paragraph "
-        "into the section where it belongs (or delete it), then delete the heading",
+        message("left-out", f"the import's section '## {LEFT_OUT_HEADING}': {held}"),
     )

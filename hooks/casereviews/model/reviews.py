@@ -161,11 +161,16 @@ def review_from_document(
     """Validate one review file against the schema, the theme catalogue and the body convention.
 
     A draft may still lack required fields and its body is not checked (it is never
-    published), but every field it does give must be valid, and `status` must be given.
+    published), but every field it does give must be valid, and `status` must be given. Its
+    body is still read, for the preview (`policy.preview_view`); a draft whose only problems
+    are the import's placeholders is returned with them, so the preview can show it as it is.
     """
     is_draft = document.meta.get("status") == vocabulary.Status.DRAFT
     values, problems = validate_fields(document, REVIEW_FIELDS, report_missing=not is_draft)
-    problems.extend(placeholder_problems(document))  # an import's placeholders stop a draft too
+    placeholders = placeholder_problems(document)  # an import's placeholders stop a draft too
+    # a field holding a placeholder gets the placeholder's message only, not also the field's
+    held = {problem.field for problem in placeholders if problem.field}
+    problems = [problem for problem in problems if problem.field not in held]
     path = document.path
 
     resolved: list[str] = []
@@ -195,25 +200,23 @@ def review_from_document(
 
     problems.extend(_cross_field_problems(values, document, today))
 
-    content = ReviewBody()
     review_types: tuple[str, ...] = values.get("review_type", ("serious-case-review",))
-    if not is_draft:
-        content, body_problems = parse_body(
-            document.body,
-            document.body_line,
-            path,
-            recommendations_required=not set(review_types) <= vocabulary.RECOMMENDATIONS_OPTIONAL,
-        )
-        if values.get("status") == vocabulary.Status.PUBLISHED:
-            problems.extend(body_problems)
+    content, body_problems = parse_body(
+        document.body,
+        document.body_line,
+        path,
+        recommendations_required=not set(review_types) <= vocabulary.RECOMMENDATIONS_OPTIONAL,
+    )
+    if values.get("status") == vocabulary.Status.PUBLISHED:
+        problems.extend(body_problems)
     actions: tuple[Action, ...] = ()
     if not is_draft and document.meta.get("action_plan") is not None:
         items = well_formed_items(document.meta["action_plan"])
         actions, plan_problems = read_action_plan(items, document, content.recommendations, today)
         problems.extend(plan_problems)
 
-    if problems:
-        return None, problems
+    if problems or (placeholders and not is_draft):
+        return None, [*problems, *placeholders]
     period = values.get("period_under_review")
     review = Review(
         slug=slug_value,
@@ -234,7 +237,7 @@ def review_from_document(
         key_lines=dict(document.key_lines),
         **{name: values[name] for name in COPIED_FIELDS if name in values},
     )
-    return review, _audience_warnings(review, themes, document)
+    return review, [*placeholders, *_audience_warnings(review, themes, document)]
 
 
 def audiences_meet(first: str, second: str) -> bool:

@@ -11,7 +11,8 @@ exports, feeds, redirects and search are given:
 
 A draft, or a review under embargo, is not in it in any form, so a renderer cannot show
 its text by mistake: it never receives it. The leak guard after the build stays as the
-second line.
+second line. (The preview alone builds from another view, which adds them, marked:
+`policy.preview_view`.)
 """
 
 from __future__ import annotations
@@ -19,8 +20,8 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import functools
-from collections.abc import Iterable
-from dataclasses import dataclass
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
 
 from .. import urls
 from ..load.catalogue import Site
@@ -30,6 +31,7 @@ from ..model.dates import PartialDate
 from ..model.fields import UK_TIME
 from ..model.reviews import Review
 from ..model.themes import ThemeCatalogue
+from ..problems import Problem
 from ..rules.withheld import normalise
 from .publication import Visibility, visibility
 
@@ -59,6 +61,17 @@ class WithdrawalNotice:
 
 
 @dataclass(frozen=True)
+class Unpublished:
+    """A review only the preview shows (`policy.preview_view`): why it is not published, and
+    what would stop its publication were its status published now."""
+
+    visibility: Visibility
+    to_fix: tuple[Problem, ...] = ()
+    #: When the embargo of an embargoed review lifts.
+    until: dt.datetime | None = None
+
+
+@dataclass(frozen=True)
 class PublicSite:
     """What may be published now: listed reviews (newest first), notices, themes and boards."""
 
@@ -70,6 +83,8 @@ class PublicSite:
     board_names: dict[str, str]
     #: The day (UK time) the view is as at: action plans are rated and reported as at it.
     as_of: dt.date
+    #: Reviews only the preview shows (slug → why), marked wherever they appear; empty in every build.
+    unpublished: Mapping[str, Unpublished] = field(default_factory=dict)
 
     @functools.cached_property
     def by_slug(self) -> dict[str, Review | WithdrawalNotice]:
@@ -81,7 +96,14 @@ class PublicSite:
         """What the public sees of a review with a page: its state in the templates, sitemap and keys."""
         if isinstance(item, WithdrawalNotice):
             return Visibility.WITHDRAWN
+        if item.slug in self.unpublished:
+            return self.unpublished[item.slug].visibility
         return Visibility.ARCHIVED if self.is_archived(item) else Visibility.PUBLISHED
+
+    def unpublished_label(self, item: Review | WithdrawalNotice) -> str:
+        """'Draft' or 'Embargoed' for a review only the preview shows; '' for the others."""
+        note = self.unpublished.get(item.slug)
+        return "" if note is None else "Draft" if note.visibility is Visibility.DRAFT else "Embargoed"
 
     def is_archived(self, review: Review) -> bool:
         """Listed by its record and summary only: the full text is no longer online."""
@@ -126,7 +148,13 @@ def _notice(review: Review) -> WithdrawalNotice:
 
 def public_view(site: Site, now: dt.datetime) -> PublicSite:
     """The public view of `site` at the aware moment `now`."""
-    shown = {slug: visibility(review, now) for slug, review in site.reviews.items()}
+    return view_of(site, now, {slug: visibility(review, now) for slug, review in site.reviews.items()})
+
+
+def view_of(
+    site: Site, now: dt.datetime, shown: Mapping[str, Visibility], unpublished: Mapping[str, Unpublished] | None = None
+) -> PublicSite:
+    """The view of `site` in which each review is shown as `shown` says (slug → visibility)."""
     listed = sorted(
         (_listed_form(review, shown[slug]) for slug, review in site.reviews.items() if shown[slug].is_listed),
         key=lambda review: (-review.published.toordinal(), review.slug),
@@ -143,6 +171,7 @@ def public_view(site: Site, now: dt.datetime) -> PublicSite:
         boards=site.boards,
         board_names=site.boards.display_names(boards_shown),
         as_of=now.astimezone(UK_TIME).date(),
+        unpublished=dict(unpublished or {}),
     )
 
 

@@ -33,11 +33,14 @@ class Visibility(StrEnum):
     ARCHIVED = "archived"
     WITHDRAWN = "withdrawn"
     HIDDEN = "hidden"
+    #: Shown by the preview only (`policy.preview_view`), marked as such; never by `visibility`.
+    DRAFT = "draft"
+    EMBARGOED = "embargoed"
 
     @property
     def is_listed(self) -> bool:
-        """Counted and listed in indexes, search, feeds and exports."""
-        return self in (Visibility.PUBLISHED, Visibility.ARCHIVED)
+        """Counted and listed in indexes, search, feeds and exports (in the preview, drafts too)."""
+        return self in (Visibility.PUBLISHED, Visibility.ARCHIVED, Visibility.DRAFT, Visibility.EMBARGOED)
 
 
 def visibility(review: Review, now: dt.datetime) -> Visibility:
@@ -55,10 +58,14 @@ def visibility(review: Review, now: dt.datetime) -> Visibility:
     return Visibility.PUBLISHED
 
 
-def may_stay_in_preview(meta: Mapping[str, Any] | None) -> bool:
+def may_stay_in_preview(meta: Mapping[str, Any] | None, notice: bool) -> bool:
     """Whether a review shown in the preview may stay there while content fails to load: only
-    if its front matter, read as is, still says published with no embargo (None: no readable file)."""
-    return meta is not None and meta.get("status") == Status.PUBLISHED and meta.get("embargo_until") is None
+    if its front matter, read as is, still says published or draft (the preview shows drafts,
+    marked, and embargoed reviews), or withdrawn when its page is the notice (`notice`); never
+    without a readable file (None)."""
+    if meta is None:
+        return False
+    return meta.get("status") in (Status.PUBLISHED, Status.DRAFT) or (notice and meta.get("status") == Status.WITHDRAWN)
 
 
 def build_time(environment: EnvironmentVariables) -> tuple[dt.datetime, Problem | None]:

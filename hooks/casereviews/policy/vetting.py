@@ -20,6 +20,7 @@ the next build.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import hashlib
 import json
@@ -34,18 +35,20 @@ from .. import urls
 from ..load.catalogue import Site, load_site
 from ..load.memo import LoadMemo
 from ..model.fields import UK_TIME
+from ..model.messages import message
 from ..model.published_text import document_addresses, document_units
 from ..model.source import SourceDocument
 from ..model.vocabulary import Status
 from ..problems import Problem, Severity
 from ..rules import embeds
-from ..rules.anonymisation import Checker, Finding, TextUnit, unused_acceptances
+from ..rules.anonymisation import RULES, Checker, Finding, TextUnit, unused_acceptances
 from ..rules.manifest import MANIFEST_NAME, read_manifest
 from ..settings import EnvironmentVariables
 from .links import links_to_unpublished
 from .publication import publishes_body
 
 PERSONAL_NAME = "personal-name"
+LISTED_NAME = "listed-name"
 #: Front-matter keys a withdrawal notice shows.
 NOTICE_KEYS = ("title", "board", "withdrawn_on", "withdrawn_reason")
 
@@ -178,6 +181,8 @@ class ContentMemo:
     findings: dict[str, list[Finding]] = field(default_factory=dict)
     embeds: dict[tuple[str, str], list[Problem]] = field(default_factory=dict)
     checker: tuple[tuple[str, ...], Checker] | None = None
+    #: Drafts' findings as if published, for the preview (see `draft_findings`).
+    drafts: dict[str, list[Finding]] = field(default_factory=dict)
 
     def checker_for(self, never_publish: list[str]) -> Checker:
         names = tuple(never_publish)
@@ -226,18 +231,48 @@ def vet(site: Site, cache_folder: Path | None, memo: ContentMemo | None = None) 
                 )
             )
     findings.sort(key=lambda finding: (finding.path, finding.line, finding.rule, finding.text, finding.field or ""))
-    problems.extend(
-        Problem(
-            finding.path, finding.line, finding.rule, finding.text + (f" (in {finding.field})" * bool(finding.field))
-        )
-        for finding in findings
-        if finding.accepted_because is None
-    )
+    problems.extend(finding_problem(finding) for finding in findings if finding.accepted_because is None)
     site.findings = findings
     site.add_problems(problems)
     if memo is not None:
         memo.findings = {key: memo.findings[key] for key in cache.used if key in memo.findings}
         memo.embeds = loads
+
+
+def finding_problem(finding: Finding) -> Problem:
+    """A finding not accepted, as the problem an author reads: what it found, and its ways out
+    (a listed name has one: removing it)."""
+    where = f" (in {finding.field})" * bool(finding.field)
+    if finding.rule == LISTED_NAME:
+        advice = message(LISTED_NAME, "a listed name")
+    else:
+        rule = RULES.get(finding.rule)
+        what = rule.description.split(":")[0].split(" (")[0] if rule else "identifying detail"
+        quoted_text = finding.text.replace("\\", "\\\\").replace('"', '\\"')
+        advice = message("identifying-detail", what, rule=finding.rule, text=quoted_text)
+    return Problem(finding.path, finding.line, finding.rule, f"{finding.text}{where}: {advice}")
+
+
+def as_published(document: SourceDocument) -> SourceDocument:
+    """`document` read as if its status were published: what a draft will be checked as."""
+    return dataclasses.replace(document, meta={**document.meta, "status": str(Status.PUBLISHED)})
+
+
+def draft_findings(site: Site, memo: ContentMemo | None = None) -> dict[str, list[Problem]]:
+    """What the anonymisation check would find in each draft were it published now (slug →
+    the findings not accepted): the preview shows them on the draft's page. Kept in memory
+    only (`memo`), never in the cache folder builds read."""
+    checker = Checker(site.never_publish) if memo is None else memo.checker_for(site.never_publish)
+    cache = FindingsCache(None, None if memo is None else memo.drafts)
+    check = AnonymityCheck(checker, cache)
+    found: dict[str, list[Problem]] = {}
+    for file in site.files.values():
+        if file.review_slug is not None and file.document.meta.get("status") == Status.DRAFT:
+            findings = check.review(as_published(file.document), file.review_slug)
+            found[file.review_slug] = [finding_problem(item) for item in findings if item.accepted_because is None]
+    if memo is not None:
+        memo.drafts = {key: memo.drafts[key] for key in cache.used if key in memo.drafts}
+    return found
 
 
 #: Where `make build` publishes: its manifest lists every address already published.

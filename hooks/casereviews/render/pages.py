@@ -135,7 +135,21 @@ class Pages:
                     for page in listing.split(reviews, urls.board_year(slug, year)):
                         pages[urls.source_of(page.url)] = self.board_year_page(slug, year, page)
         pages.update(ActionPages(self.site, self.indexes.actions, self.page).all())
+        if self.site.unpublished:  # the preview's view only (`policy.preview_view`)
+            pages[urls.source_of(urls.DRAFTS)] = self.drafts_page()
         return pages
+
+    def drafts_page(self) -> GeneratedPage:
+        """/drafts/, in the preview only: the drafts and embargoed reviews it shows, and what
+        stops each one's publication."""
+        unpublished = [review for review in self.indexes.listed if review.slug in self.site.unpublished]
+        return self.page(
+            "drafts_index.html",
+            "Drafts and embargoed reviews",
+            "The reviews only this preview shows.",
+            page_url=urls.DRAFTS,
+            reviews=[(review, self.site.unpublished[review.slug]) for review in unpublished],
+        )
 
     @property
     def briefings(self) -> list[Review]:

@@ -13,6 +13,7 @@ from typing import Any
 from .. import urls
 from ..model import vocabulary
 from ..model.dates import long_date
+from ..model.fields import UK_TIME
 from ..model.reviews import Review
 from ..policy.public import PublicSite, WithdrawalNotice
 
@@ -110,6 +111,18 @@ def review_view(review: Review, site: PublicSite, related: list[tuple[Review, in
         "search_filters": search_filters(review, site),
         "search_meta": {"board": site.board_name(review), "year": str(review.year), "summary": review.summary},
         "search_all_word": SEARCH_ALL_WORD,
+        **preview_marks(review, site),
+    }
+
+
+def preview_marks(review: Review, site: PublicSite) -> dict[str, Any]:
+    """What a review only the preview shows carries on its page: its mark ('Draft' or
+    'Embargoed'; '' in every build), when an embargo lifts, and what stops its publication."""
+    note = site.unpublished.get(review.slug)
+    return {
+        "unpublished": site.unpublished_label(review),
+        "embargo_until": long_date(note.until.astimezone(UK_TIME).date()) if note and note.until else None,
+        "to_fix": [str(problem) for problem in note.to_fix] if note else [],
     }
 
 
@@ -130,6 +143,8 @@ def notice_view(notice: WithdrawalNotice, site: PublicSite) -> dict[str, Any]:
         "related": [],
         "structured_data": None,
         "search_filters": [],
+        "unpublished": "",
+        "to_fix": [],
     }
 
 

@@ -94,10 +94,11 @@ class SearchIndexer:
         self._thread: threading.Thread | None = None
 
     def invalidate(self, site_dir: Path) -> None:
-        """Remove the index now: it may hold text this rebuild no longer publishes."""
+        """The pages changed: a run going on is stopped, and the site is indexed again. The
+        index in the site folder answers until the new one replaces it (search never fails
+        while the preview re-indexes)."""
         with self._lock:
             self._generation += 1
-            shutil.rmtree(site_dir / pagefind.BUNDLE, ignore_errors=True)
             _terminate(self._process)
 
     def needed(self, site_dir: Path) -> bool:
