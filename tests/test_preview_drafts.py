@@ -95,6 +95,10 @@ def test_a_draft_shows_at_its_address_marked_with_what_stops_its_publication(pro
     assert f"<code>content/reviews/{PUBLISHED}.md</code>" not in drafts
     assert "2025-northdale-child-t.md" in drafts  # the sample's own draft
 
+    state.search.wait()  # search results name it as a draft
+    fragments = [readable(path) for path in (site / "pagefind" / "fragment").glob("*.pf_fragment")]
+    assert any(b'"title":"Draft: Serious case review: Child D"' in fragment for fragment in fragments)
+
     shown = state.report.latest()
     assert {problem.path for problem in shown.problems} == {f"content/reviews/{DRAFT}.md"}, shown.problems
     assert any("placeholder" in problem.message for problem in shown.problems)

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from jinja2 import Environment
+from jinja2 import Environment, FileSystemBytecodeCache
 from markupsafe import Markup, escape
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files
@@ -342,9 +342,18 @@ class SiteBuild:
         self.mode.nav_ready(self, nav, config)
 
     def env_ready(self, env: Environment, files: Files, config: MkDocsConfig) -> None:
-        """MkDocs has read every page and set up the theme's templates."""
+        """MkDocs has read every page and set up the theme's templates, which are compiled
+        once and kept (Jinja's bytecode cache, by each template's name and source): MkDocs
+        makes a new environment for every build, and compiling Material's templates again
+        took a third of a second of each build and of each full rebuild of the preview."""
         self.template_globals(env)
+        env.bytecode_cache = FileSystemBytecodeCache(str(self._template_cache()))
         self.mode.env_ready(self, env, files, config)
+
+    def _template_cache(self) -> Path:
+        folder = self.environment.cache_folder(self.project_dir, "templates")
+        folder.mkdir(parents=True, exist_ok=True)
+        return folder
 
     def page_html(self, html: str) -> str:
         """A page's whole HTML, as MkDocs is about to write it, as the mode writes it."""

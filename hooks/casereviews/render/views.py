@@ -104,6 +104,7 @@ def review_view(review: Review, site: PublicSite, related: list[tuple[Review, in
                 "board": site.board_name(other),
                 "year": other.year,
                 "shared": plural(shared, "shared theme"),
+                "unpublished": site.unpublished_label(other),
             }
             for other, shared in related
         ],
