@@ -149,6 +149,24 @@ def test_a_problem_outside_drafts_keeps_the_last_pages_and_is_reported(project):
     state.search.wait()
 
 
+def test_search_answers_from_the_last_index_while_the_preview_re_indexes(project, caplog):
+    """A save re-indexes in the background; until the new index replaces it, the last one
+    stays (search never fails with 'pagefind.js' missing). A problem's message fits a preview."""
+    site, state = preview(project)
+    state.search.wait()
+    loader = site / "pagefind" / "pagefind.js"
+    assert loader.is_file()
+    project.write_review(PUBLISHED, themes=["neglect"], published="2019-05-01", title="Serious case review: Child A2")
+    later_rebuild(project.config_file, site, state)
+    assert state.search.needed(site) and loader.is_file()
+    state.search.wait()
+    assert not state.search.needed(site) and loader.is_file()
+    project.write_review(PUBLISHED, themes=["neglect"], published="2019-13-01", title="Serious case review: Child A2")
+    later_rebuild(project.config_file, site, state)
+    assert "The preview shows the last pages that built, with these problems listed" in caplog.text
+    assert "Nothing was published" not in caplog.text
+
+
 def test_a_release_after_the_preview_holds_no_byte_of_a_draft(project):
     """The canaries of a draft's every field, its body, its points and its action plan are in the
     preview (it shows drafts); a release built afterwards from the same content holds none of
