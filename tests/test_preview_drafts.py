@@ -149,6 +149,23 @@ def test_a_problem_outside_drafts_keeps_the_last_pages_and_is_reported(project):
     state.search.wait()
 
 
+def test_a_problem_of_the_settings_or_of_mkdocs_is_reported_too(project):
+    """Not only content: a setting out of range, and a warning of MkDocs' own (a link to no
+    page), are listed for the browser, each once."""
+    site, state = preview(project)
+    config = project.config()
+    project.write_config({**config, "extra": {"casereviews": {"feed_length": 0}}})
+    later_rebuild(project.config_file, site, state)
+    (setting,) = state.report.latest().engine
+    assert "extra.casereviews.feed_length: found 0" in setting
+    project.write_config(config)
+    project.write("about/extra.md", "# More\n\nSee [the missing page](no-such-page.md).\n")
+    later_rebuild(project.config_file, site, state)
+    (warning,) = state.report.latest().engine
+    assert "no-such-page.md" in warning
+    state.search.wait()
+
+
 def test_search_answers_from_the_last_index_while_the_preview_re_indexes(project, caplog):
     """A save re-indexes in the background; until the new index replaces it, the last one
     stays (search never fails with 'pagefind.js' missing). A problem's message fits a preview."""

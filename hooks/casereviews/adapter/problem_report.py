@@ -63,7 +63,9 @@ class ProblemReport:
     def failed(self, message: str, engine: list[str]) -> None:
         """The rebuild stopped with `message`; `engine`: the warnings MkDocs logged."""
         current = self._current
-        self._current = Findings(current.problems, current.pages, current.drafts, message, tuple(engine))
+        listed = {str(problem) for problem in current.problems}
+        others = tuple(dict.fromkeys(line for line in engine if line not in listed and line != message))
+        self._current = Findings(current.problems, current.pages, current.drafts, message, others)
 
     def done(self) -> None:
         """The rebuild ended: its findings are what the server shows."""

@@ -93,16 +93,16 @@ def rebuild(config_file: Path, site_dir: Path, preview: Preview, serve_url: str 
 
 
 class _EngineWarnings(logging.Handler):
-    """The warnings and errors MkDocs logs in a rebuild that are not ours (those are problems
-    already): a rebuild they stop shows them in the browser too."""
+    """The warnings and errors logged in a rebuild (MkDocs' own, and the settings' problems):
+    a rebuild they stop shows them in the browser too (the report leaves out those it lists
+    as problems of the content already)."""
 
     def __init__(self) -> None:
         super().__init__(logging.WARNING)
         self.messages: list[str] = []
 
     def emit(self, record: logging.LogRecord) -> None:
-        if not record.name.startswith("mkdocs.plugins.casereviews"):
-            self.messages.append(record.getMessage())
+        self.messages.append(record.getMessage())
 
 
 def _rebuild(config_file: Path, site_dir: Path, preview: Preview, serve_url: str | None) -> str:
