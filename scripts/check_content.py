@@ -17,7 +17,7 @@ sys.path.insert(0, str(PROJECT / "hooks"))
 
 from casereviews.policy.publication import build_time, published_bodies  # noqa: E402
 from casereviews.policy.vetting import check_content  # noqa: E402
-from casereviews.problems import summary_line  # noqa: E402
+from casereviews.problems import counted, summary_line  # noqa: E402
 from casereviews.render.sanitise import refused_problems  # noqa: E402
 from casereviews.rules.anonymisation import (  # noqa: E402
     CORPUS_LISTED_NAMES,
@@ -80,20 +80,18 @@ def main(argv: list[str] | None = None) -> int:
         print(f"error: {error}")
 
     accepted = [finding for finding in site.findings if finding.accepted_because]
-    found = f"{len(site.findings)} finding{'' if len(site.findings) == 1 else 's'}"
-    print(f"\nAnonymisation check: {found}, {len(accepted)} accepted.")
+    print(f"\nAnonymisation check: {counted(len(site.findings), 'finding')}, {len(accepted)} accepted.")
     for finding in accepted:
         print(f"  accepted: {finding}")
 
     if arguments.stats:
         print_stats(site.findings)
 
-    reviews = len(site.reviews)
-    print(f"Checked {reviews} reviews and {len(site.themes)} themes: ", end="")
+    print(f"Checked {counted(len(site.reviews), 'review')} and {counted(len(site.themes), 'theme')}: ", end="")
     if site.errors:
         print(f"{summary_line(site.problems)}. A build would stop.")
         return 1
-    print(f"no errors, {len(site.warnings)} warnings.")
+    print(f"no errors, {counted(len(site.warnings), 'warning')}.")
     return 0
 
 

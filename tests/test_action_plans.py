@@ -151,23 +151,28 @@ def test_every_problem_in_a_plan_is_reported_with_its_line():
     ]
     expected = [
         f"{PATH}:{plan_line(0, 'recommendation', plan)}: action_plan: item 1: recommendation: found '7', "
-        "expected a recommendation of this review: 1, 2, 3 (or its id)",
+        "expected a recommendation of this review: 1, 2, 3 (or its id); pick one of the listed recommendations",
         f"{PATH}:{plan_line(1, 'status', plan)}: action_plan: item 2: status: found 'done', "
-        "expected one of: not-started, in-progress, complete, signed-off",
+        "expected one of: not-started, in-progress, complete, signed-off; pick one of the listed values",
         f"{PATH}:{plan_line(2, 'owner', plan)}: action_plan: item 3: owner: found 'polise', expected one of: ",
         f"{PATH}:{plan_line(3, 'status', plan)}: action_plan: item 4: completed: is missing: "
-        "expected the date the action was completed (status complete)",
+        "expected the date the action was completed (status complete); add the date, or change the status",
         f"{PATH}:{plan_line(4, 'completed', plan)}: action_plan: item 5: completed: found 2026-12-25, "
-        "a date in the future; expected the date it happened",
+        "a date in the future; expected the date it happened; correct the date: what has happened cannot be "
+        "dated after today",
         f"{PATH}:{plan_line(5, 'status', plan)}: action_plan: item 6: signed_off: is missing: "
-        "expected the date the board signed the action off",
+        "expected the date the board signed the action off; add the date, or change the status",
         f"{PATH}:{plan_line(6, 'completed', plan)}: action_plan: item 7: completed: is given, but the status is "
-        "'in-progress'; expected status complete or signed-off (or no completed date)",
+        "'in-progress'; expected status complete or signed-off (or no completed date); change the status, or "
+        "remove the date",
         f"{PATH}:{plan_line(7, 'progress', plan) + 1}: action_plan: item 8: progress: found a note dated 2027-01, "
-        "in the future; expected the date the progress was made",
+        "a date in the future; expected the date the progress was made; correct the date: what has happened "
+        "cannot be dated after today",
         f"{PATH}:{plan_line(8, 'signed_off', plan)}: action_plan: item 9: signed_off: found 2026-02-01, before "
-        "the action was completed (2026-03-01); expected a date on or after completion",
-        f"{PATH}:{plan_line(9, 'recommendation', plan)}: action_plan: item 10: action: is missing",
+        "the action was completed (2026-03-01); expected a date on or after completion; "
+        "check both dates against the source report and correct the one that is wrong",
+        f"{PATH}:{plan_line(9, 'recommendation', plan)}: action_plan: item 10: action: is missing; "
+        "add it, written as 'action: …' beside the other fields",
         f"{PATH}:{plan_line(10, 'due', plan)}: action_plan: item 11: due: found '2026-13', expected a real date",
     ]
     found = messages(plan)
@@ -183,7 +188,8 @@ def test_a_number_shared_by_groups_asks_for_the_group():
     assert len(found) == 1
     assert found[0].endswith(
         "recommendation: found '2', which numbers a recommendation in more than one group (Health 2, Police 2); "
-        "expected the group and number, e.g. 'Health 2', or the recommendation's id ('recommendation-health-2')"
+        "expected the group and number, e.g. 'Health 2', or the recommendation's id ('recommendation-health-2'); "
+        "write the group before the number, as in the example"
     )
     review, problems = validate(
         [action(recommendation="Police 2"), action(recommendation="recommendation-health-1")], GROUPED_BODY
@@ -219,7 +225,8 @@ def test_a_plan_on_a_review_without_recommendations_is_explained():
     assert review is None
     assert [problem.message for problem in problems] == [
         "item 1: recommendation: found '1', but the review has no recommendations; expected a recommendation of "
-        "this review (an action plan tracks its recommendations)"
+        "this review (an action plan tracks its recommendations); add the recommendations to the review's text, "
+        "or remove the action plan"
     ]
 
 

@@ -33,12 +33,12 @@ def test_links_to_a_file_a_folder_or_nothing_are_refused(content: Path, tmp_path
     (content / "shared").symlink_to(outside, target_is_directory=True)
     (content / "reviews" / "gone.md").symlink_to(tmp_path / "missing.md")
     assert sorted(messages(content)) == [
-        "content/about/passwd.md: is a link to /etc/passwd: expected a file or folder inside content/ itself "
-        "(copy it in, then delete the link)",
+        "content/about/passwd.md: is a link to /etc/passwd: expected a file or folder inside content/ itself; "
+        "copy it in, then delete the link",
         f"content/reviews/gone.md: is a link to {(tmp_path / 'missing.md').as_posix()}: expected a file or folder "
-        "inside content/ itself (copy it in, then delete the link)",
-        f"content/shared: is a link to {outside.as_posix()}: expected a file or folder inside content/ itself "
-        "(copy it in, then delete the link)",
+        "inside content/ itself; copy it in, then delete the link",
+        f"content/shared: is a link to {outside.as_posix()}: expected a file or folder inside content/ itself; "
+        "copy it in, then delete the link",
     ]
 
 
@@ -65,7 +65,7 @@ def test_only_pages_and_images_may_be_published(content: Path):
     ]
     assert found[2] == (
         "content/about/notes.txt: is a .txt file, which the site would publish without checking it; expected "
-        "Markdown pages and images (.avif, .gif, .jpeg, .jpg, .png, .webp): put text in a page, link a report "
+        "Markdown pages and images (.avif, .gif, .jpeg, .jpg, .png, .webp); put text in a page, link a report "
         "with source_url, and convert an SVG to PNG"
     )
 
@@ -93,7 +93,8 @@ def test_a_template_outside_the_theme_is_refused(content: Path):
     site = load_site(content, dt.date(2026, 11, 22))
     assert [str(problem) for problem in site.errors] == [
         "content/about/x.md:2: template: found '../../../../etc/passwd', expected the file name of a page "
-        "template in overrides/, e.g. main.html (or leave template out)"
+        "template in overrides/, e.g. main.html; remove the field (the page then uses the site's own template), "
+        "or correct the file name"
     ]
 
 
@@ -102,8 +103,8 @@ def test_a_tag_in_the_boards_file_is_a_message(content: Path):
     (content / "_data" / "boards.yml").write_text("boards:\n  - name: !!int abc\n", encoding="utf-8")
     site = load_site(content, dt.date(2026, 11, 22))
     assert [str(problem) for problem in site.errors] == [
-        "content/_data/boards.yml: cannot be read as YAML: line 2: uses a YAML tag (!!int): expected a plain "
-        "value (take the tag out and write the value as README shows, e.g. incident_year: 2013)"
+        "content/_data/boards.yml:2: uses a YAML tag (!!int): expected a plain value; take the tag out and "
+        "write the value as README shows, e.g. incident_year: 2013"
     ]
 
 

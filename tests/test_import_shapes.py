@@ -497,7 +497,8 @@ def test_make_check_gives_a_notice_for_an_undated_or_misdated_file_name_never_pu
     assert result.returncode == 0, result.output  # a notice never stops anything
     assert (
         "notice: content/reviews/undated-testshire-child-t.md: file name: starts 'undated-'; the file name becomes "
-        "the review's address for good once it is published, so rename the file to 2015-testshire-child-t.md now"
+        "the review's address for good once it is published; rename the file to 2015-testshire-child-t.md now "
+        "(it has not been published yet)"
     ) in result.output
     assert (
         "2019-testshire-child-u.md: file name: starts with 2019, but the review was published in 2015" in result.output

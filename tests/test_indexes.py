@@ -139,7 +139,8 @@ def test_registry_errors():
     """A malformed boards file is reported, entry by entry."""
     _, problems = read_registry({"boards": [{"nam": "x"}]}, "content/_data/boards.yml")
     assert [str(p) for p in problems] == [
-        "content/_data/boards.yml: boards: entry 1: expected 'name' (text) and optional 'also_written' (a list)"
+        "content/_data/boards.yml: boards: entry 1: expected 'name' (text) and optional 'also_written' (a list); "
+        "write the entry as README shows, with those two fields only"
     ]
 
 

@@ -47,7 +47,7 @@ def test_each_way_of_linking_to_an_unpublished_review_is_named(content: Path):
     ]
     assert found[3] == (
         "content/reviews/child-t.md:13: links to 'child-d.md', the review 'child-d', which is a draft: a reader "
-        "would find no page; expected a link to a published review (take the link out until it is published)"
+        "would find no page; expected a link to a published review; take the link out until it is published"
     )
     assert "which is under embargo until 2027-01-05 09:00" in found[2]
 

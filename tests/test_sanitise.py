@@ -71,7 +71,7 @@ def test_the_problem_names_the_file_line_and_fix():
     assert str(problem) == (
         "content/reviews/child-t.md:16: found <script>, which the site never publishes (it removes scripts, "
         "styles, event handlers such as onclick=, javascript: and data: addresses, frames, forms, <base> and "
-        "<meta>); expected text, links and images only: delete it, or link to the page that has it"
+        "<meta>); expected text, links and images only; delete it, or link to the page that has it"
     )
     assert refused_problem("content/reviews/child-t.md", DEFAULT_BODY, 12, html_of) is None
 

@@ -33,28 +33,31 @@ def test_reads_fields_lines_and_body():
 def test_empty_file():
     """An empty file is a problem, not a page with no metadata."""
     assert messages(b"  \n") == [
-        f"{PATH}: the file is empty: expected front matter between two '---' lines, then the text"
+        f"{PATH}: the file is empty: expected front matter between two '---' lines, then the text; "
+        "write the front matter and the text (see README, 'Adding a review'), or delete the file"
     ]
 
 
 def test_not_utf8_names_the_line():
     """Bytes that are not UTF-8 are reported with their line."""
     assert messages(b"---\ntitle: A\nsummary: caf\xe9\n---\n") == [
-        f"{PATH}:3: is not UTF-8 text: found byte 0xe9, expected UTF-8 (save the file with UTF-8 encoding)"
+        f"{PATH}:3: is not UTF-8 text: found byte 0xe9, expected UTF-8; save the file with UTF-8 encoding"
     ]
 
 
 def test_missing_front_matter():
     """A file that does not open with '---' has no front matter: a problem, never a page."""
     assert messages(b"# Title\n\nText\n") == [
-        f"{PATH}:1: found '# Title' on the first line, expected '---' to open the front matter"
+        f"{PATH}:1: found '# Title' on the first line, expected '---' to open the front matter; "
+        "write '---' on the first line, above the fields"
     ]
 
 
 def test_unclosed_front_matter():
     """Front matter that is never closed is a problem."""
     assert messages(b"---\ntitle: A\n") == [
-        f"{PATH}:1: the front matter is never closed: expected a line '---' after it"
+        f"{PATH}:1: the front matter is never closed: expected a line '---' after it; "
+        "add a line '---' after the last field, before the text"
     ]
 
 
@@ -63,7 +66,7 @@ def test_malformed_yaml_gives_the_line():
     raw = b"---\ntitle: A\nstatus: draft\nsummary: [unclosed\n---\n"
     assert messages(raw) == [
         f"{PATH}:4: summary: malformed front matter: while parsing a flow sequence, expected ',' or ']', but got "
-        "'<stream end>'; expected valid YAML (check indentation, and quote text that contains a colon)"
+        "'<stream end>'; expected valid YAML; check the indentation, and quote text that contains a colon"
     ]
 
 
@@ -77,14 +80,16 @@ def test_colon_in_unquoted_text():
 def test_duplicate_key():
     """A key given twice is an error, so a later 'status: published' cannot override a draft."""
     assert messages(b"---\nstatus: draft\ntitle: A\nstatus: published\n---\n") == [
-        f"{PATH}:4: status: appears twice (first on line 2): expected each field once"
+        f"{PATH}:4: status: appears twice (first on line 2): expected each field once; "
+        "delete one of the two, keeping the right value"
     ]
 
 
 def test_front_matter_must_be_fields():
     """Front matter that is a list or text is not fields."""
     assert messages(b"---\n- a\n- b\n---\n") == [
-        f"{PATH}:2: the front matter is list, expected fields written as 'name: value' lines"
+        f"{PATH}:2: the front matter is a list, expected fields written as 'name: value' lines; "
+        "write each field on a line of its own, as 'name: value'"
     ]
 
 
@@ -106,7 +111,8 @@ def test_control_characters_are_a_problem_not_a_fault():
     """A control character in the front matter is reported, with either parser."""
     assert messages(b"---\ntitle: A\x07\n---\n") == [
         f"{PATH}: malformed front matter: unacceptable character #x0007: special characters are not allowed\n"
-        '  in "<unicode string>", position 8; expected valid YAML'
+        '  in "<unicode string>", position 8; expected valid YAML; '
+        "retype the line without the character it names (most editors do not show it)"
     ]
 
 

@@ -48,25 +48,30 @@ def test_unknown_key_suggests_the_field():
     """A typo such as 'staus: draft' is an error with a did-you-mean, and the missing status is reported too."""
     result = messages(status=None, staus="draft")
     assert result[0].startswith(f"{PATH}:9: staus: is not a known field (did you mean 'status'?); expected one of: ")
-    assert result[1] == f"{PATH}: status: is missing: expected one of: published, draft, withdrawn"
+    assert result[0].endswith("; rename it to one of these, or remove it")
+    assert result[1] == (
+        f"{PATH}: status: is missing: expected one of: published, draft, withdrawn; "
+        "add the field (see README, 'Front-matter fields')"
+    )
     assert len(result) == 2
 
 
 def test_unknown_value_suggests_the_choice():
     """A misspelt status names what was found and what is allowed."""
     assert messages(status="publshed") == [
-        f"{PATH}:9: status: found 'publshed', expected one of: published, draft, withdrawn (did you mean 'published'?)"
+        f"{PATH}:9: status: found 'publshed', expected one of: published, draft, withdrawn "
+        "(did you mean 'published'?); pick one of the listed values"
     ]
 
 
 def test_wrong_type():
     """A number where text belongs, or text where a list of agencies belongs item by item, is named."""
     assert messages(pseudonym=5, agencies=["police", "polise"]) == [
-        f"{PATH}:10: pseudonym: found 5, expected text",
+        f"{PATH}:10: pseudonym: found 5, expected text; write it as plain text (in quotes if it holds a colon)",
         f"{PATH}:13: agencies: item 2: found 'polise', expected one of: health, gp, ambulance, "
         "children-social-care, adult-social-care, police, education, early-years, substance-misuse-services, "
         "mental-health, probation, youth-justice, housing, residential-care, other-local-authority, "
-        "voluntary-sector (did you mean 'police'?)",
+        "voluntary-sector (did you mean 'police'?); pick one of the listed values",
     ]
 
 
@@ -90,9 +95,12 @@ def test_missing_required_fields_are_all_reported():
     """Every missing required field is listed, not only the first."""
     result = messages(title=None, board=None, summary=None)
     assert result == [
-        f"{PATH}: title: is missing: expected the review's title, e.g. 'Serious case review: Child M'",
-        f"{PATH}: board: is missing: expected the board that published the review",
-        f"{PATH}: summary: is missing: expected one paragraph of plain text",
+        f"{PATH}: title: is missing: expected the review's title, e.g. 'Serious case review: Child M'; "
+        "add the field (see README, 'Front-matter fields')",
+        f"{PATH}: board: is missing: expected the board that published the review; "
+        "add the field (see README, 'Front-matter fields')",
+        f"{PATH}: summary: is missing: expected one paragraph of plain text; "
+        "add the field (see README, 'Front-matter fields')",
     ]
 
 
@@ -100,7 +108,8 @@ def test_unknown_theme_suggests_one():
     """An unknown theme names its line and the closest theme."""
     assert messages(themes=["neglect", "neglekt"]) == [
         f"{PATH}:8: themes: found 'neglekt', expected a theme from content/themes/ (its file name, title or one of "
-        "its aliases) (did you mean 'neglect'?)"
+        "its aliases) (did you mean 'neglect'?); pick a theme from content/themes/, or add this word to the "
+        "aliases of the theme it means"
     ]
 
 
@@ -162,31 +171,33 @@ def test_theme_given_twice_through_an_alias():
     """A theme named twice (by slug and by alias) is an error."""
     assert messages(themes=["domestic-violence", "Domestic Abuse"]) == [
         f"{PATH}:8: themes: found 'Domestic Abuse', which names the theme 'domestic-violence' already listed; "
-        "expected each theme once"
+        "expected each theme once; remove it"
     ]
 
 
 def test_summary_must_be_one_paragraph():
     """A summary with two paragraphs is rejected."""
     assert messages(summary="One.\n\nTwo.") == [
-        f"{PATH}:8: summary: found more than one paragraph, expected one paragraph of plain text"
+        f"{PATH}:8: summary: found more than one paragraph, expected one paragraph of plain text; "
+        "join the paragraphs into one (take out the blank lines between them)"
     ]
 
 
 def test_published_in_the_future():
     """A future publication date points the author to embargo_until."""
     assert messages(published="2030-01-01") == [
-        f"{PATH}:5: published: found 2030-01-01, a date in the future; expected the date the review was published "
-        "(to hold a review back until a date, use embargo_until)"
+        f"{PATH}:5: published: found 2030-01-01, a date in the future; expected the date the review was published; "
+        "correct the date, or, to hold the review back until a date, use embargo_until"
     ]
 
 
 def test_withdrawn_needs_date_and_reason():
     """A withdrawn review must say when and why."""
     assert messages(status="withdrawn") == [
-        f"{PATH}:9: withdrawn_on: is missing: a withdrawn review needs the date of withdrawal, written YYYY-MM-DD",
+        f"{PATH}:9: withdrawn_on: is missing: a withdrawn review needs the date of withdrawal, written YYYY-MM-DD; "
+        "add it (see README, 'Withdrawing, embargoes and old reviews')",
         f"{PATH}:9: withdrawn_reason: is missing: a withdrawn review needs a short reason shown on the withdrawal "
-        "notice",
+        "notice; add it (see README, 'Withdrawing, embargoes and old reviews')",
     ]
 
 
@@ -195,7 +206,8 @@ def test_draft_may_be_incomplete_but_not_wrong():
     review, problems = validate(body="Notes.", status="draft", summary=None, board=None)
     assert problems == [] and review.status == "draft"
     assert [str(p) for p in validate(status="draft", outcome="dead")[1]] == [
-        f"{PATH}:10: outcome: found 'dead', expected one of: death, serious-harm, other (did you mean 'death'?)"
+        f"{PATH}:10: outcome: found 'dead', expected one of: death, serious-harm, other (did you mean 'death'?); "
+        "pick one of the listed values"
     ]
 
 
@@ -213,45 +225,51 @@ def test_embargo_read_in_uk_time():
             "## Learning\n\n1. One.\n\n## Recommendations\n\n1. A number.\n- A bullet.\n",
             [
                 "content/reviews/child-t.md:18: found a bulleted item in a numbered list in '## Recommendations'; "
-                "expected one style per list (a sentence between two lists separates them)",
+                "expected one style per list; write it like the other items, or put a sentence between the two "
+                "lists to separate them",
             ],
         ),
         (
             "## Learning\n\n8.1 One.\n8.3 Three.\n\n## Recommendations\n\n",
             [
-                "content/reviews/child-t.md:14: paragraph numbered 8.3 in '## Learning' follows 8.1; expected 8.2",
+                "content/reviews/child-t.md:14: paragraph numbered 8.3 in '## Learning' follows 8.1; expected 8.2; "
+                "renumber the paragraphs in order",
                 "content/reviews/child-t.md:16: '## Recommendations' has no recommendations: expected a list of "
-                "them, numbered (1., 1), 8.1) or bulleted (-)",
+                "them, numbered (1., 1), 8.1) or bulleted (-); write each of them as an item of a list under the "
+                "heading",
             ],
         ),
         (
             "## Learning\n\n1. One.\n3. Three.\n\n## Recommendations\n\n1. R.\n",
             [
-                "content/reviews/child-t.md:14: item in '## Learning' is numbered 3, expected 2 (number the items 1, "
-                "2, 3 … in order)"
+                "content/reviews/child-t.md:14: item in '## Learning' is numbered 3, expected 2; number the items 1, "
+                "2, 3 … in order"
             ],
         ),
         (
             "# Title\n\n## Learning\n\n1. One.\n",
             [
                 "content/reviews/child-t.md:11: found a level-1 heading '# Title', expected '## ' headings only (the "
-                "title comes from the front matter)",
+                "title comes from the front matter); write it as '## Title', or delete it if it repeats the title",
                 "content/reviews/child-t.md: has no recommendations section: found '## Title', '## Learning'; "
                 "expected '## Recommendations' or one of: Key recommendations, Recommendations for agencies, "
                 "Recommendations for the board, Recommendations for the partnership, Recommendations and actions, "
                 "Multi agency recommendations, Single agency recommendations, Agency recommendations, Board "
                 "recommendations, Conclusions and recommendations, Considerations for the board, Improving systems "
                 "and practice, Actions we are taking, What needs to change; a review whose types are all Welsh "
-                "practice reviews, learning, rapid or thematic reviews may have none",
+                "practice reviews, learning, rapid or thematic reviews may have none; add a '## Recommendations' "
+                "section with its recommendations, or rename the heading that holds them",
             ],
         ),
         (
             "## Learning\n\n1. {#Bad Id} One.\n\n## Recommendations\n\n1. {#learning-1} R.\n",
             [
                 "content/reviews/child-t.md:13: found the id {#Bad Id}, expected lower-case letters, digits and "
-                "hyphens starting with a letter, e.g. {#father-not-known}",
+                "hyphens starting with a letter, e.g. {#father-not-known}; write the id that way, or delete it (the "
+                "item then gets a numbered anchor)",
                 "content/reviews/child-t.md:17: found the id {#learning-1}, which looks like an automatic anchor; "
-                "expected a descriptive id, e.g. {#father-not-known}",
+                "expected a descriptive id, e.g. {#father-not-known}; replace it with words saying what the item is "
+                "about",
             ],
         ),
     ],
@@ -281,7 +299,7 @@ def test_duplicate_author_id():
     _, problems = parse_body(body, 1, PATH)
     assert [str(p) for p in problems] == [
         f"{PATH}:7: the anchor 'same' of this recommendation is already used by the item on line 3; expected an "
-        "anchor used once in the review (give the item an id, e.g. {#police-training})"
+        "anchor used once in the review; give the item an id of its own, e.g. {#police-training}"
     ]
 
 
@@ -295,8 +313,10 @@ def test_blank_optional_fields_count_as_not_given():
 
     document, _ = parse_document(text.replace("board: Testshire Safeguarding Children Board", "board:").encode(), PATH)
     _, problems = review_from_document("child-t", document, THEMES, TODAY)
-    assert [str(p) for p in problems] == [f"{PATH}:4: board: found nothing, expected text"]
-    assert messages(themes=[]) == [f"{PATH}:6: themes: found 0, expected at least 1"]
+    assert [str(p) for p in problems] == [
+        f"{PATH}:4: board: found nothing, expected text; write it as plain text (in quotes if it holds a colon)"
+    ]
+    assert messages(themes=[]) == [f"{PATH}:6: themes: found 0 items, expected at least 1; add 1 more item"]
 
 
 # --- the shapes real reports have ----------------------------------------------------------------
@@ -338,7 +358,8 @@ def test_the_heading_found_is_named_with_what_was_expected():
         "learnt, Key learning, Key lessons, Learning points, Key learning points, Findings, Key findings, Findings "
         "and learning, Learning and findings, What we learned, What we learnt, Learning from the review, Learning "
         "from this review, Practice and organisational learning, Issues identified, Lessons identified, Learning "
-        "identified (rename '## Lessons to be learned from Child L' to '## Learning')"
+        "identified (rename '## Lessons to be learned from Child L' to '## Learning'); add a '## Learning' section "
+        "with its learning points, or rename the heading that holds them"
     ]
 
 
@@ -361,8 +382,10 @@ def test_every_bad_value_in_a_list_is_reported():
     assert result == [
         f"{PATH}:12: agencies: item 2: found 'polise', expected one of: "
         + AGENCY_CHOICES
-        + " (did you mean 'police'?)",
-        f"{PATH}:13: agencies: item 3: found 'helth', expected one of: " + AGENCY_CHOICES + " (did you mean 'health'?)",
+        + " (did you mean 'police'?); pick one of the listed values",
+        f"{PATH}:13: agencies: item 3: found 'helth', expected one of: "
+        + AGENCY_CHOICES
+        + " (did you mean 'health'?); pick one of the listed values",
     ]
     subjects = messages(subjects=[{"pseudonym": "Adult X", "age_band": "old", "outcome": "died"}])
     assert [message.split(": expected")[0].split(", expected")[0] for message in subjects] == [
@@ -375,15 +398,16 @@ def test_single_subject_fields_and_subjects_are_not_mixed():
     """Age and outcome go under each subject when subjects are given."""
     result = messages(subjects=[{"pseudonym": "Adult X"}], outcome="death")
     assert result == [
-        f"{PATH}:12: outcome: is given beside subjects; expected one or the other: give each person's age, "
-        "age_band and outcome under subjects"
+        f"{PATH}:12: outcome: is given beside subjects; expected one or the other; move it under subjects: give "
+        "each person's age, age_band and outcome there"
     ]
 
 
 def test_period_under_review_runs_forwards():
     """The period's start comes before its end, which is not after publication."""
     assert messages(period_under_review={"from": "2014-06", "to": "2013"}) == [
-        f"{PATH}:10: period_under_review: runs from 2014-06 to 2013; expected 'from' to come before 'to'"
+        f"{PATH}:10: period_under_review: found 'from' 2014-06, after 'to' (2013); expected 'from' to come "
+        "before 'to'; check both dates against the source report and correct the one that is wrong"
     ]
 
 
@@ -485,7 +509,7 @@ def test_an_alias_bomb_is_refused_before_it_is_built(libyaml: bool):
     assert document is None
     assert [str(problem) for problem in problems] == [
         f"{PATH}:3: uses a YAML anchor and alias (&name … *name, or a '<<' merge): expected each value "
-        "written out in full where it is used"
+        "written out in full where it is used; write the value out in full in each place"
     ]
 
 
@@ -502,7 +526,8 @@ def test_nesting_without_end_is_refused():
     text = "---\ntitle: x\nkeywords: " + "[" * 200 + "]" * 200 + "\n---\n\nBody.\n"
     _, problems = parse_document(text.encode(), PATH)
     assert [str(problem) for problem in problems] == [
-        f"{PATH}:3: the front matter nests lists or fields more than 12 deep: expected fields written as in README"
+        f"{PATH}:3: the front matter nests lists or fields more than 12 deep: expected fields written as in README; "
+        "check the indentation against README's examples"
     ]
 
 
@@ -514,7 +539,7 @@ def test_a_never_publish_name_cannot_be_accepted_in_front_matter():
     assert result[0].endswith(
         "accepted_findings: item 1: found rule 'listed-name': a name on the board's never-publish list is never "
         "accepted; expected the name taken out of the text (or off content/_data/never-publish.txt, if it may "
-        "be published)"
+        "be published); remove this entry, then take the name out of the text"
     )
 
 
@@ -527,7 +552,7 @@ def test_an_unclosed_quote_is_reported_where_it_opens(libyaml: bool):
     _, problems = parse_document(text.encode(), PATH, libyaml=libyaml)
     assert [str(problem) for problem in problems] == [
         f"{PATH}:2: title: has a quotation mark that is never closed; expected the text to end with the same "
-        'mark, e.g. title: "Serious case review: Child M"'
+        'mark; add the same mark at the end of the text, e.g. title: "Serious case review: Child M"'
     ]
 
 
@@ -547,6 +572,6 @@ def test_a_tag_is_refused_with_a_message_not_a_traceback(libyaml: bool, line: st
     document, problems = parse_document(text.encode(), PATH, libyaml=libyaml)
     assert document is None
     assert [str(problem) for problem in problems] == [
-        f"{PATH}:3: uses a YAML tag ({tag}): expected a plain value (take the tag out and write the value as "
-        "README shows, e.g. incident_year: 2013)"
+        f"{PATH}:3: uses a YAML tag ({tag}): expected a plain value; take the tag out and write the value as "
+        "README shows, e.g. incident_year: 2013"
     ]

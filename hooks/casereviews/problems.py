@@ -93,10 +93,13 @@ def quoted(value: object) -> str:
     return text if len(text) <= 80 else text[:77] + "..."
 
 
+def counted(number: int, noun: str, plural: str | None = None) -> str:
+    """A number with its noun, singular or plural as the number needs: '1 finding', '2 findings'."""
+    return f"{number} {noun if number == 1 else plural or noun + 's'}"
+
+
 def summary_line(problems: list[Problem]) -> str:
     """'3 errors in 2 files' style summary for the end of a report."""
     errors = errors_in(problems)
     files = {problem.path for problem in errors}
-    noun = "error" if len(errors) == 1 else "errors"
-    file_noun = "file" if len(files) == 1 else "files"
-    return f"{len(errors)} {noun} in {len(files)} {file_noun}"
+    return f"{counted(len(errors), 'error')} in {counted(len(files), 'file')}"

@@ -18,12 +18,14 @@ from typing import TypeVar
 
 import yaml
 
+from .. import urls
 from ..model.boards import BoardRegistry, near_duplicates, read_registry
-from ..model.fields import SLUG_PATTERN
+from ..model.fields import SLUG_PATTERN, unknown_field
+from ..model.messages import message
 from ..model.reviews import Review, review_from_document
-from ..model.source import SourceDocument, load_strict_yaml, parse_document, plain_document
+from ..model.source import RefusedShapeError, SourceDocument, load_strict_yaml, parse_document, plain_document
 from ..model.themes import Theme, ThemeCatalogue, theme_from_document
-from ..problems import Problem, Severity, did_you_mean, one_of, sorted_problems
+from ..problems import Problem, Severity, sorted_problems
 from ..rules.anonymisation import Finding, read_name_list
 from .content_files import DATA_DIR, display_path, outside_content_problems
 from .memo import LoadMemo
@@ -122,17 +124,8 @@ def load_site(docs_dir: Path, today: dt.date, project_dir: Path | None = None, m
         (slug for slug in board_names),
         settled=_registered_pairs(registry, board_names),
     ):
-        problems.append(
-            Problem(
-                display_path(docs_dir / BOARDS_FILE, root),
-                None,
-                "boards",
-                f"'{board_names[first]}' and '{board_names[second]}' look like one board spelt two ways; "
-                "expected one spelling (list the other under also_written in the boards file, "
-                "or list both boards there if they are different boards)",
-                Severity.WARNING,
-            )
-        )
+        wording = message("board-spelt-two-ways", first=board_names[first], second=board_names[second])
+        problems.append(Problem(display_path(docs_dir / BOARDS_FILE, root), None, "boards", wording, Severity.WARNING))
 
     problems.extend(_other_pages_problems(docs_dir, root, files, reader))
     problems.extend(outside_content_problems(docs_dir, root))
@@ -163,7 +156,7 @@ class _Reader:
         try:
             raw = path.read_bytes()
         except OSError as error:
-            return None, [Problem(shown_path, None, None, f"cannot be read: {error.strerror}")]
+            return None, [Problem(shown_path, None, None, message("unreadable", reason=error.strerror))]
         return parse(raw, shown_path)
 
     def record(
@@ -215,25 +208,11 @@ def _other_pages_problems(docs_dir: Path, root: Path, files: dict[str, ContentFi
         files[shown_path] = ContentFile(_uri(path, docs_dir), document)
         template = document.meta.get("template")
         if template is not None and (not isinstance(template, str) or not TEMPLATE_NAME.match(template)):
-            problems.append(
-                Problem(
-                    document.path,
-                    document.line_of("template"),
-                    "template",
-                    f"found {template!r}, expected the file name of a page template in overrides/, "
-                    "e.g. main.html (or leave template out)",
-                )
-            )
+            wording = message("template", repr(template))
+            problems.append(Problem(document.path, document.line_of("template"), "template", wording))
         for key in document.meta:
             if key not in PAGE_FIELDS:
-                problems.append(
-                    Problem(
-                        document.path,
-                        document.line_of(key),
-                        key,
-                        f"is not a known field{did_you_mean(key, PAGE_FIELDS)}; expected {one_of(PAGE_FIELDS)}",
-                    )
-                )
+                problems.append(Problem(document.path, document.line_of(key), key, unknown_field(key, PAGE_FIELDS)))
     return problems
 
 
@@ -245,14 +224,10 @@ def _uri(path: Path, docs_dir: Path) -> str:
 def _check_slug(path: Path, root: Path, problems: list[Problem]) -> bool:
     if SLUG_PATTERN.match(path.stem):
         return True
+    words = "-".join(urls.name_words(path.stem))
+    suggestion = f"{words}.md" if words else "2007-tower-hamlets-child-m.md"
     problems.append(
-        Problem(
-            display_path(path, root),
-            None,
-            None,
-            f"the file name '{path.name}' is not a valid address: expected lower-case letters, "
-            "digits and hyphens, e.g. 2007-tower-hamlets-child-m.md",
-        )
+        Problem(display_path(path, root), None, None, message("file-name", name=path.name, suggestion=suggestion))
     )
     return False
 
@@ -266,24 +241,11 @@ def _markdown_files(folder: Path, root: Path, problems: list[Problem]) -> list[P
         if path.is_dir() or path.name.startswith(".") or path.is_symlink():
             continue  # a link is refused, never read (`outside_content_problems`)
         if path.suffix != ".md":
-            problems.append(
-                Problem(
-                    display_path(path, root),
-                    None,
-                    None,
-                    f"is not a Markdown file: expected only .md files in {display_path(folder, root)}/ "
-                    "(link to reports with source_url)",
-                )
-            )
+            wording = message("not-markdown", folder=display_path(folder, root))
+            problems.append(Problem(display_path(path, root), None, None, wording))
         elif path.parent != folder:
-            problems.append(
-                Problem(
-                    display_path(path, root),
-                    None,
-                    None,
-                    f"is in a subfolder: expected it directly in {display_path(folder, root)}/",
-                )
-            )
+            wording = message("in-subfolder", folder=display_path(folder, root))
+            problems.append(Problem(display_path(path, root), None, None, wording))
         elif path.name != "index.md":
             files.append(path)
     return files
@@ -356,12 +318,7 @@ def _load_reviews(
 def _reserved_paths_problems(docs_dir: Path, root: Path) -> list[Problem]:
     """Authored files where the build writes its own pages."""
     return [
-        Problem(
-            display_path(docs_dir / reserved, root),
-            None,
-            None,
-            "this page is generated by the site: expected no file here (remove or rename it)",
-        )
+        Problem(display_path(docs_dir / reserved, root), None, None, message("reserved-path"))
         for reserved in RESERVED
         if (docs_dir / reserved).exists()
     ]
@@ -376,24 +333,21 @@ def _duplicate_slugs(reviews: dict[str, Review]) -> list[Problem]:
             owner = owners.setdefault(alias, review)
             if owner is not review:
                 what = "address" if owner.slug == alias else "old address (aliases)"
-                problems.append(
-                    Problem(
-                        review.path,
-                        review.line_of("aliases"),
-                        "aliases",
-                        f"found '{alias}', which is already the {what} of {owner.path}; "
-                        "expected an address no other review uses",
-                    )
-                )
+                wording = message("alias-in-use", f"'{alias}'", what=what, owner=owner.path)
+                problems.append(Problem(review.path, review.line_of("aliases"), "aliases", wording))
     return problems
 
 
 def _read_yaml(path: Path, root: Path, problems: list[Problem]) -> object:
     try:
         return load_strict_yaml(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, yaml.YAMLError) as error:
-        problems.append(Problem(display_path(path, root), None, None, f"cannot be read as YAML: {error}"))
-        return None
+    except RefusedShapeError as error:  # worded for the author already, at its line
+        problems.append(Problem(display_path(path, root), error.line + 1, None, error.message))
+    except (OSError, UnicodeDecodeError) as error:
+        problems.append(Problem(display_path(path, root), None, None, message("unreadable", reason=error)))
+    except yaml.YAMLError as error:
+        problems.append(Problem(display_path(path, root), None, None, message("unreadable-yaml", reason=error)))
+    return None
 
 
 def _load_boards(docs_dir: Path, root: Path, problems: list[Problem]) -> BoardRegistry:
@@ -421,5 +375,5 @@ def _load_names(docs_dir: Path, root: Path, problems: list[Problem]) -> list[str
     try:
         return read_name_list(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError) as error:
-        problems.append(Problem(display_path(path, root), None, None, f"cannot be read: {error}"))
+        problems.append(Problem(display_path(path, root), None, None, message("unreadable", reason=error)))
         return []

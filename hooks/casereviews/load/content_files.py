@@ -9,6 +9,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+from ..model.messages import message
 from ..problems import Problem
 
 #: Site data that is read by the build and never published.
@@ -43,29 +44,15 @@ def outside_content_problems(docs_dir: Path, root: Path) -> list[Problem]:
             path = here / name
             if path.is_symlink():
                 target = path.readlink()
-                problems.append(
-                    Problem(
-                        display_path(path, root),
-                        None,
-                        None,
-                        f"is a link to {target.as_posix()}: expected a file or folder inside "
-                        f"{display_path(docs_dir, root)}/ itself (copy it in, then delete the link)",
-                    )
-                )
+                wording = message("link-in-content", target=target.as_posix(), folder=display_path(docs_dir, root))
+                problems.append(Problem(display_path(path, root), None, None, wording))
             elif (
                 name in names
                 and not name.startswith(".")
                 and path.suffix.lower() not in STATIC_SUFFIXES | {".md"}
                 and relative[:1] != (DATA_DIR,)
             ):
-                problems.append(
-                    Problem(
-                        display_path(path, root),
-                        None,
-                        None,
-                        f"is a {path.suffix or 'file without a type'} file, which the site would publish without "
-                        "checking it; expected Markdown pages and images (" + ", ".join(sorted(STATIC_SUFFIXES)) + "): "
-                        "put text in a page, link a report with source_url, and convert an SVG to PNG",
-                    )
-                )
+                kind, suffixes = path.suffix or "file without a type", ", ".join(sorted(STATIC_SUFFIXES))
+                wording = message("unchecked-file", kind=kind, suffixes=suffixes)
+                problems.append(Problem(display_path(path, root), None, None, wording))
     return problems

@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from ..model.messages import message
 from ..model.source import SourceDocument
 from ..problems import Problem
 
@@ -76,7 +77,7 @@ class LoadMemo:
                 raw = path.read_bytes()
                 digest = hashlib.sha256(raw).hexdigest()
         except OSError as error:
-            return None, [Problem(display_path, None, None, f"cannot be read: {error.strerror}")]
+            return None, [Problem(display_path, None, None, message("unreadable", reason=error.strerror))]
         key = (display_path, digest)
         if key not in self._documents:
             assert raw is not None

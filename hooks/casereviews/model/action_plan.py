@@ -24,7 +24,8 @@ from ..problems import Problem, one_of
 from . import vocabulary
 from .body import Point
 from .dates import PartialDate
-from .fields import FieldError, GroupedFieldError, choice, list_of, paragraph, partial_date, record
+from .fields import FieldError, GroupedFieldError, choice, described, list_of, paragraph, partial_date, record
+from .messages import message
 from .source import SourceDocument
 
 FIELD = "action_plan"
@@ -155,7 +156,7 @@ def recommendation_reference(value: Any) -> str:
     """A recommendation's number as on the page ('3', '8.1', 'Health 2') or its id; which one
     it names is checked against the review's body by `read_action_plan`."""
     if isinstance(value, bool) or not isinstance(value, str | int | float) or not str(value).strip():
-        raise FieldError(f"found {value!r}, expected a recommendation's number as on the page (e.g. 3) or its id")
+        raise FieldError(message("recommendation-reference", described(value)))
     return str(value).strip()
 
 
@@ -203,17 +204,12 @@ def _match_recommendation(found: Any, points: tuple[Point, ...]) -> tuple[Point 
     names = [point_name(point) for point in points]
     shown = ", ".join(names) if len(names) <= 12 else ", ".join(names[:12]) + ", …"
     if len(by_number) > 1:
-        return None, (
-            f"found {wanted!r}, which numbers a recommendation in more than one group "
-            f"({', '.join(point_name(point) for point in by_number)}); expected the group and number, "
-            f"e.g. {point_name(by_number[0])!r}, or the recommendation's id ({by_number[0].anchor!r})"
-        )
+        groups = ", ".join(point_name(point) for point in by_number)
+        example, anchor = repr(point_name(by_number[0])), repr(by_number[0].anchor)
+        return None, message("ambiguous-recommendation", repr(wanted), groups=groups, example=example, anchor=anchor)
     if not points:
-        return None, (
-            f"found {wanted!r}, but the review has no recommendations; expected a recommendation of this "
-            "review (an action plan tracks its recommendations)"
-        )
-    return None, f"found {wanted!r}, expected a recommendation of this review: {shown} (or its id)"
+        return None, message("no-recommendations", repr(wanted))
+    return None, message("unknown-recommendation", repr(wanted), choices=shown)
 
 
 def well_formed_items(raw: Any) -> list[tuple[int, dict[str, Any]]]:
@@ -265,48 +261,34 @@ def read_action_plan(
         completed: PartialDate | None = item.get("completed")
         signed_off: PartialDate | None = item.get("signed_off")
         if stage in DONE and completed is None:
-            problem(
-                index, "status", f"completed: is missing: expected the date the action was completed (status {stage})"
-            )
+            what = f"the action was completed (status {stage})"
+            problem(index, "status", f"completed: {message('action-date-missing', what=what)}")
         if stage == "signed-off" and signed_off is None:
-            problem(index, "status", "signed_off: is missing: expected the date the board signed the action off")
-        if stage not in DONE and completed is not None:
-            problem(
-                index,
-                "completed",
-                f"completed: is given, but the status is '{stage}'; expected status complete or signed-off "
-                "(or no completed date)",
-            )
-        if stage != "signed-off" and signed_off is not None:
-            problem(
-                index,
-                "signed_off",
-                f"signed_off: is given, but the status is '{stage}'; expected status signed-off "
-                "(or no signed_off date)",
-            )
+            what = "the board signed the action off"
+            problem(index, "status", f"signed_off: {message('action-date-missing', what=what)}")
+        for part, given, statuses in (
+            ("completed", stage not in DONE and completed is not None, "complete or signed-off"),
+            ("signed_off", stage != "signed-off" and signed_off is not None, "signed-off"),
+        ):
+            if given:
+                wording = message("date-without-status", status=stage, statuses=statuses, part=part)
+                problem(index, part, f"{part}: {wording}")
         for part, value in (("completed", completed), ("signed_off", signed_off)):
             if value is not None and value.first_day > today:
-                problem(
-                    index,
-                    part,
-                    f"{part}: found {value.isoformat()}, a date in the future; expected the date it happened",
-                )
+                wording = message("future-date", value.isoformat(), what="the date it happened")
+                problem(index, part, f"{part}: {wording}")
         if completed and signed_off and signed_off.last_day < completed.first_day:
-            problem(
-                index,
-                "signed_off",
-                f"signed_off: found {signed_off.isoformat()}, before the action was completed "
-                f"({completed.isoformat()}); expected a date on or after completion",
+            relation = f"before the action was completed ({completed.isoformat()})"
+            wording = message(
+                "dates-out-of-order", signed_off.isoformat(), relation=relation, what="a date on or after completion"
             )
+            problem(index, "signed_off", f"signed_off: {wording}")
         notes = tuple(ProgressNote(entry["date"], entry["note"]) for entry in item.get("progress", ()))
         for number, note in enumerate(notes, start=1):
             if note.date.first_day > today:
-                problem(
-                    index,
-                    f"progress[{number}].date",
-                    f"progress: found a note dated {note.date.isoformat()}, in the future; "
-                    "expected the date the progress was made",
-                )
+                found = f"a note dated {note.date.isoformat()}"
+                wording = message("future-date", found, what="the date the progress was made")
+                problem(index, f"progress[{number}].date", f"progress: {wording}")
         if point is not None:
             actions.append(
                 Action(

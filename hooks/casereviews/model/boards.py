@@ -16,6 +16,7 @@ from collections.abc import Iterable, Mapping
 
 from .. import urls
 from ..problems import Problem
+from .messages import message
 
 _ABBREVIATIONS = {
     "lscb": "local safeguarding children board",
@@ -82,9 +83,7 @@ def read_registry(data: object, path: str) -> tuple[BoardRegistry, list[Problem]
     problems: list[Problem] = []
     entries = data.get("boards") if isinstance(data, dict) else None
     if not isinstance(entries, list):
-        return BoardRegistry(), [
-            Problem(path, None, "boards", "expected a list of boards, each with 'name' and optional 'also_written'")
-        ]
+        return BoardRegistry(), [Problem(path, None, "boards", message("boards-file"))]
     names: dict[str, str] = {}
     spellings: dict[str, str] = {}
     for index, entry in enumerate(entries, start=1):
@@ -93,17 +92,13 @@ def read_registry(data: object, path: str) -> tuple[BoardRegistry, list[Problem]
             or not isinstance(entry.get("name"), str)
             or set(entry) - {"name", "also_written"}
         ):
-            problems.append(
-                Problem(
-                    path, None, "boards", f"entry {index}: expected 'name' (text) and optional 'also_written' (a list)"
-                )
-            )
+            problems.append(Problem(path, None, "boards", message("board-entry", index=index)))
             continue
         slug = board_slug(entry["name"])
         names[slug] = " ".join(entry["name"].split())
         also = entry.get("also_written") or []
         if not isinstance(also, list) or not all(isinstance(item, str) for item in also):
-            problems.append(Problem(path, None, "boards", f"entry {index}: 'also_written' must be a list of names"))
+            problems.append(Problem(path, None, "boards", message("board-spellings", index=index)))
             continue
         for spelling in also:
             spellings[board_slug(spelling)] = slug

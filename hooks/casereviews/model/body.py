@@ -46,6 +46,7 @@ from .body_lines import (
     resolved,
     without_comments,
 )
+from .messages import message
 from .sections import (
     LEARNING,
     LEARNING_HEADINGS,
@@ -165,15 +166,10 @@ def parse_body(
             continue
         if kind in first_of_kind:
             first = first_of_kind[kind]
-            problems.append(
-                Problem(
-                    path,
-                    section.line,
-                    None,
-                    f"found a second {SECTION_NAMES[kind]} section '## {section.title}' (the first is "
-                    f"'## {first.title}' on line {first.line}); expected one, with groups under '### ' headings",
-                )
+            wording = message(
+                "second-section", section=SECTION_NAMES[kind], title=section.title, first=first.title, line=first.line
             )
+            problems.append(Problem(path, section.line, None, wording))
             continue
         first_of_kind[kind] = section
         found, section_lists = _SectionReader(kind, section, path, problems, links).read()
@@ -207,15 +203,8 @@ def _sections(body: str, body_line: int, path: str, problems: list[Problem]) -> 
             in_fence = not in_fence
         heading = None if in_fence else HEADING.match(text)
         if heading and len(heading.group(1)) == 1:
-            problems.append(
-                Problem(
-                    path,
-                    number,
-                    None,
-                    f"found a level-1 heading {text.strip()!r}, expected '## ' headings only "
-                    "(the title comes from the front matter)",
-                )
-            )
+            wording = message("level-1-heading", repr(text.strip()), heading=heading.group(2).strip())
+            problems.append(Problem(path, number, None, wording))
         if heading and len(heading.group(1)) <= 2:
             sections.append(_Section(heading.group(2), number, []))
         elif sections:
@@ -238,13 +227,18 @@ def _missing_section(kind: str, headings: list[str], path: str) -> Problem:
         if kind == LEARNING
         else "; a review whose types are all Welsh practice reviews, learning, rapid or thematic reviews may have none"
     )
-    return Problem(
-        path,
-        None,
-        None,
-        f"has no {SECTION_NAMES[kind]} section: found {found}; expected '## {SECTION_TITLES[kind]}' or one of: "
-        f"{', '.join(title.capitalize() for title in accepted[1:])}{hint}{extra}",
+    others = ", ".join(title.capitalize() for title in accepted[1:])
+    wording = message(
+        "missing-section",
+        found,
+        section=SECTION_NAMES[kind],
+        title=SECTION_TITLES[kind],
+        others=others,
+        hint=hint,
+        extra=extra,
+        points=f"{READABLE[kind]}s",
     )
+    return Problem(path, None, None, wording)
 
 
 class _SectionReader:
@@ -303,9 +297,7 @@ class _SectionReader:
         self._end_run()
         if not self.points:
             self.problem(
-                self.section.line,
-                f"'## {self.section.title}' has no {READABLE[self.kind]}s: expected a list of them, "
-                "numbered (1., 1), 8.1) or bulleted (-)",
+                self.section.line, message("no-points", title=self.section.title, points=f"{READABLE[self.kind]}s")
             )
         return self.points, self.lists
 
@@ -324,11 +316,8 @@ class _SectionReader:
 
     def _add_item(self, line: int, style: Style, marker: str, rest: str) -> None:
         if self.run_style is not None and style is not self.run_style:
-            self.problem(
-                line,
-                f"found a {style.described} item in a {self.run_style.described} list in "
-                f"'## {self.section.title}'; expected one style per list (a sentence between two lists separates them)",
-            )
+            styles = {"style": style.described, "list_style": self.run_style.described}
+            self.problem(line, message("mixed-list", title=self.section.title, **styles))
             return
         self.run_style = style
         self.run.append((line, marker, marker, [rest], line))
@@ -351,29 +340,22 @@ class _SectionReader:
             numbers = [int(marker.rstrip(".)")) for _, marker, _, _, _ in self.run]
             first = numbers[0]
             if first not in (1, self.group_count + 1):
-                self.problem(
-                    self.run[0][0],
-                    f"item in '## {self.section.title}' is numbered {first}, expected 1 "
-                    f"(or {self.group_count + 1}, continuing the list above)",
-                )
+                restart = f"1 (or {self.group_count + 1}, continuing the list above)"
+                self.problem(self.run[0][0], message("item-number", first, title=self.section.title, expected=restart))
             for (line, _, _, _, _), written, expected in zip(
                 self.run[1:], numbers[1:], range(first + 1, first + len(numbers)), strict=True
             ):
                 if written != expected:
-                    self.problem(
-                        line,
-                        f"item in '## {self.section.title}' is numbered {written}, expected {expected} "
-                        "(number the items 1, 2, 3 … in order)",
-                    )
+                    self.problem(line, message("item-number", written, title=self.section.title, expected=expected))
         elif self.run_style is Style.PARAGRAPHS:
             pairs = [tuple(int(part) for part in marker.split(".")) for _, marker, _, _, _ in self.run]
             for (line, marker, _, _, _), previous, current in zip(self.run[1:], pairs, pairs[1:], strict=False):
                 if current not in ((previous[0], previous[1] + 1), (previous[0] + 1, 1)):
-                    self.problem(
-                        line,
-                        f"paragraph numbered {marker} in '## {self.section.title}' follows "
-                        f"{previous[0]}.{previous[1]}; expected {previous[0]}.{previous[1] + 1}",
+                    follows, following = f"{previous[0]}.{previous[1]}", f"{previous[0]}.{previous[1] + 1}"
+                    wording = message(
+                        "paragraph-number", marker, title=self.section.title, previous=follows, expected=following
                     )
+                    self.problem(line, wording)
 
     def _point(self, line: int, marker: str, lines: list[str], last: int) -> Point:
         if self.group is None:
@@ -384,18 +366,10 @@ class _SectionReader:
         self.group_count += 1
         author_id, first = split_author_id(lines[0])
         if author_id is not None and not _ID_PATTERN.match(author_id):
-            self.problem(
-                line,
-                f"found the id {{#{author_id}}}, expected lower-case letters, digits and "
-                "hyphens starting with a letter, e.g. {#father-not-known}",
-            )
+            self.problem(line, message("point-id", id=author_id))
             author_id = None
         elif author_id is not None and _AUTOMATIC_ID.match(author_id):
-            self.problem(
-                line,
-                f"found the id {{#{author_id}}}, which looks like an automatic anchor; "
-                "expected a descriptive id, e.g. {#father-not-known}",
-            )
+            self.problem(line, message("automatic-id", id=author_id))
             author_id = None
         continuation = dedent(lines[1:])
         if continuation and (BULLET.match(continuation[0]) or NUMBERED.match(continuation[0])):
@@ -403,7 +377,9 @@ class _SectionReader:
         text = " ".join([first.strip(), *(part.strip() for part in lines[1:] if part.strip())]).strip()
         text = resolved(text, self.references)
         if not text:
-            self.problem(line, f"{READABLE[self.kind]} {position} in '## {self.section.title}' is empty, expected text")
+            self.problem(
+                line, message("empty-point", point=READABLE[self.kind], number=position, title=self.section.title)
+            )
         automatic = (
             f"{self.kind}-{position}" if self.group is None else f"{self.kind}-{group_slug(self.group)}-{position}"
         )
@@ -428,15 +404,9 @@ def _check_anchors(points: list[Point], body: str, path: str) -> list[Problem]:
     taken = {heading_anchor(title): f"the heading '{title}'" for title in headings}
     for point in points:
         if point.anchor in taken:
-            problems.append(
-                Problem(
-                    path,
-                    point.line,
-                    None,
-                    f"the anchor '{point.anchor}' of this {READABLE[point.kind]} is already used by "
-                    f"{taken[point.anchor]}; expected an anchor used once in the review (give the item an id, "
-                    "e.g. {#police-training})",
-                )
+            wording = message(
+                "anchor-taken", anchor=point.anchor, point=READABLE[point.kind], owner=taken[point.anchor]
             )
+            problems.append(Problem(path, point.line, None, wording))
         taken.setdefault(point.anchor, f"the item on line {point.line}")
     return problems

@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import re
 
-from ..problems import Problem
+from ..problems import Problem, counted
+from .messages import message
 
 HEADING = re.compile(r"^(#{1,6})[ \t]+(.*?)[ \t]*#*[ \t]*$")
 FENCE = re.compile(r"^[ \t]{0,3}(```|~~~)")
@@ -107,29 +108,15 @@ def page_furniture(body: str, body_line: int, path: str) -> list[Problem]:
             offset + 1 == len(lines) or not lines[offset + 1].strip()
         )
         if alone and PAGE_NUMBER_LINE.match(text):
-            problems.append(
-                Problem(
-                    path,
-                    number,
-                    None,
-                    f"found {text.strip()!r} alone on a line, a page number left from the source; expected "
-                    "the review's text only (delete the line)",
-                )
-            )
+            problems.append(Problem(path, number, None, message("page-number", repr(text.strip()))))
         elif alone and len(text.split()) >= 3 and not HEADING.match(text) and not item_or_bullet(text):
             seen.setdefault(" ".join(text.split()), []).append(number)
     for line_text, numbers in seen.items():
         if len(numbers) >= RUNNING_LINE_REPEATS:
             shown = line_text if len(line_text) <= 60 else line_text[:57] + "..."
-            problems.append(
-                Problem(
-                    path,
-                    numbers[0],
-                    None,
-                    f"found {shown!r} {len(numbers)} times, on lines {', '.join(map(str, numbers))}: a running "
-                    "header or footer left from the source; expected the review's text only (delete each)",
-                )
-            )
+            lines_given = ", ".join(map(str, numbers))
+            wording = message("running-header", repr(shown), times=counted(len(numbers), "time"), lines=lines_given)
+            problems.append(Problem(path, numbers[0], None, wording))
     return problems
 
 

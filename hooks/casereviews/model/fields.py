@@ -1,6 +1,7 @@
 """Typed front-matter fields: each parser turns a YAML value into a Python value or says why not.
 
-A parser raises `FieldError` with the wording "found X, expected Y". `validate_fields`
+A parser raises `FieldError` with a message of the catalogue (`model.messages`): "found X,
+expected Y; what to do". `validate_fields`
 applies a schema to a document and collects one problem per bad field (or list item),
 plus one per unknown or missing field, so every problem in a file is reported at once.
 """
@@ -15,7 +16,7 @@ from typing import Any
 from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo
 
-from ..problems import Problem, did_you_mean, one_of, quoted
+from ..problems import Problem, counted, did_you_mean, one_of, quoted
 from .dates import PartialDate
 from .messages import date_suggestion, message
 from .source import SourceDocument
@@ -55,16 +56,17 @@ class Field:
     description: str = ""
 
 
-def _found(value: Any) -> str:
+def described(value: Any) -> str:
+    """A found value as a message names it: 'nothing', 'a list', or the value, short and quoted."""
     if value is None:
-        return "found nothing"
+        return "nothing"
     if isinstance(value, bool):
-        return f"found {str(value).lower()}"
+        return str(value).lower()
     if isinstance(value, list):
-        return "found a list"
+        return "a list"
     if isinstance(value, dict):
-        return "found a set of fields"
-    return f"found {quoted(value)}"
+        return "a set of fields"
+    return quoted(value)
 
 
 def text(max_length: int = 200, single_line: bool = True) -> Parser:
@@ -72,15 +74,20 @@ def text(max_length: int = 200, single_line: bool = True) -> Parser:
 
     def parse(value: Any) -> str:
         if not isinstance(value, str) or not value.strip():
-            raise FieldError(f"{_found(value)}, expected text")
+            raise FieldError(message("text", described(value)))
         cleaned = " ".join(value.split()) if single_line else value.strip()
         if single_line and "\n" in value.strip():
-            raise FieldError(f"{_found(value)}, expected text on one line")
-        if len(cleaned) > max_length:
-            raise FieldError(f"found {len(cleaned)} characters, expected at most {max_length}")
+            raise FieldError(message("one-line", described(value)))
+        _check_length(cleaned, max_length)
         return cleaned
 
     return parse
+
+
+def _check_length(cleaned: str, max_length: int) -> None:
+    """Text longer than its field allows is refused, with how long it is."""
+    if len(cleaned) > max_length:
+        raise FieldError(message("too-long", counted(len(cleaned), "character"), limit=max_length))
 
 
 def words_text(max_length: int, example: str) -> Parser:
@@ -91,18 +98,18 @@ def words_text(max_length: int, example: str) -> Parser:
     def parse(value: Any) -> str:
         if isinstance(value, int | float) and not isinstance(value, bool):
             raise FieldError(
-                f"found {value}, a number; expected words, e.g. {example} (a page number from the source?)"
+                message("not-words", value, what="a number (a page number from the source?)", example=example)
             )
         cleaned: str = base(value)
         if not re.search(r"[^\W\d_]{2,}", cleaned):
-            raise FieldError(f"found {cleaned!r}, which has no words; expected words, e.g. {example}")
+            raise FieldError(message("not-words", repr(cleaned), what="which has no words", example=example))
         if re.fullmatch(r"(?i)(?:page\s+)?\d+(?:\s*(?:of|/)\s*\d+)?", cleaned):
-            raise FieldError(f"found {cleaned!r}, a page number; expected words, e.g. {example}")
+            raise FieldError(message("not-words", repr(cleaned), what="a page number", example=example))
         words = cleaned.split()
         half = len(words) // 2
         if half and len(words) % 2 == 0 and [w.lower() for w in words[:half]] == [w.lower() for w in words[half:]]:
             once = " ".join(words[:half])
-            raise FieldError(f"found {cleaned!r}, the same words twice; expected them once: {once!r}")
+            raise FieldError(message("words-twice", repr(cleaned), once=repr(once)))
         return cleaned
 
     return parse
@@ -117,11 +124,7 @@ def sentence(max_length: int, min_words: int) -> Parser:
         cleaned: str = base(value)
         count = len(re.findall(r"[^\W\d_][\w'’-]*", cleaned))
         if count < min_words:
-            noun = "word" if count == 1 else "words"
-            raise FieldError(
-                f"found {cleaned!r}, {count} {noun}; expected a paragraph of at least {min_words} words "
-                "saying what happened, in general terms"
-            )
+            raise FieldError(message("too-few-words", repr(cleaned), count=counted(count, "word"), minimum=min_words))
         return cleaned
 
     return parse
@@ -132,12 +135,11 @@ def paragraph(max_length: int = 1000) -> Parser:
 
     def parse(value: Any) -> str:
         if not isinstance(value, str) or not value.strip():
-            raise FieldError(f"{_found(value)}, expected one paragraph of text")
+            raise FieldError(message("paragraph", described(value)))
         if re.search(r"\n\s*\n", value.strip()):
-            raise FieldError("found more than one paragraph, expected one paragraph of plain text")
+            raise FieldError(message("several-paragraphs"))
         cleaned = " ".join(value.split())
-        if len(cleaned) > max_length:
-            raise FieldError(f"found {len(cleaned)} characters, expected at most {max_length}")
+        _check_length(cleaned, max_length)
         return cleaned
 
     return parse
@@ -151,7 +153,7 @@ def choice(choices: Mapping[str, str] | Iterable[str]) -> Parser:
         if isinstance(value, str) and value.strip() in allowed:
             return value.strip()
         hint = did_you_mean(value, allowed) if isinstance(value, str) else ""
-        raise FieldError(f"{_found(value)}, expected {one_of(allowed)}{hint}")
+        raise FieldError(message("choice", described(value), choices=one_of(allowed), hint=hint))
 
     return parse
 
@@ -160,7 +162,7 @@ def slug(value: Any) -> str:
     """A URL slug: lower-case letters and digits in hyphen-separated words."""
     if isinstance(value, str) and SLUG_PATTERN.match(value.strip()):
         return value.strip()
-    raise FieldError(f"{_found(value)}, expected lower-case letters, digits and hyphens, e.g. 'child-m'")
+    raise FieldError(message("slug", described(value)))
 
 
 def date(value: Any) -> dt.date:
@@ -173,14 +175,9 @@ def date(value: Any) -> dt.date:
         try:
             return dt.date.fromisoformat(value.strip())
         except ValueError:
-            raise FieldError(message("unreal-date", _found(value).removeprefix("found "), part="day")) from None
-    raise FieldError(
-        message(
-            "date",
-            _found(value).removeprefix("found "),
-            suggestion=date_suggestion(value, "2007-11-15", day_needed=True),
-        )
-    )
+            raise FieldError(message("unreal-date", described(value), part="day")) from None
+    suggestion = date_suggestion(value, "2007-11-15", day_needed=True)
+    raise FieldError(message("date", described(value), suggestion=suggestion))
 
 
 def partial_date(value: Any) -> PartialDate:
@@ -194,11 +191,9 @@ def partial_date(value: Any) -> PartialDate:
         try:
             return PartialDate.parse(text_value)
         except ValueError:
-            raise FieldError(
-                message("unreal-date", _found(value).removeprefix("found "), part="month or day")
-            ) from None
+            raise FieldError(message("unreal-date", described(value), part="month or day")) from None
     suggestion = date_suggestion(value, "2011-03-15, or 2011-03 for March 2011")
-    raise FieldError(message("partial-date", _found(value).removeprefix("found "), suggestion=suggestion))
+    raise FieldError(message("partial-date", described(value), suggestion=suggestion))
 
 
 def record(fields: Mapping[str, Parser], required: Iterable[str] = ()) -> Parser:
@@ -207,17 +202,12 @@ def record(fields: Mapping[str, Parser], required: Iterable[str] = ()) -> Parser
 
     def parse(value: Any) -> dict[str, Any]:
         if not isinstance(value, dict):
-            raise FieldError(f"{_found(value)}, expected fields written as 'name: value' ({', '.join(fields)})")
+            raise FieldError(message("record", described(value), fields=", ".join(fields)))
         errors: list[FieldError] = []
         parsed: dict[str, Any] = {}
         for key, raw in value.items():
             if key not in fields:
-                errors.append(
-                    FieldError(
-                        f"{key}: is not a known field{did_you_mean(str(key), fields)}; expected {one_of(fields)}",
-                        part=str(key),
-                    )
-                )
+                errors.append(FieldError(f"{key}: {unknown_field(str(key), fields)}", part=str(key)))
             elif raw is not None:
                 try:
                     parsed[key] = fields[key](raw)
@@ -225,7 +215,9 @@ def record(fields: Mapping[str, Parser], required: Iterable[str] = ()) -> Parser
                     errors.extend(FieldError(f"{key}: {error.message}", part=key) for error in found.errors)
                 except FieldError as error:
                     errors.append(FieldError(f"{key}: {error.message}", part=key))
-        errors.extend(FieldError(f"{key}: is missing") for key in needed if value.get(key) is None)
+        errors.extend(
+            FieldError(f"{key}: {message('missing-part', part=key)}") for key in needed if value.get(key) is None
+        )
         if errors:
             raise GroupedFieldError(errors)
         return parsed
@@ -245,13 +237,9 @@ def uk_datetime(value: Any) -> dt.datetime:
         try:
             parsed = dt.datetime.fromisoformat(value.strip())
         except ValueError:
-            raise FieldError(
-                f"{_found(value)}, expected a real date and time (that day or time does not exist)"
-            ) from None
+            raise FieldError(message("unreal-date-time", described(value))) from None
     else:
-        raise FieldError(
-            f"{_found(value)}, expected a date and time written YYYY-MM-DD HH:MM (UK time), e.g. 2026-12-01 09:30"
-        )
+        raise FieldError(message("date-time", described(value)))
     if parsed.tzinfo is None:
         parsed = parsed.replace(tzinfo=UK_TIME)
     return parsed
@@ -263,7 +251,7 @@ def year(value: Any) -> int:
         return value
     if isinstance(value, str) and re.fullmatch(r"(19|2\d)\d{2}", value.strip()):
         return int(value)
-    raise FieldError(f"{_found(value)}, expected a four-digit year, e.g. 2007")
+    raise FieldError(message("year", described(value)))
 
 
 def web_address(value: Any) -> str:
@@ -273,7 +261,7 @@ def web_address(value: Any) -> str:
         parts = urlsplit(address)
         if parts.scheme in ("http", "https") and parts.netloc and not re.search(r"\s", address):
             return address
-    raise FieldError(f"{_found(value)}, expected a web address starting https://")
+    raise FieldError(message("web-address", described(value)))
 
 
 def list_of(item: Parser, min_items: int = 0, max_items: int | None = None) -> Parser:
@@ -282,11 +270,12 @@ def list_of(item: Parser, min_items: int = 0, max_items: int | None = None) -> P
     def parse(value: Any) -> tuple[Any, ...]:
         items = value if isinstance(value, list) else [value]
         if value is None:
-            raise FieldError("found nothing, expected a list")
+            raise FieldError(message("empty-list", "nothing"))
         if len(items) < min_items:
-            raise FieldError(f"found {len(items)}, expected at least {min_items}")
+            missing = counted(min_items - len(items), "more item")
+            raise FieldError(message("too-few-items", counted(len(items), "item"), minimum=min_items, missing=missing))
         if max_items is not None and len(items) > max_items:
-            raise FieldError(f"found {len(items)} items, expected at most {max_items}")
+            raise FieldError(message("too-many-items", counted(len(items), "item"), maximum=max_items))
         parsed = []
         errors: list[FieldError] = []
         for index, entry in enumerate(items):
@@ -301,10 +290,16 @@ def list_of(item: Parser, min_items: int = 0, max_items: int | None = None) -> P
             raise GroupedFieldError(errors)
         duplicates = sorted({str(entry) for entry in parsed if parsed.count(entry) > 1})
         if duplicates:
-            raise FieldError(f"found {', '.join(duplicates)} more than once, expected each once")
+            raise FieldError(message("listed-twice", f"{', '.join(duplicates)} more than once"))
         return tuple(parsed)
 
     return parse
+
+
+def unknown_field(key: str, fields: Iterable[str]) -> str:
+    """The message for a field that is not one of `fields`, with a near spelling when there is one."""
+    known = list(fields)
+    return message("unknown-field", hint=did_you_mean(key, known), choices=one_of(known))
 
 
 def validate_fields(
@@ -320,14 +315,7 @@ def validate_fields(
     for key, raw in document.meta.items():
         field = fields.get(key)
         if field is None:
-            problems.append(
-                Problem(
-                    document.path,
-                    document.line_of(key),
-                    key,
-                    f"is not a known field{did_you_mean(key, fields)}; expected {one_of(fields)}",
-                )
-            )
+            problems.append(Problem(document.path, document.line_of(key), key, unknown_field(key, fields)))
             continue
         if raw is None and not field.required:
             continue  # an optional field left blank (as in a copied template) is not given
@@ -345,10 +333,7 @@ def validate_fields(
             if field.required and field.name not in document.meta:
                 problems.append(
                     Problem(
-                        document.path,
-                        None,
-                        field.name,
-                        f"is missing: expected {field.description or 'a value'}",
+                        document.path, None, field.name, message("missing-field", what=field.description or "a value")
                     )
                 )
     return values, problems

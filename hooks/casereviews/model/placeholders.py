@@ -15,7 +15,7 @@ import re
 from collections.abc import Iterator
 from typing import Any
 
-from ..problems import Problem
+from ..problems import Problem, counted
 from .messages import message
 
 #: The token every placeholder starts with. Nothing else in a review should contain it.
@@ -83,9 +83,7 @@ def _left_out_problem(document: Any, offset: int, lines: list[str]) -> Problem:
     text = re.sub(r"<!--.*?-->", "", "\n".join(following), flags=re.DOTALL)
     paragraphs = [part for part in re.split(r"\n\s*\n", text) if part.strip()]
     held = (
-        f"it still holds {len(paragraphs)} paragraph{'s' if len(paragraphs) != 1 else ''} of the source's text"
-        if paragraphs
-        else "it is empty"
+        f"it still holds {counted(len(paragraphs), 'paragraph')} of the source's text" if paragraphs else "it is empty"
     )
     return Problem(
         document.path,

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from ..problems import did_you_mean
+from ..problems import did_you_mean, one_of
 from ..rules.anonymisation import RULES
 from . import vocabulary
 from .action_plan import DESCRIPTION as ACTION_PLAN_DESCRIPTION
@@ -19,6 +19,7 @@ from .fields import (
     FieldError,
     choice,
     date,
+    described,
     list_of,
     paragraph,
     partial_date,
@@ -31,6 +32,7 @@ from .fields import (
     words_text,
     year,
 )
+from .messages import message
 
 MAX_THEMES = 8
 #: A summary shorter than this was taken from the wrong place ("4", "Summary of events").
@@ -40,24 +42,21 @@ MIN_SUMMARY_WORDS = 5
 def accepted_finding(value: Any) -> dict[str, str]:
     """One accepted anonymisation finding: the rule, the exact text and the reason."""
     if not isinstance(value, dict):
-        raise FieldError("expected 'rule', 'text' and 'reason' for each accepted finding")
+        raise FieldError(message("acceptance-shape", described(value)))
     unknown = sorted(set(value) - {"rule", "text", "reason"})
     if unknown:
-        raise FieldError(f"found '{unknown[0]}', expected only 'rule', 'text' and 'reason'")
+        raise FieldError(message("acceptance-key", f"'{unknown[0]}'"))
     accepted = {}
     for key in ("rule", "text", "reason"):
         entry = value.get(key)
         if not isinstance(entry, str) or not entry.strip():
-            raise FieldError(f"'{key}' is missing, expected text")
+            raise FieldError(message("acceptance-part-missing", part=key))
         accepted[key] = entry.strip()
     if accepted["rule"] not in RULES:
         hint = did_you_mean(accepted["rule"], RULES)
-        raise FieldError(f"found rule '{accepted['rule']}', expected one of: {', '.join(RULES)}{hint}")
+        raise FieldError(message("choice", f"rule '{accepted['rule']}'", choices=one_of(RULES), hint=hint))
     if accepted["rule"] == "listed-name":
-        raise FieldError(
-            "found rule 'listed-name': a name on the board's never-publish list is never accepted; expected "
-            "the name taken out of the text (or off content/_data/never-publish.txt, if it may be published)"
-        )
+        raise FieldError(message("acceptance-listed-name"))
     return accepted
 
 

@@ -14,6 +14,7 @@ from .body import ReviewBody, parse_body
 from .body_lines import without_comments
 from .dates import PartialDate
 from .fields import validate_fields
+from .messages import message
 from .placeholders import placeholder_problems
 from .review_fields import BUILT_BY_HAND, REVIEW_FIELDS, SOURCE_ONLY
 from .source import SourceDocument
@@ -182,8 +183,7 @@ def review_from_document(
                     path,
                     document.line_of("themes", index),
                     "themes",
-                    f"found '{term}', expected a theme from content/themes/ (its file name, title or one of its "
-                    f"aliases){did_you_mean(term_key(term), themes.names())}",
+                    message("unknown-theme", f"'{term}'", hint=did_you_mean(term_key(term), themes.names())),
                 )
             )
         elif theme_slug in resolved:
@@ -192,7 +192,7 @@ def review_from_document(
                     path,
                     document.line_of("themes", index),
                     "themes",
-                    f"found '{term}', which names the theme '{theme_slug}' already listed; expected each theme once",
+                    message("theme-twice", f"'{term}'", theme=theme_slug),
                 )
             )
         else:
@@ -252,8 +252,7 @@ def _audience_warnings(review: Review, themes: ThemeCatalogue, document: SourceD
             review.path,
             document.line_of("themes", index),
             "themes",
-            f"found '{slug}', a theme about {themes[slug].audience}, on a review about {review.audience}; "
-            "expected themes for the people the review is about (or a theme for all)",
+            message("theme-audience", f"'{slug}'", theme_audience=themes[slug].audience, audience=review.audience),
             Severity.WARNING,
         )
         for index, slug in enumerate(review.themes)
@@ -272,43 +271,33 @@ def _cross_field_problems(values: dict[str, Any], document: SourceDocument, toda
     published: PartialDate | None = values.get("published")
     status = values.get("status")
     if published and published.first_day > today and status != vocabulary.Status.DRAFT:
-        problem(
-            "published",
-            f"found {published.isoformat()}, a date in the future; expected the date the review "
-            "was published (to hold a review back until a date, use embargo_until)",
-        )
+        problem("published", message("future-publication", published.isoformat()))
     if "subjects" in values:
         for key in ("age_at_incident", "age_band", "outcome"):
             if key in values:
-                problem(
-                    key,
-                    "is given beside subjects; expected one or the other: give each person's age, "
-                    "age_band and outcome under subjects",
-                )
+                problem(key, message("beside-subjects"))
+
+    def out_of_order(key: str, found: object, relation: str, what: str) -> None:
+        problem(key, message("dates-out-of-order", found, relation=relation, what=what))
+
     period = values.get("period_under_review")
     if period and period["from"].first_day > period["to"].last_day:
-        problem(
+        out_of_order(
             "period_under_review",
-            f"runs from {period['from']} to {period['to']}; expected 'from' to come before 'to'",
+            f"'from' {period['from']}",
+            f"after 'to' ({period['to']})",
+            "'from' to come before 'to'",
         )
     if period and published and period["to"].first_day > published.last_day:
-        problem(
-            "period_under_review",
-            f"ends in {period['to']}, after the review was published ({published}); expected an earlier end",
-        )
+        relation = f"after the review was published ({published})"
+        out_of_order("period_under_review", f"'to' {period['to']}", relation, "an earlier end")
     incident_year = values.get("incident_year")
     if published and incident_year and incident_year > published.year:
-        problem(
-            "incident_year",
-            f"found {incident_year}, after the year of publication ({published.year}); "
-            "expected the year of the incident",
-        )
+        relation = f"after the year of publication ({published.year})"
+        out_of_order("incident_year", incident_year, relation, "the year of the incident")
     online_until = values.get("online_until")
     if published and online_until and online_until < published.first_day:
-        problem(
-            "online_until",
-            f"found {online_until.isoformat()}, before the publication date; expected a later date",
-        )
+        out_of_order("online_until", online_until.isoformat(), "before the publication date", "a later date")
     if status == vocabulary.Status.WITHDRAWN:
         for key, wanted in (
             ("withdrawn_on", "the date of withdrawal, written YYYY-MM-DD"),
@@ -321,11 +310,11 @@ def _cross_field_problems(values: dict[str, Any], document: SourceDocument, toda
                         path,
                         document.line_of(key) or document.line_of("status"),
                         key,
-                        f"{found}: a withdrawn review needs {wanted}",
+                        message("withdrawal-detail", found, what=wanted),
                     )
                 )
     elif status:
         for key in ("withdrawn_on", "withdrawn_reason"):
             if key in document.meta:
-                problem(key, f"is only used with status: withdrawn, but the status is '{status}'")
+                problem(key, message("withdrawal-only", status=status))
     return problems

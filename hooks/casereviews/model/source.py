@@ -26,6 +26,7 @@ from typing import Any
 import yaml
 
 from ..problems import Problem
+from .messages import message
 
 FRONT_MATTER_FENCE = "---"
 
@@ -148,7 +149,7 @@ def read_document(path: Path, display_path: str) -> tuple[SourceDocument | None,
     try:
         raw = path.read_bytes()
     except OSError as error:
-        return None, [Problem(display_path, None, None, f"cannot be read: {error.strerror}")]
+        return None, [Problem(display_path, None, None, message("unreadable", reason=error.strerror))]
     return parse_document(raw, display_path)
 
 
@@ -171,25 +172,18 @@ def parse_document(
         return None, [Problem(display_path, line, None, message)]
 
     if not raw.strip():
-        return problem("the file is empty: expected front matter between two '---' lines, then the text")
+        return problem(message("empty-file"))
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as error:
         line = raw[: error.start].count(b"\n") + 1
-        return problem(
-            f"is not UTF-8 text: found byte 0x{raw[error.start]:02x}, expected UTF-8 "
-            "(save the file with UTF-8 encoding)",
-            line,
-        )
+        return problem(message("not-utf8", byte=f"0x{raw[error.start]:02x}"), line)
     lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
     if lines[0].rstrip() != FRONT_MATTER_FENCE:
-        return problem(
-            f"found {lines[0][:40]!r} on the first line, expected '---' to open the front matter",
-            1,
-        )
+        return problem(message("no-front-matter", f"{lines[0][:40]!r} on the first line"), 1)
     closing = next((index for index in range(1, len(lines)) if lines[index].rstrip() in ("---", "...")), None)
     if closing is None:
-        return problem("the front matter is never closed: expected a line '---' after it", 1)
+        return problem(message("unclosed-front-matter"), 1)
 
     front_matter = "\n".join(lines[1:closing])
     fast = libyaml and C_STRICT_LOADER is not None and not _LIBYAML_DIFFERS.search(front_matter)
@@ -230,10 +224,10 @@ ParsedYaml = tuple[dict[str, Any] | None, dict[str, int], dict[str, list[int]], 
 #: Lists and mappings nested deeper than this are not front matter (a review's deepest, an action
 #: plan's progress notes, is four).
 MAX_DEPTH = 12
-_TOO_DEEP = f"the front matter nests lists or fields more than {MAX_DEPTH} deep: expected fields written as in README"
+_TOO_DEEP = message("too-deep", depth=MAX_DEPTH)
 
 
-class _RefusedShapeError(yaml.YAMLError):
+class RefusedShapeError(yaml.YAMLError):
     """Front matter that is valid YAML but not front matter: an alias, a tag, or nesting without end."""
 
     def __init__(self, line: int, message: str) -> None:
@@ -256,7 +250,7 @@ def load_strict_yaml(text: str) -> object:
         _check_shape(node, loader)
         return loader.construct_document(node)
     except RecursionError:
-        raise _RefusedShapeError(0, _TOO_DEEP) from None
+        raise RefusedShapeError(0, _TOO_DEEP) from None
     finally:
         loader.dispose()
 
@@ -276,14 +270,10 @@ def _check_shape(root: yaml.Node, loader: StrictLoader) -> None:
     while stack:
         node, depth = stack.pop()
         if id(node) in seen:
-            raise _RefusedShapeError(
-                node.start_mark.line,
-                "uses a YAML anchor and alias (&name … *name, or a '<<' merge): expected each value written "
-                "out in full where it is used",
-            )
+            raise RefusedShapeError(node.start_mark.line, message("yaml-alias"))
         seen.add(id(node))
         if depth > MAX_DEPTH:
-            raise _RefusedShapeError(node.start_mark.line, _TOO_DEEP)
+            raise RefusedShapeError(node.start_mark.line, _TOO_DEEP)
         if isinstance(node, yaml.ScalarNode):
             plain = not node.style  # None from PyYAML, "" from libyaml
             implicit = loader.resolve(yaml.ScalarNode, node.value, (plain, not plain))  # type: ignore[no-untyped-call]
@@ -291,11 +281,8 @@ def _check_shape(root: yaml.Node, loader: StrictLoader) -> None:
         else:
             tagged = node.tag != _DEFAULT_TAGS[type(node)]
         if tagged:
-            raise _RefusedShapeError(
-                node.start_mark.line,
-                f"uses a YAML tag ({node.tag.replace('tag:yaml.org,2002:', '!!')}): expected a plain value "
-                "(take the tag out and write the value as README shows, e.g. incident_year: 2013)",
-            )
+            tag = node.tag.replace("tag:yaml.org,2002:", "!!")
+            raise RefusedShapeError(node.start_mark.line, message("yaml-tag", tag=tag))
         if isinstance(node, yaml.SequenceNode):
             stack.extend((item, depth + 1) for item in node.value)
         elif isinstance(node, yaml.MappingNode):
@@ -310,7 +297,7 @@ def _parse_yaml(text: str, display_path: str, loader_class: type[StrictLoader]) 
             None,
             {},
             {},
-            [Problem(display_path, 1, None, "the front matter is empty: expected title, status and the other fields")],
+            [Problem(display_path, 1, None, message("empty-front-matter"))],
             None,
         )
     loader: StrictLoader | None = None
@@ -327,17 +314,10 @@ def _parse_yaml(text: str, display_path: str, loader_class: type[StrictLoader]) 
             None,
             {},
             {},
-            [
-                Problem(
-                    display_path,
-                    line,
-                    str(error.key),
-                    f"appears twice (first on line {first}): expected each field once",
-                )
-            ],
+            [Problem(display_path, line, str(error.key), message("field-twice", first=first))],
             None,
         )
-    except _RefusedShapeError as error:
+    except RefusedShapeError as error:
         return None, {}, {}, [Problem(display_path, error.line + _FIRST_LINE, None, error.message)], None
     except RecursionError:
         return None, {}, {}, [Problem(display_path, None, None, _TOO_DEEP)], None
@@ -347,12 +327,12 @@ def _parse_yaml(text: str, display_path: str, loader_class: type[StrictLoader]) 
         mark = error.context_mark if unclosed else error.problem_mark or error.context_mark
         error_line = mark.line + _FIRST_LINE if mark else None
         return None, {}, {}, [_yaml_problem(error, text, display_path, error_line)], None
-    except yaml.YAMLError as error:
+    except yaml.YAMLError as error:  # PyYAML's reader refuses a character before any line is parsed
         return (
             None,
             {},
             {},
-            [Problem(display_path, None, None, f"malformed front matter: {error}; expected valid YAML")],
+            [Problem(display_path, None, None, message("hidden-character", reason=error))],
             None,
         )
     finally:
@@ -360,19 +340,12 @@ def _parse_yaml(text: str, display_path: str, loader_class: type[StrictLoader]) 
             loader.dispose()
 
     if not isinstance(data, dict):
-        kind = "nothing" if data is None else type(data).__name__
+        kind = "nothing" if data is None else "a list" if isinstance(data, list) else "a single value"
         return (
             None,
             {},
             {},
-            [
-                Problem(
-                    display_path,
-                    _FIRST_LINE,
-                    None,
-                    f"the front matter is {kind}, expected fields written as 'name: value' lines",
-                )
-            ],
+            [Problem(display_path, _FIRST_LINE, None, message("not-fields", kind))],
             None,
         )
     key_lines: dict[str, int] = {}
@@ -402,27 +375,10 @@ def _yaml_problem(error: yaml.MarkedYAMLError, text: str, display_path: str, lin
             key = match.group(1)
             break
     if "while scanning a quoted scalar" in reason:
-        return Problem(
-            display_path,
-            line,
-            key,
-            "has a quotation mark that is never closed; expected the text to end with the same mark, e.g. "
-            f'{key or "title"}: "Serious case review: Child M"',
-        )
+        return Problem(display_path, line, key, message("unclosed-quote", key=key or "title"))
     if key and "mapping values are not allowed" in reason:
-        return Problem(
-            display_path,
-            line,
-            key,
-            "holds an unquoted colon; quote the text, e.g. " + f'{key}: "Serious case review: Child M"',
-        )
-    return Problem(
-        display_path,
-        line,
-        key,
-        f"malformed front matter: {reason}; expected valid YAML "
-        "(check indentation, and quote text that contains a colon)",
-    )
+        return Problem(display_path, line, key, message("unquoted-colon", key=key))
+    return Problem(display_path, line, key, message("malformed-yaml", reason=reason))
 
 
 def _scalar_values(node: yaml.Node | None, file_lines: list[str]) -> list[ScalarValue]:

@@ -13,6 +13,7 @@ from .. import urls
 from ..problems import Problem
 from . import vocabulary
 from .fields import Field, choice, list_of, paragraph, text, validate_fields
+from .messages import message
 from .source import SourceDocument
 
 THEME_FIELDS = (
@@ -87,15 +88,8 @@ class ThemeCatalogue:
         owner = self._names.setdefault(key, theme.slug)
         if owner != theme.slug:
             other = self.themes[owner]
-            self.problems.append(
-                Problem(
-                    theme.path,
-                    None,
-                    "aliases",
-                    f"'{key}' already names the theme '{owner}' ({other.path}); "
-                    "expected each alias to belong to one theme",
-                )
-            )
+            wording = message("theme-name-taken", name=key, owner=owner, path=other.path)
+            self.problems.append(Problem(theme.path, None, "aliases", wording))
 
     def resolve(self, term: str) -> str | None:
         """The slug of the theme that `term` names, or None."""

@@ -16,6 +16,7 @@ from collections.abc import Iterator
 from .. import urls
 from ..load.catalogue import Site
 from ..model.body_lines import FENCE, without_comments
+from ..model.messages import message
 from ..model.vocabulary import Status
 from ..problems import Problem
 from .publication import Visibility, publishes_body, visibility
@@ -81,13 +82,6 @@ def links_to_unpublished(site: Site, now: dt.datetime) -> list[Problem]:
         for line, destination in _links(document.body, document.body_line):
             linked = _review_linked(file.uri, destination)
             if linked is not None and linked in hidden:
-                problems.append(
-                    Problem(
-                        document.path,
-                        line,
-                        None,
-                        f"links to '{destination}', the review '{linked}', which is {hidden[linked]}: a reader would "
-                        "find no page; expected a link to a published review (take the link out until it is published)",
-                    )
-                )
+                wording = message("link-to-unpublished", destination=destination, review=linked, why=hidden[linked])
+                problems.append(Problem(document.path, line, None, wording))
     return sorted(problems, key=lambda problem: (problem.path, problem.line or 0, problem.message))

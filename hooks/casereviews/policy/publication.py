@@ -19,6 +19,7 @@ from typing import Any
 from ..load.catalogue import Site
 from ..model.body_lines import without_comments
 from ..model.fields import UK_TIME
+from ..model.messages import message
 from ..model.reviews import Review
 from ..model.source import SourceDocument
 from ..model.vocabulary import Status
@@ -78,12 +79,8 @@ def build_time(environment: EnvironmentVariables) -> tuple[dt.datetime, Problem 
     except ValueError:
         moment = None
     if moment is None or moment.tzinfo is None:
-        return dt.datetime.now(dt.UTC), Problem(
-            variable("now"),
-            None,
-            None,
-            f"found {value!r}, expected a date and time with an offset, e.g. 2026-12-01T09:00:00+00:00",
-        )
+        wording = message("check-time", repr(value), variable=variable("now"))
+        return dt.datetime.now(dt.UTC), Problem(variable("now"), None, None, wording)
     return moment, None
 
 

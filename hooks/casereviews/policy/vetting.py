@@ -202,7 +202,7 @@ def vet(site: Site, cache_folder: Path | None, memo: ContentMemo | None = None) 
         key = (path, document.digest)
         if key not in loads:
             known = memo.embeds.get(key) if memo is not None else None
-            found = known if known is not None else embeds.content_problems(path, document.body, document.body_line)
+            found = known if known is not None else embedded_problems(path, document)
             loads[key] = found
         return loads[key]
 
@@ -220,15 +220,9 @@ def vet(site: Site, cache_folder: Path | None, memo: ContentMemo | None = None) 
             problems.extend(foreign_loads(path, document))
         review = site.reviews.get(file.review_slug)
         for entry in unused_acceptances(found, review.accepted_findings if review else ()):
+            wording = message("unused-acceptance", rule=entry["rule"], text=entry["text"])
             problems.append(
-                Problem(
-                    path,
-                    document.line_of("accepted_findings"),
-                    "accepted_findings",
-                    f"accepts {entry['rule']} '{entry['text']}', which is no longer in the review; "
-                    "expected only findings that are present (remove the entry)",
-                    Severity.WARNING,
-                )
+                Problem(path, document.line_of("accepted_findings"), "accepted_findings", wording, Severity.WARNING)
             )
     findings.sort(key=lambda finding: (finding.path, finding.line, finding.rule, finding.text, finding.field or ""))
     problems.extend(finding_problem(finding) for finding in findings if finding.accepted_because is None)
@@ -242,15 +236,28 @@ def vet(site: Site, cache_folder: Path | None, memo: ContentMemo | None = None) 
 def finding_problem(finding: Finding) -> Problem:
     """A finding not accepted, as the problem an author reads: what it found, and its ways out
     (a listed name has one: removing it)."""
-    where = f" (in {finding.field})" * bool(finding.field)
+    detail = finding.text + f" (in {finding.field})" * bool(finding.field)
     if finding.rule == LISTED_NAME:
-        advice = message(LISTED_NAME, "a listed name")
+        wording = message(LISTED_NAME, "a listed name", detail=detail)
     else:
         rule = RULES.get(finding.rule)
         what = rule.description.split(":")[0].split(" (")[0] if rule else "identifying detail"
         quoted_text = finding.text.replace("\\", "\\\\").replace('"', '\\"')
-        advice = message("identifying-detail", what, rule=finding.rule, text=quoted_text)
-    return Problem(finding.path, finding.line, finding.rule, f"{finding.text}{where}: {advice}")
+        wording = message("identifying-detail", what, detail=detail, rule=finding.rule, text=quoted_text)
+    return Problem(finding.path, finding.line, finding.rule, wording)
+
+
+def embedded_problems(path: str, document: SourceDocument) -> list[Problem]:
+    """A problem for each resource from another host that the body of `document` embeds."""
+    return [
+        Problem(
+            path,
+            document.body_line + load.line - 1,
+            None,
+            message("foreign-load", element=load.element, address=load.address),
+        )
+        for load in embeds.content_loads(document.body)
+    ]
 
 
 def as_published(document: SourceDocument) -> SourceDocument:
@@ -309,14 +316,7 @@ def naming_notices(site: Site, published: frozenset[str]) -> list[Problem]:
         else:
             continue
         notices.append(
-            Problem(
-                path,
-                None,
-                "file name",
-                f"{found}; the file name becomes the review's address for good once it is published, so rename "
-                f"the file to {better} now (it has not been published yet)",
-                Severity.NOTICE,
-            )
+            Problem(path, None, "file name", message("file-name-notice", found, better=better), Severity.NOTICE)
         )
     return notices
 

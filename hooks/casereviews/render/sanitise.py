@@ -25,6 +25,7 @@ from typing import Any
 import markdown
 import nh3
 
+from ..model.messages import message
 from ..problems import Problem
 
 #: Bumped when the lists below change: conversions kept between builds are keyed by it.
@@ -164,14 +165,7 @@ def refused_problem(path: str, markdown: str, first_line: int, convert: Callable
     refused = clean(convert(markdown)).refused
     if not refused:
         return None
-    return Problem(
-        path,
-        refused_line(markdown, first_line, refused),
-        None,
-        f"found {', '.join(refused)}, which the site never publishes (it removes scripts, styles, event "
-        "handlers such as onclick=, javascript: and data: addresses, frames, forms, <base> and <meta>); "
-        "expected text, links and images only: delete it, or link to the page that has it",
-    )
+    return Problem(path, refused_line(markdown, first_line, refused), None, message("refused-html", ", ".join(refused)))
 
 
 def refused_problems(bodies: Iterable[tuple[str, str, int]], markdown_options: Mapping[str, Any]) -> list[Problem]:

@@ -4,8 +4,8 @@ A review body may carry HTML, so an author can paste `<img src="https://…">` o
 `<iframe>`; every visitor's browser would then call that host, which this site promises
 never to happen (no tracking, nothing leaves the site). Two checks:
 
-- in the content, each embedded resource with an absolute address is a problem at its
-  file and line (`content_problems`);
+- in the content, each embedded resource with an absolute address (`content_loads`), which
+  the policy reports at its file and line;
 - after the build, every HTML, CSS and SVG file written is scanned for loads from a host
   other than the site's own (`output_problems`), naming the content file and line that
   brought the address in where one did, else the output file and line.
@@ -182,20 +182,10 @@ def _markdown_loads(text: str) -> list[Load]:
     return found
 
 
-def content_problems(path: str, body: str, first_line: int) -> list[Problem]:
-    """A problem for each resource from another host embedded in a Markdown body."""
-    return [
-        Problem(
-            path,
-            first_line + load.line - 1,
-            None,
-            f"found {load.element} loading '{load.address}' from another host; expected nothing loaded from "
-            "other sites (every visitor's browser would call that host): put the file in content/ and use a "
-            "relative address, or link to the page with [text](address) instead",
-        )
-        for load in [*loads(body), *_markdown_loads(body)]
-        if is_foreign(load.address)
-    ]
+def content_loads(body: str) -> list[Load]:
+    """Each resource from another host embedded in a Markdown body (its lines counted from the
+    body's first)."""
+    return [load for load in [*loads(body), *_markdown_loads(body)] if is_foreign(load.address)]
 
 
 def output_problems(
