@@ -35,7 +35,7 @@ from .engine import mark_rendered
 
 if TYPE_CHECKING:
     from .build import SiteBuild
-    from .preview import Preview
+    from .page_state import PageState
 
 
 def _hash(*parts: str) -> str:
@@ -110,7 +110,7 @@ class PagePlan:
     #: The key of every hub (a generated page that is neither a briefing nor a theme year):
     #: the site key and every review's card, in order.
     hubs: str
-    #: Source path → key, of every page but the hubs (added when known: see `Preview.hub_keys`).
+    #: Source path → key, of every page but the hubs (added when known: see `PageState.hub_keys`).
     keys: dict[str, str]
     #: Source path of each page of each theme's years → (theme, year, the page).
     theme_years: dict[str, tuple[Theme, int, ListPage]]
@@ -220,7 +220,7 @@ class KeyedPages:
     """The keys of a build's pages and the choice of those it renders (a release build and the
     preview): `state` holds the keys of the pages last rendered (see `adapter.preview`)."""
 
-    state: Preview
+    state: PageState
     #: What the pages are made with: the MkDocs configuration, the theme and our templates.
     engine_key: str
     theme_folders: list[Path]
@@ -232,7 +232,7 @@ class KeyedPages:
     frame: str | None = None
 
     @classmethod
-    def of(cls, state: Preview, config: MkDocsConfig) -> KeyedPages:
+    def of(cls, state: PageState, config: MkDocsConfig) -> KeyedPages:
         custom_dir = config.theme.custom_dir
         theme_folders = [Path(custom_dir)] if custom_dir else []
         config_file = Path(config.config_file_path) if config.config_file_path else None

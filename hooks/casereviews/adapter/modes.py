@@ -176,10 +176,16 @@ class ReleaseBuild(PlainBuild):
     #: The other process, when pages are rendered in two.
     second: split.SecondProcess | None = None
 
+    @property
+    def release(self) -> releases.ReleaseState:
+        """The keys of this release and of the last one."""
+        assert self.keyed is not None and isinstance(self.keyed.state, releases.ReleaseState)
+        return self.keyed.state
+
     def arrange_pages(self, build: SiteBuild, files: Files, config: MkDocsConfig) -> None:
         assert self.keyed is not None
         self.keyed.arrange(build, files, config)
-        state = self.keyed.state
+        state = self.release
         for path in state.reused:  # taken from the last release: checked and indexed as written
             self.written(build.site_dir / path, path)
         if state.kept_dir is not None:
@@ -223,8 +229,7 @@ class ReleaseBuild(PlainBuild):
     def page_written(self, build: SiteBuild, page: Page) -> None:
         """A file at the page's place (linked from the last release) is removed first, so that
         MkDocs writes a new file, never into the last release's."""
-        assert self.keyed is not None
-        if self.keyed.state.kept_dir is not None:
+        if self.release.kept_dir is not None:
             Path(page.file.abs_dest_path).unlink(missing_ok=True)
         if self.second is not None and self.second.is_fork:
             return  # this process checks the fork's pages once it has ended
@@ -240,7 +245,7 @@ class ReleaseBuild(PlainBuild):
         problems = super().post_build(build, config)
         assert self.keyed is not None
         if not problems:
-            releases.save_record(build.site_dir, self.keyed.state.planned(), self.keyed.state, build.engine)
+            releases.save_record(build.site_dir, self.release.planned(), self.release, build.engine)
         return problems
 
     def _second_ended(self, build: SiteBuild) -> Problem | None:
@@ -283,6 +288,8 @@ class PreviewRebuild(BuildMode):
 
     @property
     def state(self) -> Preview:
+        """What the preview keeps between rebuilds."""
+        assert isinstance(self.keyed.state, Preview)
         return self.keyed.state
 
     def contained(self, site: Site) -> list[Problem]:

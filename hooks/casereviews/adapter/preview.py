@@ -45,10 +45,9 @@ from __future__ import annotations
 
 import hashlib
 import logging
-import os
 import shutil
 import threading
-from collections.abc import Callable, Collection, Iterable
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -59,11 +58,10 @@ from ..policy.publication import may_stay_in_preview
 from ..policy.vetting import ContentMemo
 from ..problems import Problem
 from ..render.exports import CatalogueMemo
-from ..render.generated import GeneratedPage
 from ..render.point_html import PointHtml
 from ..render.templating import Templates
 from ..search.indexing import SearchIndexer
-from .keys import KeyMemo
+from .page_state import PageState
 from .problem_report import ProblemReport
 
 #: The attribute of MkDocs' configuration object that holds the preview, when there is one.
@@ -74,15 +72,10 @@ log = logging.getLogger("casereviews.preview")
 
 
 @dataclass
-class Preview:
-    """What the preview keeps from one rebuild to the next (created by the preview process)."""
+class Preview(PageState):
+    """What the preview keeps from one rebuild to the next (created by the preview process),
+    besides the keys of its pages (`PageState`)."""
 
-    #: Source path → key of the page as last rendered (see `plan_pages`).
-    keys: dict[str, str] = field(default_factory=dict)
-    #: Source path → output path (relative to the site folder) of every page last built.
-    outputs: dict[str, str] = field(default_factory=dict)
-    #: Briefing key → the page.
-    briefings: dict[str, GeneratedPage] = field(default_factory=dict)
     #: Redirect pages written by the last rebuild (URLs).
     redirects: set[str] = field(default_factory=set)
     #: Files the last rebuild wrote after rendering (exports, feeds, redirects), relative paths,
@@ -93,15 +86,9 @@ class Preview:
     withheld: str | None = None
     #: The reviews whose pages the last rebuild that succeeded made withdrawal notices (slugs).
     notices: set[str] = field(default_factory=set)
-    #: Output paths rendered by the rebuild running now.
-    rendered: list[str] = field(default_factory=list)
     search: SearchIndexer = field(default_factory=SearchIndexer)
     #: Content as last read: files are parsed and vetted again only when their bytes changed.
     content: ContentMemo = field(default_factory=ContentMemo)
-    #: What keying keeps (see `KeyMemo`).
-    key_memo: KeyMemo = field(default_factory=KeyMemo)
-    #: The hubs' key (see `PagePlan.hubs`) → the key of each hub made under it: its own text.
-    hub_keys: tuple[str, dict[str, str]] | None = None
     #: The catalogue's records as written (see `exports.write_catalogue`).
     catalogue: CatalogueMemo = field(default_factory=CatalogueMemo)
     #: What MkDocs set up in the last full rebuild, for quick ones (see `adapter.rebuild`).
@@ -118,8 +105,6 @@ class Preview:
     #: (a point's HTML depends on its text and those alone).
     _points: tuple[str, PointHtml] | None = None
     _templates: tuple[str, Templates] | None = None
-    #: Keys decided by the rebuild running now, kept once it succeeds.
-    _pending: dict[str, str] = field(default_factory=dict)
     #: When a rebuild must render more than this many review pages, briefings and pages of
     #: theme years, it renders none of them: they wait, absent, for `fill` (None: a rebuild
     #: renders every page it must, as a build does).
@@ -128,12 +113,6 @@ class Preview:
     deferred: dict[str, str] = field(default_factory=dict)
     #: Held by whatever writes to the site folder: a rebuild, or pages rendered after it.
     lock: threading.RLock = field(default_factory=threading.RLock)
-    #: In a release build (see `adapter.releases`), the last release's folder, which the keys
-    #: describe: a page whose key is unchanged is linked from it into the new site folder,
-    #: not rendered. None in the preview, which renders into the folder the keys describe.
-    kept_dir: Path | None = None
-    #: The pages (output paths) this rebuild took from `kept_dir`.
-    reused: list[str] = field(default_factory=list)
 
     def point_html(self, markdown_options: dict[str, Any], folder: Path | None = None) -> PointHtml:
         """The converter of learning points for this rebuild (keeping its conversions in
@@ -151,25 +130,6 @@ class Preview:
             self._templates = (folders, Templates(override_dirs))
         return self._templates[1]
 
-    def briefing(self, key: str, make: Callable[[], GeneratedPage]) -> GeneratedPage:
-        if key not in self.briefings:
-            self.briefings[key] = make()
-        return self.briefings[key]
-
-    def known_hubs(self, hubs: str) -> dict[str, str] | None:
-        """The key of each hub, when the hubs were made under this key before (else None)."""
-        return dict(self.hub_keys[1]) if self.hub_keys is not None and self.hub_keys[0] == hubs else None
-
-    def needs_render(self, source: str, output: str, site_dir: Path) -> bool:
-        """Whether the page must be rendered: its key changed (or it has none), it moved, or its file is gone."""
-        key = self._pending.get(source)
-        return (
-            key is None
-            or self.keys.get(source) != key
-            or self.outputs.get(source) != output
-            or not (self.kept_dir or site_dir).joinpath(output).is_file()
-        )
-
     def choose(
         self, pages: Iterable[tuple[str, str]], site_dir: Path, deferrable: Collection[str] = frozenset()
     ) -> set[str]:
@@ -179,12 +139,7 @@ class Preview:
         `defer_above`: they are deleted and wait for `fill`, as those still waiting do.
         Called before anything is written."""
         self.started_writing()
-        outputs: dict[str, str] = {}
-        needed: list[tuple[str, str]] = []
-        for source, output in pages:
-            outputs[source] = output
-            if self.needs_render(source, output, site_dir):
-                needed.append((source, output))
+        outputs, needed = self.needed(pages, site_dir)
         waiting = set(self.deferred)
         more = sum(source in deferrable and source not in waiting for source, _ in needed)
         if self.defer_above is not None and more > self.defer_above:
@@ -192,12 +147,6 @@ class Preview:
         fresh: set[str] = set()
         self.rendered = []
         self.deferred = {}
-        if self.kept_dir is not None:
-            needing = {source for source, _ in needed}
-            self.reused = [output for source, output in outputs.items() if source not in needing]
-            folders: set[Path] = set()
-            for output in self.reused:
-                link_kept(self.kept_dir, site_dir, output, folders)
         removed = False
         for source, output in needed:
             if source in waiting and source in deferrable:
@@ -215,13 +164,6 @@ class Preview:
             self.search.invalidate(site_dir)
         self.outputs = outputs
         return fresh
-
-    def plan(self, keys: dict[str, str]) -> None:
-        self._pending = keys
-
-    def planned(self) -> dict[str, str]:
-        """The keys of this rebuild's pages (source path → key)."""
-        return dict(self._pending)
 
     def started_writing(self) -> None:
         """The site folder is about to change: a record of it on disk no longer describes it."""
@@ -307,21 +249,6 @@ def remove_site_file(site_dir: Path, output: str) -> None:
     while folder != site_dir and folder.is_dir() and not any(folder.iterdir()):
         folder.rmdir()
         folder = folder.parent
-
-
-def link_kept(kept_dir: Path, site_dir: Path, output: str, folders: set[Path]) -> None:
-    """Put the file at `output` (a path relative to both folders) of the last release into the
-    new site folder: a hard link (the same bytes, no copy), or a copy where links cannot be
-    made. Nothing writes to a page linked so: the pages a build renders are never linked.
-    `folders`: those made so far."""
-    target = site_dir / output
-    if target.parent not in folders:
-        target.parent.mkdir(parents=True, exist_ok=True)
-        folders.add(target.parent)
-    try:
-        os.link(kept_dir / output, target)
-    except OSError:
-        shutil.copy2(kept_dir / output, target)
 
 
 def checked_outputs(site_dir: Path, rendered: list[str], written: Iterable[Path]) -> list[Path]:

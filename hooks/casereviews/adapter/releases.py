@@ -3,8 +3,8 @@ rather than rendering it again.
 
 scripts/build_site.py builds every release into a new folder beside the last one, and names
 the last one in REVIEW_SITE_PREVIOUS_RELEASE (empty when there is none). Such a build keys
-every page as the preview does (`adapter.preview`: a page's key names everything its output
-is made from) and, once it succeeded, records the keys beside its folder
+every page as the preview does (`adapter.keys`: a page's key names everything its output
+is made from; `adapter.page_state`) and, once it succeeded, records the keys beside its folder
 (`<folder>.keys.json`, never in the site). The next build reads the record of the last
 release: a page whose key is unchanged is hard-linked from the last release (the same bytes,
 no copy) when the record was written by the same code (our files and the versions of the
@@ -22,14 +22,17 @@ from __future__ import annotations
 
 import json
 import logging
+import os
+import shutil
 import tempfile
-from collections.abc import Mapping
+from collections.abc import Collection, Iterable, Mapping
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from ..settings import EnvironmentVariables
 from .engine import BUILD_LOGGERS, DIRTY_WARNING, quiet_logger
-from .preview import Preview
+from .page_state import PageState
 from .store import code_key
 
 #: The record of a release's keys, beside its folder.
@@ -41,13 +44,58 @@ def record_path(site_dir: Path) -> Path:
     return site_dir.with_name(f"{site_dir.name}{RECORD_SUFFIX}")
 
 
-def release_state(environment: EnvironmentVariables, engine: str) -> Preview | None:
+@dataclass
+class ReleaseState(PageState):
+    """A release build's keys: a page whose key is unchanged is linked from the last release's
+    folder (`kept_dir`, which the keys describe) into the new one, not rendered."""
+
+    #: The last release's folder (None: there is none usable, and every page is rendered).
+    kept_dir: Path | None = None
+    #: The pages (output paths) this build took from `kept_dir`.
+    reused: list[str] = field(default_factory=list)
+
+    def last_folder(self, site_dir: Path) -> Path:
+        return self.kept_dir or site_dir
+
+    def choose(
+        self, pages: Iterable[tuple[str, str]], site_dir: Path, deferrable: Collection[str] = frozenset()
+    ) -> set[str]:
+        """The pages to render (source paths); every other page is linked from the last release
+        now, before anything is rendered. Nothing is deferred in a release."""
+        outputs, needed = self.needed(pages, site_dir)
+        fresh = {source for source, _ in needed}
+        self.rendered = [output for _, output in needed]
+        self.reused = [output for source, output in outputs.items() if source not in fresh]
+        if self.kept_dir is not None:
+            folders: set[Path] = set()
+            for output in self.reused:
+                link_kept(self.kept_dir, site_dir, output, folders)
+        self.outputs = outputs
+        return fresh
+
+
+def link_kept(kept_dir: Path, site_dir: Path, output: str, folders: set[Path]) -> None:
+    """Put the file at `output` (a path relative to both folders) of the last release into the
+    new site folder: a hard link (the same bytes, no copy), or a copy where links cannot be
+    made. Nothing writes to a page linked so: the pages a build renders are never linked.
+    `folders`: those made so far."""
+    target = site_dir / output
+    if target.parent not in folders:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        folders.add(target.parent)
+    try:
+        os.link(kept_dir / output, target)
+    except OSError:
+        shutil.copy2(kept_dir / output, target)
+
+
+def release_state(environment: EnvironmentVariables, engine: str) -> ReleaseState | None:
     """The keys of a release build (None when this is not one), with the last release's keys
     and folder when its record is usable (see the module docstring)."""
     previous = environment.previous_release
     if previous is None:
         return None
-    state = Preview()
+    state = ReleaseState()
     if not previous or not Path(previous).is_dir():
         return state
     try:
@@ -63,7 +111,7 @@ def release_state(environment: EnvironmentVariables, engine: str) -> Preview | N
     return state
 
 
-def save_record(site_dir: Path, keys: Mapping[str, str], state: Preview, engine: str) -> None:
+def save_record(site_dir: Path, keys: Mapping[str, str], state: ReleaseState, engine: str) -> None:
     """Record the keys of the pages in `site_dir` (every page of this build: `keys`), written
     to a temporary file first so that a record is whole or absent."""
     record: dict[str, Any] = {
