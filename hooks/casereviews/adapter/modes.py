@@ -175,6 +175,15 @@ class ReleaseBuild(PlainBuild):
     keyed: KeyedPages | None = None
     #: The other process, when pages are rendered in two.
     second: split.SecondProcess | None = None
+    #: Where what this release reads of content/ is kept for the next (`releases.read_content_memo`).
+    content_file: Path | None = None
+    _content: ContentMemo | None = None
+
+    def content_memo(self) -> ContentMemo | None:
+        """What the last release read of content/: only files changed since are read again."""
+        if self._content is None and self.content_file is not None:
+            self._content = releases.read_content_memo(self.content_file)
+        return self._content
 
     @property
     def release(self) -> releases.ReleaseState:
@@ -193,6 +202,12 @@ class ReleaseBuild(PlainBuild):
                 "%d pages unchanged since the last release, taken from it; %d to render",
                 len(state.reused),
                 len(self.keyed.fresh),
+            )
+        if self._content is not None and build.site is not None:
+            _build_log.info(
+                "%d of %d content files read again (the others as the last release read them)",
+                len(self._content.load.parsed),
+                len(build.site.files),
             )
 
     def made(self, build: SiteBuild, uri: str) -> GeneratedPage | None:
@@ -246,6 +261,8 @@ class ReleaseBuild(PlainBuild):
         assert self.keyed is not None
         if not problems:
             releases.save_record(build.site_dir, self.release.planned(), self.release, build.engine)
+            if self.content_file is not None and self._content is not None:
+                releases.save_content_memo(self.content_file, self._content)
         return problems
 
     def _second_ended(self, build: SiteBuild) -> Problem | None:
@@ -403,5 +420,6 @@ def mode_for(config: MkDocsConfig, environment: EnvironmentVariables, engine: st
     release = releases.release_state(environment, engine)
     if release is not None:
         releases.quiet_dirty_warning()
-        return ReleaseBuild(keyed=KeyedPages.of(release, config))
+        content_file = releases.content_memo_path(environment, output.project_dir(config))
+        return ReleaseBuild(keyed=KeyedPages.of(release, config), content_file=content_file)
     return PlainBuild()

@@ -23,6 +23,7 @@ from __future__ import annotations
 import json
 import logging
 import os
+import pickle
 import shutil
 import tempfile
 from collections.abc import Collection, Iterable, Mapping
@@ -30,6 +31,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from ..load.memo import LoadMemo
+from ..policy.vetting import ContentMemo
 from ..settings import EnvironmentVariables
 from .engine import BUILD_LOGGERS, DIRTY_WARNING, quiet_logger
 from .page_state import PageState
@@ -87,6 +90,44 @@ def link_kept(kept_dir: Path, site_dir: Path, output: str, folders: set[Path]) -
         os.link(kept_dir / output, target)
     except OSError:
         shutil.copy2(kept_dir / output, target)
+
+
+#: The folder of the cache where a release keeps what it read of content/ for the next.
+CONTENT_CACHE = "content"
+
+
+def content_memo_path(environment: EnvironmentVariables, project_dir: Path) -> Path:
+    """Where the content read by the last release is kept, under the code that read it: a
+    release made by other code never reads it."""
+    return environment.cache_folder(project_dir, CONTENT_CACHE) / f"{code_key()[:24]}.pickle"
+
+
+def read_content_memo(path: Path) -> ContentMemo:
+    """What the last release read of content/ (`load.memo`: every file's document and record by
+    its path and digest), so that only the files changed since are parsed and validated again;
+    an empty memo when there is none usable. A memo finds exactly what a load without one does."""
+    try:
+        with path.open("rb") as kept:
+            load = pickle.load(kept)  # noqa: S301 - written by this code (its key), in the project's own cache
+    except Exception:
+        return ContentMemo()
+    return ContentMemo(load=load) if isinstance(load, LoadMemo) else ContentMemo()
+
+
+def save_content_memo(path: Path, memo: ContentMemo) -> None:
+    """Keep what this release read of content/ for the next (the documents and records only:
+    findings have their own cache); memos of other code are removed."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+        with temporary.open("wb") as kept:
+            pickle.dump(memo.load, kept, protocol=pickle.HIGHEST_PROTOCOL)
+        temporary.replace(path)
+        for other in path.parent.glob("*.pickle"):
+            if other != path:
+                other.unlink(missing_ok=True)
+    except (OSError, pickle.PicklingError):
+        pass  # a cache that cannot be written only costs time
 
 
 def release_state(environment: EnvironmentVariables, engine: str) -> ReleaseState | None:
