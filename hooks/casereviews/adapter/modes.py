@@ -261,8 +261,8 @@ class ReleaseBuild(PlainBuild):
         assert self.keyed is not None
         if not problems:
             releases.save_record(build.site_dir, self.release.planned(), self.release, build.engine)
-            if self.content_file is not None and self._content is not None:
-                releases.save_content_memo(self.content_file, self._content)
+            if self.content_file is not None and self._content is not None and build.site is not None:
+                releases.save_content_memo(self.content_file, self._content, draft_files(build.site))
         return problems
 
     def _second_ended(self, build: SiteBuild) -> Problem | None:

@@ -114,14 +114,15 @@ def read_content_memo(path: Path) -> ContentMemo:
     return ContentMemo(load=load) if isinstance(load, LoadMemo) else ContentMemo()
 
 
-def save_content_memo(path: Path, memo: ContentMemo) -> None:
+def save_content_memo(path: Path, memo: ContentMemo, drafts: Collection[str]) -> None:
     """Keep what this release read of content/ for the next (the documents and records only:
-    findings have their own cache); memos of other code are removed."""
+    findings have their own cache), but nothing of drafts (`drafts`: their paths), which no
+    cache a release keeps holds; memos of other code are removed."""
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
         with temporary.open("wb") as kept:
-            pickle.dump(memo.load, kept, protocol=pickle.HIGHEST_PROTOCOL)
+            pickle.dump(memo.load.without(drafts), kept, protocol=pickle.HIGHEST_PROTOCOL)
         temporary.replace(path)
         for other in path.parent.glob("*.pickle"):
             if other != path:

@@ -18,7 +18,7 @@ from __future__ import annotations
 import hashlib
 import os
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -102,6 +102,14 @@ class LoadMemo:
         else:
             self._hashed.pop(path, None)
         return digest, raw
+
+    def without(self, paths: Collection[str]) -> LoadMemo:
+        """A copy holding nothing of the files at `paths` (display paths): what may be kept on disk."""
+        return LoadMemo(
+            _hashed=dict(self._hashed),
+            _documents={key: value for key, value in self._documents.items() if key[0] not in paths},
+            _records={key: value for key, value in self._records.items() if key[0] not in paths},
+        )
 
     def record(self, key: tuple[str, ...], make: Callable[[], tuple[Any, list[Problem]]]) -> tuple[Any, list[Problem]]:
         """The record (and its problems) made by `make`, kept under `key`: everything it depends on."""
