@@ -88,6 +88,9 @@ def test_a_draft_shows_at_its_address_marked_with_what_stops_its_publication(pro
     assert "Ellie Morgan" in to_fix  # the anonymisation check, as if published
     listed = text(site, "reviews")
     assert '<span class="review__unpublished-tag">Draft</span> <a href="2020-testshire-child-d/">' in listed
+    tag = '<span class="review__unpublished-tag">Draft</span> '
+    assert f'<h1 id="briefing-title">{tag}Serious case review: Child D</h1>' in text(site, f"reviews/{DRAFT}/briefing")
+    assert f'<h3 class="digest-review">{tag}<a href="../../../reviews/{DRAFT}/">' in text(site, "themes/neglect/2020")
     drafts = text(site, "drafts")
     assert (
         f"<code>content/reviews/{DRAFT}.md</code>" in drafts and "problems to fix before it can be published" in drafts

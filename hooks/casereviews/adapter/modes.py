@@ -32,8 +32,9 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
 from ..load.catalogue import Site
-from ..policy.preview_view import draft_files, preview_view
+from ..policy.preview_view import preview_view
 from ..policy.public import PublicSite, public_view, withheld_text
+from ..policy.publication import draft_files
 from ..policy.vetting import ContentMemo, draft_findings
 from ..problems import Problem
 from ..render.csp import with_policy

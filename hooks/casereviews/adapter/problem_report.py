@@ -9,6 +9,7 @@ never with "404 Not Found". Each rebuild starts a new report; the server reads t
 from __future__ import annotations
 
 import threading
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from .. import urls
@@ -23,7 +24,7 @@ class Findings:
 
     problems: tuple[Problem, ...] = ()
     #: Content path (content/reviews/x.md) → the address of its page (reviews/x/).
-    pages: tuple[tuple[str, str], ...] = ()
+    pages: Mapping[str, str] = field(default_factory=dict)
     #: Addresses of drafts' pages.
     drafts: frozenset[str] = frozenset()
     #: Why the rebuild stopped, and what the engine logged that no problem above names.
@@ -31,7 +32,7 @@ class Findings:
     engine: tuple[str, ...] = ()
 
     def page_of(self, path: str) -> str | None:
-        return dict(self.pages).get(path)
+        return self.pages.get(path)
 
 
 @dataclass
@@ -51,7 +52,7 @@ class ProblemReport:
         pages = {path: urls.url_of_source(file.uri) for path, file in site.files.items()}
         self._current = Findings(
             problems=tuple(problem for problem in site.problems if problem.severity is not Severity.NOTICE),
-            pages=tuple(sorted(pages.items())),
+            pages=pages,
             drafts=frozenset(pages[path] for path in drafts if path in pages),
         )
 

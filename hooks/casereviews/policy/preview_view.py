@@ -20,7 +20,7 @@ from ..model.reviews import review_from_document
 from ..model.vocabulary import Status
 from ..problems import Problem, sorted_problems
 from .public import PublicSite, Unpublished, view_of
-from .publication import Visibility, visibility
+from .publication import Visibility, draft_files, visibility
 from .vetting import as_published
 
 
@@ -28,6 +28,7 @@ def preview_view(site: Site, now: dt.datetime, findings: Mapping[str, list[Probl
     """The view of `site` the preview shows at `now`: every review the public view lists, and
     drafts and embargoed reviews, marked (`findings`: each draft's, from `vetting.draft_findings`).
     A withdrawn review under embargo stays out, as in the public view."""
+    readiness = readiness_problems(site, now)
     shown: dict[str, Visibility] = {}
     unpublished: dict[str, Unpublished] = {}
     for slug, review in site.reviews.items():
@@ -35,7 +36,7 @@ def preview_view(site: Site, now: dt.datetime, findings: Mapping[str, list[Probl
         if state is Visibility.HIDDEN and review.status != Status.WITHDRAWN:
             if review.status == Status.DRAFT:
                 state = Visibility.DRAFT
-                to_fix = (*readiness_problems(site, slug, now), *findings.get(slug, ()))
+                to_fix = (*readiness.get(slug, ()), *findings.get(slug, ()))
             else:
                 state, to_fix = Visibility.EMBARGOED, ()
             unpublished[slug] = Unpublished(state, tuple(sorted_problems(to_fix)), review.embargo_until)
@@ -43,20 +44,14 @@ def preview_view(site: Site, now: dt.datetime, findings: Mapping[str, list[Probl
     return view_of(site, now, shown, unpublished)
 
 
-def draft_files(site: Site) -> set[str]:
-    """The content paths of drafts (by their front matter as written, valid or not): their
-    problems do not stop the preview, which shows them (`adapter.modes.PreviewRebuild`)."""
-    return {path for path, file in site.files.items() if file.document.meta.get("status") == Status.DRAFT}
-
-
-def readiness_problems(site: Site, slug: str, now: dt.datetime) -> list[Problem]:
-    """The problems a draft's file would have were its status published (missing fields, the
-    body's shape, the import's placeholders)."""
-    document = next(
-        (file.document for file in site.files.values() if file.review_slug == slug),
-        None,
-    )
-    if document is None:
-        return []
-    _, problems = review_from_document(slug, as_published(document), site.themes, now.astimezone(UK_TIME).date())
+def readiness_problems(site: Site, now: dt.datetime) -> dict[str, list[Problem]]:
+    """The problems each draft's file would have were its status published (slug → missing
+    fields, the body's shape, the import's placeholders), read in one pass over the drafts."""
+    today = now.astimezone(UK_TIME).date()
+    problems: dict[str, list[Problem]] = {}
+    for path in sorted(draft_files(site)):
+        file = site.files[path]
+        if file.review_slug is not None:
+            _, found = review_from_document(file.review_slug, as_published(file.document), site.themes, today)
+            problems[file.review_slug] = found
     return problems

@@ -89,6 +89,12 @@ def publishes_body(document: SourceDocument) -> bool:
     return document.meta.get("status") not in (Status.DRAFT, Status.WITHDRAWN)
 
 
+def draft_files(site: Site) -> set[str]:
+    """The content paths of drafts (by their front matter as written, valid or not): checked as
+    if published only for the preview, whose rebuilds their problems do not stop."""
+    return {path for path, file in site.files.items() if file.document.meta.get("status") == Status.DRAFT}
+
+
 def published_bodies(site: Site) -> list[tuple[str, str, int]]:
     """(path, Markdown without comments, first line) of every file whose body is or will be
     published: what the checks of author HTML read."""

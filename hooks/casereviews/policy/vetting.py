@@ -45,7 +45,7 @@ from ..rules.anonymisation import RULES, Checker, Finding, TextUnit, unused_acce
 from ..rules.manifest import MANIFEST_NAME, read_manifest
 from ..settings import EnvironmentVariables
 from .links import links_to_unpublished
-from .publication import publishes_body
+from .publication import draft_files, publishes_body
 
 PERSONAL_NAME = "personal-name"
 LISTED_NAME = "listed-name"
@@ -273,8 +273,9 @@ def draft_findings(site: Site, memo: ContentMemo | None = None) -> dict[str, lis
     cache = FindingsCache(None, None if memo is None else memo.drafts)
     check = AnonymityCheck(checker, cache)
     found: dict[str, list[Problem]] = {}
-    for file in site.files.values():
-        if file.review_slug is not None and file.document.meta.get("status") == Status.DRAFT:
+    for path in sorted(draft_files(site)):
+        file = site.files[path]
+        if file.review_slug is not None:
             findings = check.review(as_published(file.document), file.review_slug)
             found[file.review_slug] = [finding_problem(item) for item in findings if item.accepted_because is None]
     if memo is not None:
